@@ -1,0 +1,5 @@
+"""``python -m mrt_guide``."""
+
+from mrt_guide.cli import main
+
+main()

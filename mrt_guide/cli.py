@@ -1,0 +1,197 @@
+"""The ``mrt-guide`` command: the Typer app, its global options, and the runner
+that turns every failure into one line on stderr and a documented exit status.
+
+Kept light on purpose: importing this module pulls in Typer but not Rich,
+pydantic or any view. Commands import what they need when they run.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from .commands._shared import Settings
+from .commands.certs import certs
+from .commands.salary import salary
+from .commands.steps import steps
+from .status import ExitStatus, GuideError
+
+PROG = "mrt-guide"
+COMPLETE_VAR = "_MRT_GUIDE_COMPLETE"
+HELP = """A terminal career guide for medical records technicians (health information technicians).
+
+Every figure comes with the year it describes, its source and a flag:
+official, secondary or article-only.
+"""
+EPILOG = """[bold]Examples[/bold]
+
+  mrt-guide steps                 the path into the career
+  mrt-guide salary --history      median pay by year
+  mrt-guide certs RHIT            one credential in full
+  mrt-guide certs --json          any command's records as JSON
+"""
+
+
+def _error(message: str) -> None:
+    from .terminal import safe
+
+    sys.stderr.write(safe(f"Error: {message}\n", sys.stderr))
+
+
+def _data_faults(faults: list[Any], shown: int = 8) -> None:
+    from .terminal import ascii_only
+
+    arrow = "->" if ascii_only(sys.stderr) else "→"
+    _error(f"the dataset has {len(faults)} fault(s); nothing was shown.")
+    for fault in faults[:shown]:
+        sys.stderr.write(f"  {fault.line(arrow)}\n")
+    if len(faults) > shown:
+        sys.stderr.write(
+            f"  ... and {len(faults) - shown} more; run '{PROG} data validate' for the full list.\n"
+        )
+
+
+def _usage_error(exc: Exception) -> str | None:
+    """Click's usage errors (bad option, command or value) as one line, or None."""
+    from typer._click.exceptions import ClickException, UsageError
+
+    if not isinstance(exc, ClickException):
+        return None
+    message = exc.format_message()
+    if isinstance(exc, UsageError) and exc.ctx is not None:
+        message += f" (see '{exc.ctx.command_path} --help')"
+    return " ".join(message.split())
+
+
+def _quiet_stdout() -> None:
+    """After a broken pipe: point stdout at /dev/null so the exit flush stays quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def run(invoke: Callable[[], Any]) -> int:
+    """Call ``invoke`` (the parsed command) and return an exit status; no traceback gets out."""
+    from .dataset.faults import DataError
+
+    try:
+        result = invoke()
+        sys.stdout.flush()
+        return int(result or 0)
+    except GuideError as exc:
+        _error(str(exc))
+        return exc.status
+    except DataError as exc:
+        _data_faults(exc.faults)
+        return ExitStatus.NOT_FOUND
+    except BrokenPipeError:
+        _quiet_stdout()
+        return ExitStatus.OK
+    except (KeyboardInterrupt, typer.Abort):
+        sys.stderr.write("\nInterrupted.\n")
+        return ExitStatus.INTERRUPTED
+    except Exception as exc:
+        usage = _usage_error(exc)
+        if usage is not None:
+            _error(usage)
+            return ExitStatus.USAGE
+        if os.environ.get("MRT_GUIDE_DEBUG"):
+            raise
+        _error(
+            f"internal error ({type(exc).__name__}: {exc}). "
+            "Please report it; MRT_GUIDE_DEBUG=1 shows the traceback."
+        )
+        return ExitStatus.INTERNAL
+
+
+class GuideGroup(TyperGroup):
+    """The root command: Typer's group, run through ``run`` so errors become one line."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Any = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        from . import typer_fast
+
+        typer_fast.skip_idle_coercion()
+        if COMPLETE_VAR in os.environ:
+            typer_fast.plain_completion_help()
+        status = run(
+            lambda: super(GuideGroup, self).main(
+                args, prog_name or PROG, complete_var, standalone_mode=False, **extra
+            )
+        )
+        if standalone_mode:
+            sys.exit(status)
+        return status
+
+
+app = typer.Typer(
+    name=PROG,
+    cls=GuideGroup,
+    help=HELP,
+    epilog=EPILOG,
+    # Rich formats --help only; Typer imports it there and nowhere else.
+    rich_markup_mode="rich",
+    # Errors never reach Typer's Rich traceback printer: `run` catches them all,
+    # so the pretty-exception machinery (and its Rich import) stays unused.
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            typer.echo(f"{PROG} {version(PROG)}")
+        except PackageNotFoundError:
+            typer.echo(f"{PROG} (not installed; run from a source tree)")
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def root(
+    ctx: typer.Context,
+    data: Annotated[
+        Path | None,
+        typer.Option(
+            "--data",
+            envvar="MRT_GUIDE_DATA",
+            metavar="DIR",
+            help="Read another dataset with the layout of data/ (checked before use).",
+            show_default=False,
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    ctx.obj = Settings(data=data)
+    if ctx.invoked_subcommand is None:
+        typer.echo(ctx.get_help())
+        raise typer.Exit()
+
+
+app.command("steps")(steps)
+app.command("salary")(salary)
+app.command("certs")(certs)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app(prog_name=PROG)

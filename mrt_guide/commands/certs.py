@@ -1,0 +1,37 @@
+"""``mrt-guide certs``."""
+
+from typing import Annotated
+
+import typer
+
+from ..output import Output, output_options, show
+from ._shared import guide
+from .complete import certification_names
+
+
+@output_options
+def certs(
+    ctx: typer.Context,
+    out: Output,
+    name: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[ID]",
+            help="A certification id or alias, any case: RHIT, ccs-p, CTR (now ODS).",
+            autocompletion=certification_names,
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Certifications: every credential in a table, or one in full.
+
+    [bold]Examples[/bold]
+
+      mrt-guide certs
+      mrt-guide certs RHIT
+      mrt-guide certs ctr --json
+    """
+    from ..queries import certs as query
+
+    data = query.certs(guide(ctx)) if name is None else query.cert(guide(ctx), name)
+    show(out, data, "certs")

@@ -1,0 +1,435 @@
+"""Pydantic models of the bundled dataset, one root model per file in ``data/``.
+
+Every model forbids unknown keys. Fields that name another record carry a
+``Ref`` marker and fields that define a record's identity carry a ``Key``
+marker; ``mrt_guide.dataset.checks`` walks both to prove that ids are unique
+and that every reference resolves, reporting the JSON path of any fault.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+
+@dataclass(frozen=True)
+class Key:
+    """Marks a field whose value identifies a record of ``kind``."""
+
+    kind: str
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Marks a field whose value must be the ``Key`` of a record of ``kind``."""
+
+    kind: str
+
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+Code = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*$")]
+Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+Year = Annotated[int, Field(ge=1990, le=2100)]
+
+SourceKey = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$"), Ref("source")]
+FigureRef = Annotated[Slug, Ref("figure")]
+CertRef = Annotated[Code, Ref("certification")]
+DegreeRef = Annotated[Slug, Ref("degree")]
+
+Flag = Literal["official", "secondary", "article-only"]
+SourceKind = Literal["official", "secondary", "article"]
+Unit = Literal[
+    "usd_per_year",
+    "usd_per_hour",
+    "percent",
+    "jobs",
+    "workers",
+    "months",
+    "years",
+    "hours",
+    "ceu",
+    "ce_hours",
+    "questions",
+    "credit_hours",
+]
+Measure = Literal[
+    "median", "mean", "p10", "p25", "p75", "p90", "employment", "growth", "new_jobs", "base_employment"
+]
+Qualifier = Literal["up to", "at least", "about"]
+Level = Literal["none", "high-school", "certificate", "associate", "bachelor", "master"]
+Purpose = Literal["certification", "workforce", "transfer", "management"]
+
+LEVELS: tuple[Level, ...] = ("none", "high-school", "certificate", "associate", "bachelor", "master")
+"""Education levels, lowest first."""
+
+# Which source kinds may back a record of each flag.
+FLAG_SOURCE_KIND: dict[str, str] = {
+    "official": "official",
+    "secondary": "secondary",
+    "article-only": "article",
+}
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ArticleClaim(Model):
+    """What the seed article says, where it words or rounds a fact differently."""
+
+    says: Text = Field(description="The article's own wording.")
+    value: float | None = Field(default=None, description="The article's figure, where it differs.")
+    correction: Text | None = Field(
+        default=None, description="What is correct, where the article is wrong or imprecise."
+    )
+
+
+class Sourced(Model):
+    """A record that names its source and how far to trust it."""
+
+    source: SourceKey = Field(description="Key of a record in sources.json.")
+    flag: Flag = Field(description="official, secondary or article-only; must match the source's kind.")
+
+
+class Figure(Sourced):
+    """One number: money, percent, count or duration, with its vintage and source."""
+
+    id: Annotated[Slug, Key("figure")]
+    label: Text = Field(description="What the number is, e.g. 'Median annual wage'.")
+    value: float | int = Field(gt=0)
+    upper: float | int | None = Field(default=None, gt=0, description="Upper end of a range.")
+    unit: Unit
+    qualifier: Qualifier | None = None
+    year: Year = Field(description="The year the figure describes (its vintage).")
+    year_end: Year | None = Field(default=None, description="Last year, for a period such as 2016-26.")
+    measure: Measure | None = None
+    article: ArticleClaim | None = None
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _ranges(self) -> Figure:
+        if self.upper is not None and self.upper <= self.value:
+            raise ValueError("upper must be greater than value")
+        if self.year_end is not None and self.year_end <= self.year:
+            raise ValueError("year_end must be after year")
+        return self
+
+
+class Fact(Sourced):
+    """One statement in words, with the figures it rests on."""
+
+    id: Annotated[Slug, Key("fact")]
+    text: Text
+    figures: list[Figure] = []
+    article: ArticleClaim | None = None
+    note: Text | None = None
+
+
+# sources.json
+
+
+class Source(Model):
+    key: Annotated[Slug, Key("source")]
+    title: Text
+    publisher: Text
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None
+    kind: SourceKind
+    vintage: Year = Field(description="The year the source describes or was current.")
+    note: Text | None
+
+    @model_validator(mode="after")
+    def _official_has_url(self) -> Source:
+        if self.kind == "official" and self.url is None:
+            raise ValueError("an official source needs a url")
+        return self
+
+
+class SourcesFile(Model):
+    sources: list[Source] = Field(min_length=1)
+
+
+# occupation.json
+
+
+class OccupationFile(Model):
+    title: Text
+    also_called: list[Text]
+    summary: list[Fact]
+    specialties: list[Fact]
+    classification: list[Fact]
+
+
+# steps.json
+
+
+class StepDuration(Model):
+    text: Text | None
+    figures: list[FigureRef]
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> StepDuration:
+        if self.text is None and not self.figures:
+            raise ValueError("give a text or at least one figure")
+        return self
+
+
+class Step(Sourced):
+    id: Annotated[Slug, Key("step")]
+    title: Text
+    summary: Text
+    actions: list[Text] = Field(min_length=1)
+    duration: StepDuration
+    certifications: list[CertRef]
+    degrees: list[DegreeRef]
+    see: list[Annotated[str, StringConstraints(pattern=r"^mrt-guide [a-z]")]] = Field(
+        min_length=1, description="Commands that tell more, e.g. 'mrt-guide certs RHIT'."
+    )
+
+
+class StepsFile(Model):
+    steps: list[Step] = Field(min_length=1)
+
+
+# education.json
+
+
+class Route(Sourced):
+    id: Annotated[Slug, Key("degree")]
+    short: Text = Field(description="Short name, also accepted as an id on the command line.")
+    name: Text
+    level: Level
+    duration: Figure | None
+    duration_note: Text | None = None
+    prepares_for: list[Purpose] = Field(min_length=1)
+    coursework: Annotated[Slug, Ref("coursework")] | None
+    summary: Text
+
+    @model_validator(mode="after")
+    def _duration_or_note(self) -> Route:
+        if self.duration is None and self.duration_note is None:
+            raise ValueError("a route without a duration needs a duration_note saying why")
+        return self
+
+
+class Coursework(Sourced):
+    id: Annotated[Slug, Key("coursework")]
+    title: Text
+    subjects: list[Text] = Field(min_length=1)
+
+
+class ChoiceRule(Sourced):
+    text: Text
+    if_bachelor_later: DegreeRef
+    if_no_bachelor_later: DegreeRef
+
+
+class Accreditation(Model):
+    body: Text
+    name: Text
+    advice: Fact
+    scope: Fact
+    why: Fact
+
+
+class SubjectList(Sourced):
+    id: Annotated[Slug, Key("fact")]
+    text: Text
+    subjects: list[Text] = Field(min_length=1)
+
+
+class EducationFile(Model):
+    requirement: Fact
+    bls_entry: list[Fact]
+    routes: list[Route] = Field(min_length=1)
+    coursework: list[Coursework]
+    choice_rule: ChoiceRule
+    accreditation: Accreditation
+    high_school: SubjectList
+    where_to_study: list[Fact]
+
+
+# certifications.json
+
+
+class Issuer(Sourced):
+    id: Annotated[Code, Key("issuer")]
+    name: Text
+
+
+class Recertification(Model):
+    issuer: Annotated[Code, Ref("issuer")]
+    rules: list[Fact]
+
+
+class Pathway(Sourced):
+    """One way to become eligible for a credential."""
+
+    id: Annotated[Slug, Key("pathway")]
+    text: Text
+    education: Level | None = Field(description="Lowest education level this way requires.")
+    accredited_program: bool = Field(description="Whether the program must be accredited.")
+    credentials: list[CertRef] = Field(
+        description="Credentials that qualify in place of the education level (any one)."
+    )
+    coursework: Text | None = Field(default=None, description="A subject that must have been studied.")
+    experience: Figure | None
+    figures: list[Figure] = []
+    recommended: bool = Field(description="True where the issuer recommends rather than requires it.")
+
+
+class Eligibility(Model):
+    minimum_education: Level | None
+    pathways: list[Pathway]
+    missing: Text | None = Field(description="What the dataset lacks, where no pathway is known.")
+
+    @model_validator(mode="after")
+    def _pathways_or_missing(self) -> Eligibility:
+        if not self.pathways and self.missing is None:
+            raise ValueError("give at least one pathway, or say in 'missing' what is not known")
+        return self
+
+
+class Exam(Model):
+    facts: list[Fact]
+    figures: list[Figure]
+
+
+class Renewal(Model):
+    ceus: Figure = Field(description="Continuing education owed per cycle.")
+    cycle: Figure = Field(description="Length of one cycle.")
+    rules: list[Fact]
+
+
+class Lead(Sourced):
+    text: Text
+    certifications: list[CertRef]
+    degrees: list[DegreeRef]
+
+
+class Rename(Sourced):
+    id: Code
+    name: Text
+    date: dt.date
+
+
+class Certification(Sourced):
+    id: Annotated[Code, Key("certification")]
+    aliases: list[Code]
+    name: Text
+    issuer: Annotated[Code, Ref("issuer")]
+    audience: Text
+    renamed_from: Rename | None
+    eligibility: Eligibility
+    exam: Exam | None
+    renewal: Renewal
+    leads_to: list[Lead]
+    article: ArticleClaim | None
+
+
+class CertificationsFile(Model):
+    issuers: list[Issuer] = Field(min_length=1)
+    benefits: list[Fact]
+    recertification: list[Recertification]
+    certifications: list[Certification] = Field(min_length=1)
+
+
+# pay.json
+
+
+class Spread(Model):
+    id: Annotated[Slug, Key("spread")]
+    title: Text
+    figures: list[FigureRef] = Field(min_length=2)
+
+
+class Factor(Sourced):
+    id: Annotated[Slug, Key("factor")]
+    text: Text
+    evidence: list[FigureRef]
+    note: Text | None = None
+
+
+class PayFile(Model):
+    figures: list[Figure] = Field(min_length=1)
+    headline: list[FigureRef] = Field(min_length=1)
+    spreads: list[Spread]
+    factors: list[Factor]
+
+
+# outlook.json
+
+
+class Projection(Sourced):
+    id: Annotated[Slug, Key("projection")]
+    start: Year
+    end: Year
+    growth: Figure
+    new_jobs: Figure | None
+    base_employment: Figure | None
+    note: Text | None
+
+    @model_validator(mode="after")
+    def _period(self) -> Projection:
+        if self.end <= self.start:
+            raise ValueError("end must be after start")
+        return self
+
+
+class OutlookFile(Model):
+    trend: Fact
+    projections: list[Projection] = Field(min_length=1)
+    article_projection: Annotated[Slug, Ref("projection")]
+    drivers: list[Fact]
+    comparison: Fact
+
+
+# work.json
+
+
+class Setting(Sourced):
+    id: Annotated[Slug, Key("setting")]
+    name: Text
+    note: Text | None
+
+
+class EmployerShare(Model):
+    id: Annotated[Slug, Key("employer")]
+    employer: Text
+    setting: Annotated[Slug, Ref("setting")] | None
+    share: Figure
+
+
+class Industry(Model):
+    id: Annotated[Slug, Key("industry")]
+    industry: Text
+    setting: Annotated[Slug, Ref("setting")] | None
+    employment: Figure
+    mean_wage: Figure
+
+
+class WorkFile(Model):
+    duties_intro: Fact
+    duties: list[Fact] = Field(min_length=1)
+    skills_intro: list[Fact]
+    skills: list[Fact] = Field(min_length=1)
+    environment: list[Fact]
+    settings: list[Setting] = Field(min_length=1)
+    employer_shares: list[EmployerShare]
+    industries: list[Industry]
+    pay_by_setting: Annotated[Slug, Ref("factor")]
+
+
+FILES: dict[str, type[Model]] = {
+    "sources.json": SourcesFile,
+    "occupation.json": OccupationFile,
+    "steps.json": StepsFile,
+    "education.json": EducationFile,
+    "certifications.json": CertificationsFile,
+    "pay.json": PayFile,
+    "outlook.json": OutlookFile,
+    "work.json": WorkFile,
+}
+"""The dataset's files and the model each one must satisfy."""

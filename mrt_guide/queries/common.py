@@ -1,0 +1,127 @@
+"""The loaded dataset with its indexes, and helpers every query uses."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cached_property
+from typing import Any
+
+from ..status import GuideError
+from ..suggest import closest
+
+Record = dict[str, Any]
+
+
+FIGURE_OPTIONAL = ("upper", "qualifier", "year_end", "measure", "article", "note")
+FACT_OPTIONAL = {"figures": list, "article": lambda: None, "note": lambda: None}
+CLAIM_OPTIONAL = ("value", "correction")
+"""Keys the dataset may leave out; JSON output always has them, so its keys are stable.
+
+tests/test_json_contract.py checks these against the pydantic models."""
+
+
+def _complete(obj: Any) -> None:
+    """Give every figure, statement and article claim all of its keys, in place."""
+    if isinstance(obj, dict):
+        if "unit" in obj and "value" in obj and "id" in obj:
+            for key in FIGURE_OPTIONAL:
+                obj.setdefault(key, None)
+        elif "text" in obj and "id" in obj and "flag" in obj:
+            for key, default in FACT_OPTIONAL.items():
+                obj.setdefault(key, default())
+        elif "says" in obj:
+            for key in CLAIM_OPTIONAL:
+                obj.setdefault(key, None)
+        for value in obj.values():
+            _complete(value)
+    elif isinstance(obj, list):
+        for item in obj:
+            _complete(item)
+
+
+class Guide:
+    """The validated dataset (plain JSON by file name) with lookups by id."""
+
+    def __init__(self, files: dict[str, Any]) -> None:
+        _complete(files)
+        self.files = files
+
+    def __getitem__(self, section: str) -> Any:
+        return self.files[f"{section}.json"]
+
+    @cached_property
+    def sources(self) -> dict[str, Record]:
+        return {s["key"]: s for s in self["sources"]["sources"]}
+
+    @cached_property
+    def figures(self) -> dict[str, Record]:
+        return {f["id"]: f for f in _figures(self.files)}
+
+    @cached_property
+    def certifications(self) -> list[Record]:
+        return self["certifications"]["certifications"]
+
+    @cached_property
+    def routes(self) -> list[Record]:
+        return self["education"]["routes"]
+
+    def certification(self, name: str) -> Record:
+        """A certification by id or alias, any case; a usage error naming the closest one if unknown."""
+        return _find("certification", name, self.certifications, lambda c: [c["id"], *c["aliases"]])
+
+    def route(self, name: str) -> Record:
+        """An education route by id or short name (``AAS``, ``bs-him``), any case."""
+        return _find("degree", name, self.routes, lambda r: [r["id"], r["short"]])
+
+    def figure_list(self, ids: list[str]) -> list[Record]:
+        return [self.figures[i] for i in ids]
+
+    def cited(self, *records: Any) -> dict[str, Record]:
+        """The sources that ``records`` cite, by key, in the order first cited."""
+        keys: dict[str, None] = {}
+        for rec in records:
+            for key in _source_keys(rec):
+                keys.setdefault(key, None)
+        return {k: self.sources[k] for k in keys}
+
+
+def _figures(obj: Any) -> Iterator[Record]:
+    if isinstance(obj, dict):
+        if "unit" in obj and "value" in obj and "id" in obj:
+            yield obj
+        for value in obj.values():
+            yield from _figures(value)
+    elif isinstance(obj, list):
+        for item in obj:
+            yield from _figures(item)
+
+
+def _source_keys(obj: Any) -> Iterator[str]:
+    if isinstance(obj, dict):
+        if isinstance(obj.get("source"), str) and "flag" in obj:
+            yield obj["source"]
+        for value in obj.values():
+            yield from _source_keys(value)
+    elif isinstance(obj, list):
+        for item in obj:
+            yield from _source_keys(item)
+
+
+def _find(kind: str, name: str, records: list[Record], names: Any) -> Record:
+    wanted = name.strip().casefold()
+    for rec in records:
+        if wanted in (n.casefold() for n in names(rec)):
+            return rec
+    every = [n for rec in records for n in names(rec)]
+    display = _display(name)
+    hint = closest(name.strip(), every) if wanted else None
+    if hint:
+        raise GuideError(f"No {kind} '{display}'. Did you mean {hint}?")
+    ids = ", ".join(names(rec)[0] for rec in records)
+    raise GuideError(f"No {kind} '{display}'. Choose one of: {ids}.")
+
+
+def _display(text: str, limit: int = 40) -> str:
+    """User input made safe to echo on one line: control characters escaped, long input cut."""
+    shown = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"

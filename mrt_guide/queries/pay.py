@@ -1,0 +1,59 @@
+"""``mrt-guide salary``: pay figures, their spread, history and what raises pay."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .common import Guide, Record
+
+HOURLY, ANNUAL = "usd_per_hour", "usd_per_year"
+
+
+def _twin(figure: Record, figures: list[Record], unit: str) -> Record | None:
+    """The figure for the same measure and year in ``unit`` (hourly for annual, and so on)."""
+    for other in figures:
+        if (
+            other["unit"] == unit
+            and other.get("measure") == figure.get("measure")
+            and other["year"] == figure["year"]
+            and other["source"] == figure["source"]
+        ):
+            return other
+    return None
+
+
+def salary(guide: Guide, *, history: bool = False, hourly: bool = False) -> dict[str, Any]:
+    pay = guide["pay"]
+    every = pay["figures"]
+    if history:
+        chosen = sorted(
+            (f for f in every if f.get("measure") == "median" and f["unit"] == ANNUAL),
+            key=lambda f: f["year"],
+        )
+    else:
+        chosen = [f for f in guide.figure_list(pay["headline"]) if f["unit"] == ANNUAL]
+    unit = HOURLY if hourly else ANNUAL
+    figures, no_hourly = [], []
+    for fig in chosen:
+        shown = _twin(fig, every, unit) if hourly else fig
+        if shown is None:
+            no_hourly.append(fig)
+        else:
+            figures.append(shown)
+    spreads = []
+    if not history and not hourly:
+        spreads = [
+            {"id": s["id"], "title": s["title"], "figures": guide.figure_list(s["figures"])}
+            for s in pay["spreads"]
+        ]
+    factors = [{**f, "evidence": guide.figure_list(f["evidence"])} for f in pay["factors"]]
+    result = {
+        "view": "history" if history else "headline",
+        "basis": "hourly" if hourly else "annual",
+        "figures": figures,
+        "no_hourly_figure": no_hourly,
+        "spreads": spreads,
+        "factors": factors,
+    }
+    result["sources"] = guide.cited(result)
+    return result

@@ -1,0 +1,1 @@
+"""Renderers: documents to Rich output (``to_rich``), Markdown and plain text."""

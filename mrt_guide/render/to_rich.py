@@ -1,0 +1,235 @@
+"""Documents as Rich renderables. The only module that imports Rich for output.
+
+Consoles are made per call, so ``COLUMNS``, ``NO_COLOR``, ``FORCE_COLOR`` and
+``TERM=dumb`` are read when the command runs (Rich reads them itself).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from typing import IO, Any
+
+from rich.console import Console, Group, RenderableType
+from rich.panel import Panel as RichPanel
+from rich.rule import Rule
+from rich.table import Table as RichTable
+from rich.text import Text
+
+from ..terminal import AsciiFile, ascii_only
+from ..views.doc import (
+    Bars,
+    Block,
+    Bullets,
+    Document,
+    Heading,
+    Inline,
+    Notes,
+    Panel,
+    Para,
+    Section,
+    Table,
+    plain_text,
+    spans,
+)
+
+STYLES = {
+    "strong": "bold",
+    "muted": "dim",
+    "match": "bold reverse",
+    "warn": "yellow",
+    "code": "cyan",
+    "official": "green",
+    "secondary": "yellow",
+    "article-only": "magenta",
+}
+EXPORT_WIDTH = 100
+
+
+def console(file: IO[str] | None = None, *, no_color: bool = False, **kwargs: Any) -> Console:
+    """A console for one command run, on stdout unless ``file`` is given."""
+    stream = file if file is not None else sys.stdout
+    if ascii_only(stream):
+        stream = AsciiFile(stream)  # type: ignore[assignment]
+    return Console(
+        file=stream,
+        no_color=no_color or None,
+        markup=False,
+        emoji=False,
+        highlight=False,
+        **kwargs,
+    )
+
+
+def text(value: Inline, style: str | None = None) -> Text:
+    out = Text(style=STYLES.get(style or "", "") if style else "")
+    for span in spans(value):
+        out.append(span.text, STYLES.get(span.style or "", "") or None)
+    return out
+
+
+def _min_width(block: Table) -> int:
+    """The narrowest the table can be drawn without breaking a word or a figure.
+
+    The same sum Rich's own measurement makes (longest word per column, or the
+    whole cell where wrapping is off, plus borders and padding), without building
+    the table first.
+    """
+    total = 1
+    for i, col in enumerate(block.columns):
+        cells = [plain_text(row[i]) for row in block.rows]
+        words = cells if col.no_wrap else [w for c in cells for w in c.split()]
+        total += max((len(w) for w in [*words, *col.header.split()]), default=1) + 3
+    return total
+
+
+def _table(block: Table, width: int) -> RenderableType:
+    if _min_width(block) > width:
+        return _stacked(block)
+    table = RichTable(title=block.title, caption=block.caption, title_justify="left", caption_justify="left")
+    for col in block.columns:
+        table.add_column(col.header, justify=col.justify, no_wrap=col.no_wrap, overflow="fold")
+    for row in block.rows:
+        table.add_row(*(text(cell) for cell in row))
+    return table
+
+
+def _stacked(block: Table) -> RenderableType:
+    """A table too wide for the terminal, as one small block per row."""
+    parts: list[RenderableType] = []
+    if block.title:
+        parts.append(Text(block.title, style="bold"))
+    for row in block.rows:
+        head, *rest = row
+        parts.append(text(head, "strong"))
+        for col, cell in zip(block.columns[1:], rest, strict=True):
+            line = Text(f"  {col.header}: ", style="dim")
+            line.append_text(text(cell))
+            parts.append(line)
+    if block.caption:
+        parts.append(Text(block.caption, style="dim"))
+    return Group(*parts)
+
+
+def _bars(block: Bars, width: int) -> RenderableType:
+    parts: list[RenderableType] = [Text(block.title, style="bold")]
+    label_w = max(len(b.label) for b in block.bars)
+    text_w = max(len(b.text) + (len(b.note) + 1 if b.note else 0) for b in block.bars)
+    top = max(b.value for b in block.bars) or 1
+    room = width - label_w - text_w - 3
+    stacked = room < 10
+    if stacked:
+        text_w = max(len(b.text) for b in block.bars)
+        room = max(width - text_w - 3, 4)
+    for bar in block.bars:
+        cells = max(1, round(room * bar.value / top))
+        drawn = Text("█" * cells, style="cyan")
+        if stacked:
+            parts.append(Text(bar.label + (f" {bar.note}" if bar.note else "")))
+            line = Text("  ")
+        else:
+            line = Text(bar.label.ljust(label_w) + " ")
+        line.append_text(drawn)
+        line.append(" " + bar.text)
+        if bar.note and not stacked:
+            line.append(" " + bar.note, style="dim")
+        parts.append(line)
+    return Group(*parts)
+
+
+def _marked(marks: list[str], items: list[Inline], con: Console, width: int, style: str = "") -> Text:
+    """A list whose wrapped lines hang under the text, not under the marker.
+
+    Wraps each item once with Text.wrap; a two-column grid would do the same at
+    several times the cost, and lists are most of what the guide prints.
+    """
+    lines: list[Text] = []
+    pad = max(len(m) for m in marks) + 1 if marks else 2
+    for mark, item in zip(marks, items, strict=True):
+        wrapped = text(item).wrap(con, max(width - pad, 8))
+        for i, line in enumerate(wrapped):
+            lines.append(Text(mark.ljust(pad) if i == 0 else " " * pad) + line)
+    out = Text("\n").join(lines)
+    if style:
+        out.stylize(style)
+    return out
+
+
+def renderable(block: Block, con: Console, width: int) -> RenderableType:
+    if isinstance(block, Heading):
+        return Text(block.text, style="bold underline" if block.level == 1 else "bold")
+    if isinstance(block, Para):
+        return text(block.content, block.style)
+    if isinstance(block, Bullets):
+        marks = [f"{i + 1}." if block.numbered else "•" for i in range(len(block.items))]
+        head = [Text(block.title, style="bold")] if block.title else []
+        return Group(*head, _marked(marks, block.items, con, width))
+    if isinstance(block, Table):
+        return _table(block, width)
+    if isinstance(block, Bars):
+        return _bars(block, width)
+    if isinstance(block, Notes):
+        return Group(
+            Text("Notes", style="dim bold"), _marked(["-"] * len(block.items), block.items, con, width, "dim")
+        )
+    if isinstance(block, Panel):
+        inner = width - 4
+        body = _spaced([renderable(b, con, inner) for b in block.body])
+        return RichPanel(
+            Group(*body),
+            title=text(block.title, "strong"),
+            title_align="left",
+            subtitle=block.subtitle,
+            subtitle_align="right",
+        )
+    if isinstance(block, Section):
+        return Group(
+            Rule(Text(block.title, style="bold"), align="left"),
+            *_spaced([renderable(b, con, width) for b in block.body]),
+        )
+    raise TypeError(f"cannot render {type(block).__name__}")
+
+
+def _spaced(items: list[RenderableType]) -> list[RenderableType]:
+    """Blank lines between blocks."""
+    out: list[RenderableType] = []
+    for i, item in enumerate(items):
+        if i:
+            out.append(Text(""))
+        out.append(item)
+    return out
+
+
+def document(doc: Document, con: Console) -> RenderableType:
+    blocks = [renderable(b, con, con.width) for b in doc.blocks]
+    return Group(Text(doc.title, style="bold"), Text(""), *_spaced(blocks))
+
+
+def show(doc: Document, *, no_color: bool = False, pager: bool = False) -> None:
+    """Print ``doc`` on stdout; through the pager when asked and stdout is a terminal."""
+    con = console(no_color=no_color)
+    if pager and con.is_terminal:
+        os.environ.setdefault("LESS", "FRX")  # like git: quit if one screen, keep colours
+        with con.pager(styles=True):
+            con.print(document(doc, con))
+    else:
+        con.print(document(doc, con))
+
+
+def export(doc: Document, kind: str) -> str:
+    """``doc`` as a standalone HTML page or SVG image, through Rich's recording console."""
+    con = Console(
+        file=io.StringIO(),
+        record=True,
+        width=EXPORT_WIDTH,
+        force_terminal=True,
+        color_system="truecolor",
+        markup=False,
+        emoji=False,
+        highlight=False,
+    )
+    con.print(document(doc, con))
+    if kind == "svg":
+        return con.export_svg(title=doc.title)
+    return con.export_html(inline_styles=True)

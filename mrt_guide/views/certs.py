@@ -1,0 +1,154 @@
+"""``mrt-guide certs``: the credentials table, or one credential in a panel."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import fmt
+from .doc import Bullets, Column, Document, Inline, Notes, Panel, Para, Span, Table
+
+
+def renewal(cert: dict[str, Any]) -> str:
+    return f"{fmt.value(cert['renewal']['ceus'])} every {fmt.value(cert['renewal']['cycle'])}"
+
+
+def _name(cert: dict[str, Any]) -> Inline:
+    name: list[str | Span] = [cert["name"]]
+    if cert["renamed_from"]:
+        name.append(
+            Span(f" (formerly {cert['renamed_from']['id']}, {cert['renamed_from']['name']})", "muted")
+        )
+    return name
+
+
+def _list_table(data: dict[str, Any], *, ids: bool) -> Table:
+    columns = [
+        Column("ID" if not ids else "id", no_wrap=True),
+        Column("Full name"),
+        Column("Issuer"),
+        Column("Who it is for"),
+        Column("Renewal"),
+    ]
+    rows: list[list[Inline]] = []
+    for c in data["certifications"]:
+        first: Inline = c["id"] if ids else Span(c["id"], "strong")
+        rows.append([first, c["name"] if ids else _name(c), c["issuer"], c["audience"], renewal(c)])
+    if ids:
+        columns += [Column("Source"), Column("Flag")]
+        rows = [[*row, c["source"], c["flag"]] for row, c in zip(rows, data["certifications"], strict=True)]
+    return Table(columns, rows, title=None if ids else "Certifications")
+
+
+def _article_notes(certs: list[dict[str, Any]]) -> list[Inline]:
+    notes: list[Inline] = []
+    for c in certs:
+        claim = c.get("article")
+        if claim:
+            said = f"The article lists \u201c{claim['says']}\u201d"
+            notes.append(
+                [
+                    Span(c["id"], "strong"),
+                    f": {said}" + (f". {claim['correction']}" if claim["correction"] else "."),
+                ]
+            )
+    return notes
+
+
+def _list(data: dict[str, Any]) -> Document:
+    doc = Document("Certifications for medical records technicians")
+    doc.add(_list_table(data, ids=False))
+    issuers = "; ".join(f"{i['id']} = {i['name']}" for i in data["issuers"])
+    doc.add(Para(f"Issuers: {issuers}.", "muted"))
+    doc.add(Bullets([fmt.sourced_line(b) for b in data["benefits"]], title="Why get certified"))
+    doc.add(Para(["One in full: ", Span("mrt-guide certs RHIT", "code")]))
+    notes = _article_notes(data["certifications"])
+    notes += fmt.figure_notes(
+        [c["renewal"]["ceus"] for c in data["certifications"]] + data["benefits"], data["sources"]
+    )
+    doc.add(Notes(notes))
+    return doc
+
+
+def _pathway(p: dict[str, Any]) -> Inline:
+    line: list[Any] = [p["text"]]
+    if p["recommended"]:
+        line.append(Span(" (recommended, not required)", "muted"))
+    line.append(Span(f" [{p['source']}, {p['flag']}]", "muted"))
+    return line
+
+
+def _figures(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every figure shown for one certification, in reading order."""
+    cert = data["certification"]
+    out = []
+    for p in cert["eligibility"]["pathways"]:
+        out += ([p["experience"]] if p["experience"] else []) + p.get("figures", [])
+    out += cert["exam"]["figures"] if cert["exam"] else []
+    out += [cert["renewal"]["ceus"], cert["renewal"]["cycle"]]
+    rules = cert["renewal"]["rules"] + (data["issuer_rules"]["rules"] if data["issuer_rules"] else [])
+    return out + [f for rule in rules for f in rule.get("figures", [])]
+
+
+def _rules(rules: list[dict[str, Any]]) -> list[Inline]:
+    """Each rule, then the figures it rests on."""
+    return [
+        line
+        for r in rules
+        for line in [fmt.sourced_line(r), *(fmt.figure_line(f) for f in r.get("figures", []))]
+    ]
+
+
+def _detail(data: dict[str, Any]) -> Document:
+    c = data["certification"]
+    issuer = data["issuer"]
+    doc = Document(f"{c['id']}: {c['name']}")
+    body: list[Any] = [Para(c["audience"]), Para(f"Issued by {issuer['name']} ({issuer['id']}).", "muted")]
+    if c["renamed_from"]:
+        r = c["renamed_from"]
+        body.append(
+            Para(f"Formerly {r['id']} ({r['name']}); renamed on {r['date']} [{r['source']}, {r['flag']}].")
+        )
+    elig = c["eligibility"]
+    items: list[Inline] = [_pathway(p) for p in elig["pathways"]]
+    if elig["missing"]:
+        items.append(Span(f"Not in the dataset: {elig['missing']}", "warn"))
+    body.append(
+        Bullets(items, title="Eligibility (any one route)" if len(elig["pathways"]) > 1 else "Eligibility")
+    )
+    if c["exam"]:
+        exam = [fmt.sourced_line(f) for f in c["exam"]["facts"]] + [
+            fmt.figure_line(f) for f in c["exam"]["figures"]
+        ]
+        body.append(Bullets(exam, title="Exam"))
+    else:
+        body.append(Para("Exam: the dataset holds no exam facts for this credential.", "muted"))
+    rn = c["renewal"]
+    keep: list[Inline] = [fmt.figure_line(rn["ceus"]), fmt.figure_line(rn["cycle"]), *_rules(rn["rules"])]
+    if data["issuer_rules"]:
+        keep += _rules(data["issuer_rules"]["rules"])
+    body.append(Bullets(keep, title="Keeping it"))
+    if c["leads_to"]:
+        leads = []
+        for lead in c["leads_to"]:
+            line: list[Any] = list(fmt.sourced_line(lead))  # type: ignore[arg-type]
+            refs = [f"mrt-guide certs {i}" for i in lead["certifications"]] + [
+                f"mrt-guide degrees {d}" for d in lead["degrees"]
+            ]
+            for ref in refs:
+                line += ["  → ", Span(ref, "code")]
+            leads.append(line)
+        body.append(Bullets(leads, title="Where it leads"))
+    doc.add(Panel(f"{c['id']}: {c['name']}", body, subtitle=f"{c['source']} · {c['flag']}"))
+    notes = _article_notes([c]) + fmt.figure_notes([*_figures(data), c, *elig["pathways"]], data["sources"])
+    doc.add(Notes(notes))
+    return doc
+
+
+def build(data: dict[str, Any]) -> Document:
+    return _detail(data) if "certification" in data else _list(data)
+
+
+def records(data: dict[str, Any]) -> Table:
+    if "certification" in data:
+        return fmt.figure_table(_figures(data), ids=True)
+    return _list_table(data, ids=True)

@@ -1,0 +1,156 @@
+"""How figures, periods, flags and sources read in every view."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .doc import Column, Inline, Span, Table, spans
+
+_UNITS: dict[str, tuple[str, str]] = {
+    # unit: (singular, plural) words after the number; "" for none
+    "jobs": ("job", "jobs"),
+    "workers": ("worker", "workers"),
+    "months": ("month", "months"),
+    "years": ("year", "years"),
+    "hours": ("hour", "hours"),
+    "ceu": ("CEU", "CEUs"),
+    "ce_hours": ("CE hour", "CE hours"),
+    "questions": ("question", "questions"),
+    "credit_hours": ("credit hour", "credit hours"),
+}
+
+FLAG_NOTES = {
+    "official": "read on the issuing body's own page",
+    "secondary": "read on a third-party page that cites the official source; check before relying on it",
+    "article-only": "found only in the seed article; no official source was found",
+}
+
+
+def number(value: float, unit: str) -> str:
+    if unit in ("usd_per_year", "usd_per_hour"):
+        return f"${value:,.2f}" if unit == "usd_per_hour" else f"${value:,.0f}"
+    if float(value).is_integer():
+        return f"{value:,.0f}"
+    return f"{value:,}"
+
+
+def value(fig: dict[str, Any]) -> str:
+    """A figure's value with its unit: ``$37,110/yr``, ``$17.84/hr``, ``up to 6 months``."""
+    unit = fig["unit"]
+    text = number(fig["value"], unit)
+    if fig.get("upper") is not None:
+        text += "-" + number(fig["upper"], unit)
+    if unit == "usd_per_hour":
+        text += "/hr"
+    elif unit == "usd_per_year":
+        text += "/yr"
+    elif unit == "percent":
+        text += "%"
+    else:
+        one, many = _UNITS[unit]
+        plural = fig.get("upper") is not None or fig["value"] != 1
+        text += " " + (many if plural else one)
+    if fig.get("qualifier"):
+        text = f"{fig['qualifier']} {text}"
+    return text
+
+
+def period(fig: dict[str, Any]) -> str:
+    """The year a figure describes: ``2015`` or ``2016-26``."""
+    start, end = fig["year"], fig.get("year_end")
+    if end is None:
+        return str(start)
+    return f"{start}-{end % 100:02d}" if end // 100 == start // 100 else f"{start}-{end}"
+
+
+def flag(name: str) -> Span:
+    return Span(name, name)  # type: ignore[arg-type]
+
+
+def cite(record: dict[str, Any]) -> Inline:
+    """``source key · flag`` for a sourced record."""
+    return [Span(record["source"], "code"), " · ", flag(record["flag"])]
+
+
+def article_note(record: dict[str, Any]) -> str | None:
+    """What the article said, where it differs, as one sentence."""
+    claim = record.get("article")
+    if not claim or not claim.get("correction"):
+        return None
+    return f"The article says \u201c{claim['says']}\u201d. {claim['correction']}"
+
+
+def figure_notes(records: list[dict[str, Any]], sources: dict[str, Any]) -> list[Inline]:
+    """Footnotes for a set of shown records: article differences, notes, and what the flags mean."""
+    notes: list[Inline] = []
+    for rec in records:
+        if "label" not in rec:
+            continue  # statements carry their notes inline (see sourced_line)
+        subject = Span(f"{rec['label']} ({period(rec)})", "strong")
+        said = article_note(rec)
+        if said:
+            notes.append([Span(ARTICLE_MARK, "warn"), subject, ": ", said])
+        if rec.get("note"):
+            notes.append([subject, ": ", rec["note"]])
+    for name in ("secondary", "article-only"):
+        if any(r.get("flag") == name for r in records):
+            notes.append([flag(name), f": {FLAG_NOTES[name]}."])
+    if sources:
+        notes.append(
+            "Sources: "
+            + "; ".join(f"{key} = {src['publisher']}, {src['vintage']}" for key, src in sources.items())
+            + ". Run 'mrt-guide sources' for titles and links."
+        )
+    return notes
+
+
+ARTICLE_MARK = "*"
+"""Marks a figure the article words differently; the notes say how."""
+
+
+def label(fig: dict[str, Any]) -> Inline:
+    """A figure's label, marked when the article words it differently."""
+    return [fig["label"], Span(ARTICLE_MARK, "warn")] if article_note(fig) else fig["label"]
+
+
+def figure_table(figures: list[dict[str, Any]], title: str | None = None, *, ids: bool = False) -> Table:
+    """Figures as rows: what, value, year, source, flag (and id first when ``ids``)."""
+    columns = [
+        Column("What"),
+        Column("Value", "right", no_wrap=True),
+        Column("Year", no_wrap=True),
+        Column("Source"),
+        Column("Flag"),
+    ]
+    rows: list[list[Inline]] = [
+        [label(f), value(f), period(f), Span(f["source"], "code"), flag(f["flag"])] for f in figures
+    ]
+    if ids:
+        columns.insert(0, Column("id"))
+        rows = [[f["id"], *row] for f, row in zip(figures, rows, strict=True)]
+    return Table(columns, rows, title=title)
+
+
+def figure_line(fig: dict[str, Any]) -> Inline:
+    """``label: value (year, source, flag)`` for a figure shown inside prose."""
+    return [
+        *spans(label(fig)),
+        ": ",
+        Span(value(fig), "strong"),
+        f" ({period(fig)}, ",
+        Span(fig["source"], "code"),
+        ", ",
+        flag(fig["flag"]),
+        ")",
+    ]
+
+
+def sourced_line(record: dict[str, Any]) -> Inline:
+    """A sourced statement followed by its source and flag, dimmed, and its note."""
+    line: list[str | Span] = [record["text"], Span(f" [{record['source']}, {record['flag']}]", "muted")]
+    if record.get("note"):
+        line.append(Span(f" Note: {record['note']}", "muted"))
+    said = article_note(record)
+    if said:
+        line.append(Span(f" {said}", "warn"))
+    return line

@@ -1,0 +1,77 @@
+"""``mrt-guide salary``: the pay table, bar charts of the spread, what raises pay."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import fmt
+from .doc import Bar, Bars, Bullets, Document, Inline, Notes, Para, Span, Table, spans
+
+MEASURE_LABELS = {
+    "p10": "10th percentile",
+    "p25": "25th percentile",
+    "median": "median",
+    "p75": "75th percentile",
+    "p90": "90th percentile",
+    "mean": "mean",
+}
+
+
+def _bar(fig: dict[str, Any], label: str) -> Bar:
+    note = "" if fig["flag"] == "official" else f"({fig['flag']})"
+    return Bar(label, fig["value"], fmt.value(fig), note)
+
+
+def _factor(factor: dict[str, Any]) -> Inline:
+    line = spans(fmt.sourced_line(factor))
+    if factor["evidence"]:
+        line.append(Span(" Evidence: ", "strong"))
+        line.append(
+            "; ".join(
+                f"{f['label']} {fmt.value(f)} ({fmt.period(f)}, {f['source']})" for f in factor["evidence"]
+            )
+        )
+        line.append(".")
+    return line
+
+
+def _title(data: dict[str, Any]) -> str:
+    basis = "hourly" if data["basis"] == "hourly" else "annual"
+    if data["view"] == "history":
+        return f"Median {basis} pay by year"
+    return f"Pay figures ({basis})"
+
+
+def build(data: dict[str, Any]) -> Document:
+    doc = Document("Pay of medical records technicians")
+    figures = data["figures"]
+    doc.add(fmt.figure_table(figures, _title(data)))
+    if data["no_hourly_figure"]:
+        missing = "; ".join(
+            f"{f['label']} ({fmt.period(f)}, {f['source']})" for f in data["no_hourly_figure"]
+        )
+        doc.add(Para(f"No hourly figure in the sources for: {missing}.", "muted"))
+    if data["view"] == "history" and figures:
+        doc.add(Bars(_title(data), [_bar(f, fmt.period(f)) for f in figures]))
+    for spread in data["spreads"]:
+        doc.add(
+            Bars(
+                spread["title"],
+                [_bar(f, MEASURE_LABELS.get(f.get("measure", ""), f["label"])) for f in spread["figures"]],
+            )
+        )
+    doc.add(Bullets([_factor(f) for f in data["factors"]], title="What raises pay"))
+    shown = figures + [f for s in data["spreads"] for f in s["figures"]] + data["factors"]
+    doc.add(Notes(fmt.figure_notes(_unique(shown), data["sources"])))
+    return doc
+
+
+def _unique(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    seen: dict[str, dict[str, Any]] = {}
+    for rec in records:
+        seen.setdefault(rec["id"], rec)
+    return list(seen.values())
+
+
+def records(data: dict[str, Any]) -> Table:
+    return fmt.figure_table(data["figures"], ids=True)

@@ -1,0 +1,59 @@
+"""``mrt-guide steps`` as numbered panels."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import fmt
+from .doc import Bullets, Column, Document, Inline, Notes, Panel, Para, Span, Table, plain_text
+
+
+def _duration(step: dict[str, Any]) -> list[Inline]:
+    lines: list[Inline] = []
+    if step["duration"]["text"]:
+        lines.append(step["duration"]["text"])
+    lines += [fmt.figure_line(f) for f in step["duration"]["figures"]]
+    return lines
+
+
+def build(data: dict[str, Any]) -> Document:
+    doc = Document("The path into the career, step by step")
+    for step in data["steps"]:
+        body = [
+            Para(step["summary"]),
+            Bullets(step["actions"], title="What to do"),
+            Bullets(_duration(step), title="How long"),
+            Para(["More: ", *[part for cmd in step["see"] for part in (Span(cmd, "code"), "  ")]]),
+        ]
+        doc.add(
+            Panel(f"{step['number']}. {step['title']}", body, subtitle=f"{step['source']} · {step['flag']}")
+        )
+    shown = [f for s in data["steps"] for f in s["duration"]["figures"]] + data["steps"]
+    doc.add(Notes(fmt.figure_notes(shown, data["sources"])))
+    return doc
+
+
+def records(data: dict[str, Any]) -> Table:
+    return Table(
+        [
+            Column("id"),
+            Column("Number"),
+            Column("Title"),
+            Column("How long"),
+            Column("See"),
+            Column("Source"),
+            Column("Flag"),
+        ],
+        [
+            [
+                s["id"],
+                str(s["number"]),
+                s["title"],
+                "; ".join(plain_text(line) for line in _duration(s)),
+                "; ".join(s["see"]),
+                s["source"],
+                s["flag"],
+            ]
+            for s in data["steps"]
+        ],
+    )

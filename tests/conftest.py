@@ -1,0 +1,85 @@
+"""Shared fixtures: a CLI runner that keeps stdout and stderr apart, the dataset, copies of it."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from mrt_guide.cli import app
+from mrt_guide.dataset import load as loader
+from mrt_guide.queries.common import Guide
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = REPO / "data"
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Each test gets its own validation cache and a plain environment."""
+    monkeypatch.setenv("MRT_GUIDE_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    for var in ("MRT_GUIDE_DATA", "NO_COLOR", "FORCE_COLOR", "MRT_GUIDE_DEBUG"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_CTYPE", raising=False)
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("TERM", "xterm-256color")
+    loader._loaded.clear()
+    yield
+    loader._loaded.clear()
+
+
+Invoke = Callable[..., Result]
+
+
+@pytest.fixture
+def cli() -> Invoke:
+    """Run ``mrt-guide ARGS``; the result has ``stdout``, ``stderr`` and ``exit_code`` apart."""
+    runner = CliRunner()
+
+    def invoke(*args: str, env: dict[str, str] | None = None, input: str | None = None) -> Result:
+        return runner.invoke(app, list(args), env=env, input=input, prog_name="mrt-guide")
+
+    return invoke
+
+
+@pytest.fixture
+def cli_json(cli: Invoke) -> Callable[..., Any]:
+    """Run a command with ``--json``, check it succeeded quietly, return the parsed output."""
+
+    def run(*args: str) -> Any:
+        result = cli(*args, "--json")
+        assert result.exit_code == 0, result.stderr
+        assert result.stderr == ""
+        return json.loads(result.stdout)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def guide() -> Guide:
+    """The bundled dataset, as the queries see it."""
+    return Guide({name: json.loads((DATA / name).read_text("utf-8")) for name in loader.FILE_NAMES})
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Callable[..., Path]:
+    """A copy of data/ in a temporary folder; ``edit(file, fn)`` changes one file's JSON."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)
+
+    def edit(name: str | None = None, change: Callable[[Any], Any] | None = None) -> Path:
+        if name is not None and change is not None:
+            path = target / name
+            doc = json.loads(path.read_text("utf-8"))
+            doc = change(doc) or doc
+            path.write_text(json.dumps(doc, indent=2), "utf-8")
+        return target
+
+    return edit

@@ -1,0 +1,174 @@
+"""steps, salary, certs: real content, stdout versus stderr, exit codes."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from mrt_guide.status import ExitStatus
+
+
+def test_steps_numbered_with_duration_and_next_command(cli: Any, guide: Any) -> None:
+    result = cli("steps")
+    assert result.exit_code == 0 and result.stderr == ""
+    steps = guide["steps"]["steps"]
+    positions = [result.stdout.index(f"{n}. {s['title']}") for n, s in enumerate(steps, 1)]
+    assert positions == sorted(positions), "steps are shown in order"
+    assert "up to 6 months" in result.stdout and "2 years" in result.stdout
+    assert "mrt-guide certs RHIT" in result.stdout
+
+
+def test_steps_json_resolves_durations_and_cites_sources(cli_json: Any) -> None:
+    data = cli_json("steps")
+    educate = next(s for s in data["steps"] if s["id"] == "educate")
+    cert = next(f for f in educate["duration"]["figures"] if f["id"] == "duration-certificate")
+    assert (cert["value"], cert["unit"], cert["qualifier"]) == (6, "months", "up to")
+    assert [s["number"] for s in data["steps"]] == list(range(1, len(data["steps"]) + 1))
+    assert {"article", "ahima-recert"} <= set(data["sources"])
+
+
+def test_salary_labels_the_articles_average_as_a_median(cli: Any) -> None:
+    result = cli("salary")
+    assert result.exit_code == 0 and result.stderr == ""
+    out = result.stdout
+    assert re.search(r"Median annual wage\*\s*│\s*\$37,110/yr\s*│\s*2015\s*│\s*ooh-2016\s*│\s*official", out)
+    assert "The article says" in out and "an average of 37,110 dollars per year" in out
+    for shown in ("$24,190/yr", "$61,400/yr", "article-only", "10th percentile", "90th percentile"):
+        assert shown in out
+    assert "What raises pay" in out and "electronic health records" in out
+
+
+def test_salary_spread_bars_grow_with_pay(cli: Any) -> None:
+    out = cli("salary").stdout
+    bars = {}
+    for label in ("10th percentile", "median", "90th percentile"):
+        line = next(ln for ln in out.splitlines() if ln.startswith(label) and "$" in ln and "█" in ln)
+        bars[label] = line.count("█")
+    assert bars["10th percentile"] < bars["median"] < bars["90th percentile"]
+
+
+def test_salary_history_is_every_median_by_year(cli_json: Any, guide: Any) -> None:
+    data = cli_json("salary", "--history")
+    years = [f["year"] for f in data["figures"]]
+    assert years == sorted(years)
+    expected = sorted(
+        f["year"]
+        for f in guide["pay"]["figures"]
+        if f.get("measure") == "median" and f["unit"] == "usd_per_year"
+    )
+    assert years == expected
+    assert all(f["measure"] == "median" for f in data["figures"])
+    assert data["view"] == "history" and data["spreads"] == []
+
+
+def test_salary_hourly_shows_hourly_figures_and_names_the_missing(cli: Any, cli_json: Any) -> None:
+    data = cli_json("salary", "--hourly")
+    assert data["basis"] == "hourly"
+    assert {f["unit"] for f in data["figures"]} == {"usd_per_hour"}
+    assert 17.84 in [f["value"] for f in data["figures"]]
+    assert {f["id"] for f in data["no_hourly_figure"]} == {"pay-p10-2015-article", "pay-p90-2015-article"}
+    out = cli("salary", "--hourly").stdout
+    assert "$17.84/hr" in out and "No hourly figure in the sources for" in out
+
+
+def test_salary_json_flags_each_figure_and_keeps_the_articles_wording(cli_json: Any) -> None:
+    data = cli_json("salary")
+    median = next(f for f in data["figures"] if f["id"] == "pay-median-2015-annual")
+    assert median["measure"] == "median" and median["flag"] == "official"
+    assert "average" in median["article"]["says"]
+    p90 = next(f for f in data["figures"] if f["id"] == "pay-p90-2015-article")
+    assert (p90["value"], p90["flag"], p90["source"]) == (61400, "article-only", "article")
+    for fig in data["figures"]:
+        assert fig["source"] in data["sources"]
+
+
+def test_certs_table_lists_every_certification(cli: Any, guide: Any) -> None:
+    result = cli("certs")
+    assert result.exit_code == 0 and result.stderr == ""
+    for cert in guide.certifications:
+        assert cert["id"] in result.stdout
+        assert cert["name"].split()[0] in result.stdout
+    assert "20 CEUs every 2 years" in result.stdout
+    assert "20 CE hours every 2" in result.stdout  # ODS, NCRA
+    assert "formerly CTR" in result.stdout
+
+
+@pytest.mark.parametrize("name", ["RHIT", "rhit", " Rhit "])
+def test_certs_one_in_any_case(cli: Any, name: str) -> None:
+    result = cli("certs", name)
+    assert result.exit_code == 0 and result.stderr == ""
+    out = result.stdout
+    assert "Registered Health Information Technician" in out
+    assert "CAHIIM" in out and "final term" in out
+    assert "20 CEUs" in out and "2 years" in out
+    assert "mrt-guide certs CCS" in out
+
+
+@pytest.mark.parametrize("alias", ["CTR", "ctr", "ODS"])
+def test_ctr_and_ods_are_one_credential(cli_json: Any, alias: str) -> None:
+    data = cli_json("certs", alias)
+    cert = data["certification"]
+    assert cert["id"] == "ODS" and cert["renamed_from"]["id"] == "CTR"
+    assert cert["renamed_from"]["date"] == "2024-01-01"
+    assert data["issuer"]["id"] == "NCRA"
+
+
+def test_cert_detail_says_what_the_data_lacks(cli: Any) -> None:
+    out = cli("certs", "CHDA").stdout
+    assert "Not in the dataset" in out and "Certified Health Data Analyst" in out
+
+
+def test_cert_detail_shows_issuer_wide_renewal_rules(cli_json: Any) -> None:
+    data = cli_json("certs", "RHIT")
+    rules = {r["id"] for r in data["issuer_rules"]["rules"]}
+    assert {"ahima-cycle-start", "ahima-domains"} <= rules
+    share = data["issuer_rules"]["rules"][1]["figures"][0]
+    assert (share["value"], share["unit"], share["qualifier"]) == (80, "percent", "at least")
+
+
+def test_unknown_certification_suggests_the_closest(cli: Any) -> None:
+    result = cli("certs", "RHTI")
+    assert result.exit_code == ExitStatus.USAGE == 2
+    assert result.stdout == ""
+    assert result.stderr == "Error: No certification 'RHTI'. Did you mean RHIT?\n"
+
+
+def test_unknown_certification_without_a_close_match_lists_the_ids(cli: Any, guide: Any) -> None:
+    result = cli("certs", "zzzz")
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert all(c["id"] in result.stderr for c in guide.certifications)
+
+
+def test_version_comes_from_package_metadata(cli: Any) -> None:
+    from importlib.metadata import version
+
+    result = cli("--version")
+    assert result.exit_code == 0
+    assert result.stdout == f"mrt-guide {version('mrt-guide')}\n"
+
+
+def test_no_command_shows_help_with_examples(cli: Any) -> None:
+    result = cli()
+    assert result.exit_code == 0
+    for command in ("steps", "salary", "certs"):
+        assert re.search(rf"mrt-guide {command}\b", result.stdout)
+    assert "Commands" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["slary"], "No such command 'slary'. Did you mean 'salary'?"),
+        (["salary", "--jsn"], "No such option: --jsn"),
+        (["salary", "--json", "--plain"], "Choose one output format"),
+    ],
+)
+def test_usage_errors_are_one_line_exit_2(cli: Any, args: list[str], message: str) -> None:
+    result = cli(*args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert message in result.stderr and result.stderr.count("\n") == 1
+    assert "Traceback" not in result.stderr
