@@ -16,9 +16,15 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
+from .commands import work
 from .commands._shared import Settings
 from .commands.certs import certs
+from .commands.degrees import degrees
+from .commands.guide import guide
+from .commands.outlook import outlook
 from .commands.salary import salary
+from .commands.search import search
+from .commands.sources import sources
 from .commands.steps import steps
 from .status import ExitStatus, GuideError
 
@@ -31,10 +37,14 @@ official, secondary or article-only.
 """
 EPILOG = """[bold]Examples[/bold]
 
-  mrt-guide steps                 the path into the career
-  mrt-guide salary --history      median pay by year
-  mrt-guide certs RHIT            one credential in full
-  mrt-guide certs --json          any command's records as JSON
+  mrt-guide steps                     the path into the career
+  mrt-guide degrees --no-bachelor-later   AS or AAS?
+  mrt-guide certs RHIT                one credential in full
+  mrt-guide salary --history          median pay by year
+  mrt-guide outlook                   job growth, 2010-20 to 2024-34
+  mrt-guide search coding             any fact, by a word
+  mrt-guide guide --export guide.html the whole guide as a handout
+  mrt-guide certs --json              any command's records as JSON
 """
 
 
@@ -187,9 +197,21 @@ def root(
         raise typer.Exit()
 
 
-app.command("steps")(steps)
-app.command("salary")(salary)
-app.command("certs")(certs)
+for command in (
+    steps,
+    degrees,
+    certs,
+    salary,
+    outlook,
+    work.duties,
+    work.skills,
+    work.workplaces,
+    work.about,
+    search,
+    sources,
+    guide,
+):
+    app.command()(command)
 
 
 def main() -> None:

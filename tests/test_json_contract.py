@@ -25,6 +25,17 @@ COMMANDS = {
     "salary-hourly": ["salary", "--hourly"],
     "certs": ["certs"],
     "certs-one": ["certs", "ODS"],
+    "degrees": ["degrees"],
+    "degrees-answer": ["degrees", "--no-bachelor-later"],
+    "degrees-one": ["degrees", "AS"],
+    "outlook": ["outlook"],
+    "duties": ["duties"],
+    "skills": ["skills"],
+    "workplaces": ["workplaces"],
+    "about": ["about"],
+    "sources": ["sources"],
+    "search": ["search", "coding"],
+    "guide": ["guide"],
 }
 
 

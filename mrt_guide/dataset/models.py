@@ -381,6 +381,7 @@ class Projection(Sourced):
 class OutlookFile(Model):
     trend: Fact
     projections: list[Projection] = Field(min_length=1)
+    employment: list[Figure] = Field(description="Employment counts outside the projections.")
     article_projection: Annotated[Slug, Ref("projection")]
     drivers: list[Fact]
     comparison: Fact

@@ -80,7 +80,7 @@ class Guide:
         """The sources that ``records`` cite, by key, in the order first cited."""
         keys: dict[str, None] = {}
         for rec in records:
-            for key in _source_keys(rec):
+            for key in source_keys(rec):
                 keys.setdefault(key, None)
         return {k: self.sources[k] for k in keys}
 
@@ -96,15 +96,15 @@ def _figures(obj: Any) -> Iterator[Record]:
             yield from _figures(item)
 
 
-def _source_keys(obj: Any) -> Iterator[str]:
+def source_keys(obj: Any) -> Iterator[str]:
     if isinstance(obj, dict):
         if isinstance(obj.get("source"), str) and "flag" in obj:
             yield obj["source"]
         for value in obj.values():
-            yield from _source_keys(value)
+            yield from source_keys(value)
     elif isinstance(obj, list):
         for item in obj:
-            yield from _source_keys(item)
+            yield from source_keys(item)
 
 
 def _find(kind: str, name: str, records: list[Record], names: Any) -> Record:

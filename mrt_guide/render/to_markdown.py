@@ -17,7 +17,7 @@ from ..views.doc import (
     spans,
 )
 
-_MARK = {"strong": "**", "match": "**", "code": "`", "muted": "_", "warn": "**"}
+_MARK = {"strong": "**", "match": "**", "code": "`", "muted": "_"}
 BAR_WIDTH = 30
 
 
@@ -34,7 +34,11 @@ def inline(value: Inline) -> str:
         if mark == "`":
             out.append(f"`{span.text.replace('`', '')}`")
         elif mark and span.text.strip():
-            out.append(f"{mark}{_escape(span.text)}{mark}")
+            # emphasis must hug its text: keep surrounding spaces outside the marks
+            body = span.text.strip()
+            lead = span.text[: len(span.text) - len(span.text.lstrip())]
+            tail = span.text[len(span.text.rstrip()) :]
+            out.append(f"{lead}{mark}{_escape(body)}{mark}{tail}")
         else:
             out.append(_escape(span.text))
     return "".join(out).replace("\n", " ")

@@ -29,6 +29,7 @@ from ..views.doc import (
     Panel,
     Para,
     Section,
+    Span,
     Table,
     plain_text,
     spans,
@@ -84,9 +85,9 @@ def _min_width(block: Table) -> int:
     return total
 
 
-def _table(block: Table, width: int) -> RenderableType:
+def _table(block: Table, con: Console, width: int) -> RenderableType:
     if _min_width(block) > width:
-        return _stacked(block)
+        return _stacked(block, con, width)
     table = RichTable(title=block.title, caption=block.caption, title_justify="left", caption_justify="left")
     for col in block.columns:
         table.add_column(col.header, justify=col.justify, no_wrap=col.no_wrap, overflow="fold")
@@ -95,7 +96,7 @@ def _table(block: Table, width: int) -> RenderableType:
     return table
 
 
-def _stacked(block: Table) -> RenderableType:
+def _stacked(block: Table, con: Console, width: int) -> RenderableType:
     """A table too wide for the terminal, as one small block per row."""
     parts: list[RenderableType] = []
     if block.title:
@@ -103,10 +104,11 @@ def _stacked(block: Table) -> RenderableType:
     for row in block.rows:
         head, *rest = row
         parts.append(text(head, "strong"))
-        for col, cell in zip(block.columns[1:], rest, strict=True):
-            line = Text(f"  {col.header}: ", style="dim")
-            line.append_text(text(cell))
-            parts.append(line)
+        fields = [
+            [Span(f"{col.header}: ", "muted"), *spans(cell)]
+            for col, cell in zip(block.columns[1:], rest, strict=True)
+        ]
+        parts.append(_marked([" "] * len(fields), fields, con, width))
     if block.caption:
         parts.append(Text(block.caption, style="dim"))
     return Group(*parts)
@@ -145,7 +147,7 @@ def _marked(marks: list[str], items: list[Inline], con: Console, width: int, sty
     several times the cost, and lists are most of what the guide prints.
     """
     lines: list[Text] = []
-    pad = max(len(m) for m in marks) + 1 if marks else 2
+    pad = max(len(m) for m in marks) + 1 if marks else 2  # a marker "" indents by one space
     for mark, item in zip(marks, items, strict=True):
         wrapped = text(item).wrap(con, max(width - pad, 8))
         for i, line in enumerate(wrapped):
@@ -166,7 +168,7 @@ def renderable(block: Block, con: Console, width: int) -> RenderableType:
         head = [Text(block.title, style="bold")] if block.title else []
         return Group(*head, _marked(marks, block.items, con, width))
     if isinstance(block, Table):
-        return _table(block, width)
+        return _table(block, con, width)
     if isinstance(block, Bars):
         return _bars(block, width)
     if isinstance(block, Notes):

@@ -34,7 +34,7 @@ def _list_table(data: dict[str, Any], *, ids: bool) -> Table:
         first: Inline = c["id"] if ids else Span(c["id"], "strong")
         rows.append([first, c["name"] if ids else _name(c), c["issuer"], c["audience"], renewal(c)])
     if ids:
-        columns += [Column("Source"), Column("Flag")]
+        columns += [Column("Source", no_wrap=True), Column("Flag", no_wrap=True)]
         rows = [[*row, c["source"], c["flag"]] for row, c in zip(rows, data["certifications"], strict=True)]
     return Table(columns, rows, title=None if ids else "Certifications")
 

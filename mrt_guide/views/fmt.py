@@ -34,13 +34,18 @@ def number(value: float, unit: str) -> str:
     return f"{value:,}"
 
 
-def value(fig: dict[str, Any]) -> str:
-    """A figure's value with its unit: ``$37,110/yr``, ``$17.84/hr``, ``up to 6 months``."""
+def value(fig: dict[str, Any], *, words: bool = True) -> str:
+    """A figure's value with its unit: ``$37,110/yr``, ``$17.84/hr``, ``up to 6 months``.
+
+    ``words=False`` leaves out unit words (``27,800`` for 27,800 jobs) where a column header says them.
+    """
     unit = fig["unit"]
     text = number(fig["value"], unit)
     if fig.get("upper") is not None:
         text += "-" + number(fig["upper"], unit)
-    if unit == "usd_per_hour":
+    if not words and unit in _UNITS:
+        pass
+    elif unit == "usd_per_hour":
         text += "/hr"
     elif unit == "usd_per_year":
         text += "/yr"
@@ -119,11 +124,12 @@ def figure_table(figures: list[dict[str, Any]], title: str | None = None, *, ids
         Column("What"),
         Column("Value", "right", no_wrap=True),
         Column("Year", no_wrap=True),
-        Column("Source"),
-        Column("Flag"),
+        Column("Source", no_wrap=True),
+        Column("Flag", no_wrap=True),
     ]
     rows: list[list[Inline]] = [
-        [label(f), value(f), period(f), Span(f["source"], "code"), flag(f["flag"])] for f in figures
+        [f["label"] if ids else label(f), value(f), period(f), Span(f["source"], "code"), flag(f["flag"])]
+        for f in figures
     ]
     if ids:
         columns.insert(0, Column("id"))
@@ -154,3 +160,11 @@ def sourced_line(record: dict[str, Any]) -> Inline:
     if said:
         line.append(Span(f" {said}", "warn"))
     return line
+
+
+def statement_table(records: list[dict[str, Any]]) -> Table:
+    """One row per sourced statement: id, text, source, flag."""
+    return Table(
+        [Column("id"), Column("Text"), Column("Source", no_wrap=True), Column("Flag", no_wrap=True)],
+        [[r["id"], r["text"], r["source"], r["flag"]] for r in records],
+    )

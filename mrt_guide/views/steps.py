@@ -41,8 +41,8 @@ def records(data: dict[str, Any]) -> Table:
             Column("Title"),
             Column("How long"),
             Column("See"),
-            Column("Source"),
-            Column("Flag"),
+            Column("Source", no_wrap=True),
+            Column("Flag", no_wrap=True),
         ],
         [
             [

@@ -1,0 +1,29 @@
+"""``mrt-guide guide``."""
+
+from typing import Annotated
+
+import typer
+
+from ..output import Output, output_options, show
+from ._shared import guide as dataset
+
+
+@output_options
+def guide(
+    ctx: typer.Context,
+    out: Output,
+    pager: Annotated[
+        bool, typer.Option("--pager/--no-pager", help="Page the guide when stdout is a terminal.")
+    ] = True,
+) -> None:
+    """The whole guide as one document, in reading order, paged on a terminal.
+
+    [bold]Examples[/bold]
+
+      mrt-guide guide
+      mrt-guide guide --export guide.html
+      mrt-guide guide --markdown > guide.md
+    """
+    from ..queries.guide import whole
+
+    show(out, whole(dataset(ctx)), "guide", pager=pager)

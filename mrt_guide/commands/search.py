@@ -1,0 +1,38 @@
+"""``mrt-guide search``."""
+
+from typing import Annotated
+
+import typer
+
+from ..output import Output, output_options, show
+from ..status import NotFound
+from ._shared import guide
+
+
+@output_options
+def search(
+    ctx: typer.Context,
+    out: Output,
+    terms: Annotated[
+        list[str], typer.Argument(metavar="TERM...", help="Words to find; a record must contain all of them.")
+    ],
+) -> None:
+    """Search every section by words and ids, any case.
+
+    [bold]Examples[/bold]
+
+      mrt-guide search coding
+      mrt-guide search cancer registry
+      mrt-guide search CEU --json
+
+    Exits 1 when nothing matches, with close words where there are any.
+    """
+    from ..queries.search import search as query
+
+    data = query(guide(ctx), terms)
+    if not data["results"]:
+        if out.format == "json":
+            show(out, data, "search")
+        hint = f" Did you mean: {', '.join(data['suggestions'])}?" if data["suggestions"] else ""
+        raise NotFound(f"No match for '{' '.join(terms)}'.{hint}")
+    show(out, data, "search")

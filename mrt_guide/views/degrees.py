@@ -1,0 +1,166 @@
+"""``mrt-guide degrees``: the routes side by side, the AS/AAS rule, accreditation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import fmt
+from .doc import Bullets, Column, Document, Inline, Notes, Panel, Para, Span, Table
+
+PURPOSES = {
+    "certification": "the RHIT exam",
+    "workforce": "work",
+    "transfer": "transfer to a bachelor's",
+    "management": "management roles",
+}
+
+
+def length(route: dict[str, Any]) -> str:
+    return fmt.value(route["duration"]) if route["duration"] else "not in the data"
+
+
+def _routes(data: dict[str, Any], *, ids: bool) -> Table:
+    """The routes side by side. Coursework is listed under the table, by degree."""
+    columns = [
+        Column("Route", no_wrap=True),
+        Column("Program"),
+        Column("Length", no_wrap=True),
+        Column("Prepares for"),
+    ]
+    rows: list[list[Inline]] = [
+        [Span(r["short"], "strong"), r["name"], length(r), ", ".join(PURPOSES[p] for p in r["prepares_for"])]
+        for r in data["routes"]
+    ]
+    if not ids:
+        return Table(columns, rows, title="Education routes")
+    columns = [
+        Column("id"),
+        *columns,
+        Column("Coursework"),
+        Column("Source", no_wrap=True),
+        Column("Flag", no_wrap=True),
+    ]
+    rows = [
+        [
+            r["id"],
+            r["short"],
+            *row[1:],
+            "; ".join(r["coursework"]["subjects"]) if r["coursework"] else "",
+            r["source"],
+            r["flag"],
+        ]
+        for row, r in zip(rows, data["routes"], strict=True)
+    ]
+    return Table(columns, rows)
+
+
+def _answer(data: dict[str, Any], routes: dict[str, Any]) -> Panel | None:
+    answer = data["answer"]
+    if answer is None:
+        return None
+    route = routes[answer["route"]]
+    plan = "you may go on to a bachelor's" if answer["bachelor_later"] else "you do not plan a bachelor's"
+    return Panel(
+        "Your associate degree",
+        [
+            Para([f"Since {plan}: choose the ", Span(f"{route['short']}, {route['name']}", "strong"), "."]),
+            Para(f"Rule: {answer['rule']}", "muted"),
+        ],
+    )
+
+
+def _accreditation(acc: dict[str, Any]) -> Bullets:
+    return Bullets(
+        [fmt.sourced_line(acc["advice"]), fmt.sourced_line(acc["scope"]), fmt.sourced_line(acc["why"])],
+        title=f"Accreditation: {acc['body']} ({acc['name']})",
+    )
+
+
+def _list(data: dict[str, Any]) -> Document:
+    doc = Document("Degrees and programs")
+    routes = {r["id"]: r for r in data["routes"]}
+    doc.add(_answer(data, routes))
+    doc.add(Para(fmt.sourced_line(data["requirement"])))
+    doc.add(_routes(data, ids=False))
+    if data["answer"] is None:
+        doc.add(
+            Panel(
+                "AS or AAS?",
+                [
+                    Para(data["choice_rule"]["text"]),
+                    Para(
+                        [
+                            "Ask directly: ",
+                            Span("mrt-guide degrees --bachelor-later", "code"),
+                            " or ",
+                            Span("--no-bachelor-later", "code"),
+                        ],
+                        "muted",
+                    ),
+                ],
+                subtitle=f"{data['choice_rule']['source']} · {data['choice_rule']['flag']}",
+            )
+        )
+    for r in data["routes"]:
+        if r["duration"] is None:
+            doc.add(Para(f"{r['short']}: {r['duration_note']}", "muted"))
+    courses: dict[str, tuple[dict[str, Any], list[str]]] = {}
+    for r in data["routes"]:
+        if r["coursework"]:
+            courses.setdefault(r["coursework"]["id"], (r["coursework"], []))[1].append(r["short"])
+    for course, shorts in courses.values():
+        title = f"{course['title']} ({', '.join(shorts)}) [{course['source']}, {course['flag']}]"
+        doc.add(Bullets(course["subjects"], title=title))
+    doc.add(_accreditation(data["accreditation"]))
+    hs = data["high_school"]
+    doc.add(Bullets(hs["subjects"], title=f"In high school: {hs['text']} [{hs['source']}, {hs['flag']}]"))
+    doc.add(
+        Bullets(
+            [fmt.sourced_line(f) for f in data["where_to_study"] + data["bls_entry"]], title="Where and how"
+        )
+    )
+    figures = [r["duration"] for r in data["routes"] if r["duration"]]
+    doc.add(Notes(fmt.figure_notes([*figures, *data["routes"]], data["sources"])))
+    return doc
+
+
+def _detail(data: dict[str, Any]) -> Document:
+    r = data["route"]
+    doc = Document(f"{r['short']}: {r['name']}")
+    body: list[Any] = [Para(r["summary"])]
+    body.append(
+        Para(
+            ["Length: ", *fmt.spans(fmt.figure_line(r["duration"]) if r["duration"] else r["duration_note"])]
+        )
+    )
+    body.append(Para("Prepares for: " + ", ".join(PURPOSES[p] for p in r["prepares_for"]) + "."))
+    if r["coursework"]:
+        body.append(Bullets(r["coursework"]["subjects"], title=r["coursework"]["title"]))
+    if data["choice_rule"]:
+        body.append(Para(["AS or AAS? ", data["choice_rule"]["text"]]))
+    if data["certifications"]:
+        body.append(
+            Bullets(
+                [
+                    [Span(c["id"], "strong"), f" {c['name']}  → ", Span(f"mrt-guide certs {c['id']}", "code")]
+                    for c in data["certifications"]
+                ],
+                title="Credentials with an eligibility route at this level",
+            )
+        )
+    body.append(_accreditation(data["accreditation"]))
+    doc.add(_answer(data, {r["id"]: r}) if data["answer"] and data["answer"]["route"] == r["id"] else None)
+    doc.add(Panel(f"{r['short']}: {r['name']}", body, subtitle=f"{r['source']} · {r['flag']}"))
+    figures = [r["duration"]] if r["duration"] else []
+    doc.add(Notes(fmt.figure_notes([*figures, r], data["sources"])))
+    return doc
+
+
+def build(data: dict[str, Any]) -> Document:
+    return _detail(data) if "route" in data else _list(data)
+
+
+def records(data: dict[str, Any]) -> Table:
+    if "route" in data:
+        return _routes({"routes": [data["route"]]}, ids=True)
+    return _routes(data, ids=True)

@@ -1,0 +1,86 @@
+"""``mrt-guide workplaces``: where technicians work, the share of jobs and pay by setting."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import fmt
+from .doc import Bar, Bars, Bullets, Column, Document, Inline, Notes, Para, Table
+
+
+def _settings(data: dict[str, Any], *, ids: bool) -> Table:
+    columns = [Column("Setting"), Column("Share of jobs", "right"), Column("Mean annual wage", "right")]
+    rows: list[list[Inline]] = []
+    for s in data["settings"]:
+        shares = "; ".join(
+            f"{fmt.value(e['share'])} ({fmt.period(e['share'])})" for e in s["employer_shares"]
+        )
+        wages = "; ".join(
+            f"{fmt.value(i['mean_wage'])} ({fmt.period(i['mean_wage'])})" for i in s["industries"]
+        )
+        rows.append([s["id"] if ids else s["name"], shares or "-", wages or "-"])
+    if ids:
+        columns[0] = Column("id")
+        columns.insert(1, Column("Setting"))
+        rows = [[row[0], s["name"], *row[1:]] for row, s in zip(rows, data["settings"], strict=True)]
+    return Table(
+        columns, rows, title=None if ids else "Settings the article names, with what the sources add"
+    )
+
+
+def _cites(records: list[dict[str, Any]]) -> str:
+    """``[source, flag]`` for each distinct citation of ``records``."""
+    return " ".join(dict.fromkeys(f"[{r['source']}, {r['flag']}]" for r in records))
+
+
+def _years(figures: Any) -> str:
+    return ", ".join(dict.fromkeys(fmt.period(f) for f in figures))
+
+
+def build(data: dict[str, Any]) -> Document:
+    doc = Document("Where medical records technicians work")
+    doc.add(Bullets([fmt.sourced_line(e) for e in data["environment"]], title="The work environment"))
+    doc.add(_settings(data, ids=False))
+    columns = [
+        ("settings", data["settings"]),
+        ("share of jobs", [e["share"] for e in data["employer_shares"]]),
+        ("mean wage", [i["mean_wage"] for i in data["industries"]]),
+    ]
+    cited = "; ".join(f"{name} {_cites(recs)}" for name, recs in columns if recs)
+    doc.add(Para(f"Sources: {cited}.", "muted"))
+    doc.add(
+        Bars(
+            f"Share of jobs by employer, {_years(e['share'] for e in data['employer_shares'])}",
+            [
+                Bar(e["employer"], e["share"]["value"], fmt.value(e["share"]), f"({e['share']['flag']})")
+                for e in data["employer_shares"]
+            ],
+        )
+    )
+    doc.add(
+        Table(
+            [
+                Column("Industry"),
+                Column("Employment", "right", no_wrap=True),
+                Column("Mean annual wage", "right", no_wrap=True),
+            ],
+            [
+                [i["industry"], fmt.value(i["employment"]), fmt.value(i["mean_wage"])]
+                for i in data["industries"]
+            ],
+            title=f"Largest employing industries, {_years(i['employment'] for i in data['industries'])} "
+            f"{_cites([i['employment'] for i in data['industries']])}",
+        )
+    )
+    factor = data["pay_by_setting"]
+    lines: list[Inline] = [fmt.sourced_line(factor), *(fmt.figure_line(f) for f in factor["evidence"])]
+    doc.add(Bullets(lines, title="Pay by setting"))
+    figures = [e["share"] for e in data["employer_shares"]] + [
+        f for i in data["industries"] for f in (i["employment"], i["mean_wage"])
+    ]
+    doc.add(Notes(fmt.figure_notes(figures + data["settings"], data["sources"])))
+    return doc
+
+
+def records(data: dict[str, Any]) -> Table:
+    return _settings(data, ids=True)

@@ -1,0 +1,238 @@
+"""degrees, outlook, duties, skills, workplaces, about, search, sources, guide."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from typing import Any
+
+import pytest
+
+from mrt_guide.status import ExitStatus
+
+
+def test_degrees_side_by_side_with_lengths_and_purposes(cli: Any) -> None:
+    result = cli("degrees")
+    assert result.exit_code == 0 and result.stderr == ""
+    out = result.stdout
+    assert re.search(r"Certificate\s*│.*│\s*up to 6 months\s*│\s*work", out)
+    assert re.search(r"AS\s*│.*│\s*2 years\s*│\s*the RHIT exam, work,", out)
+    assert re.search(r"BS\s*│.*│\s*not in the data\s*│\s*management roles", out)
+    assert "Choose the AS if a bachelor's degree" in out
+    assert "CAHIIM" in out and "Commission on Accreditation" in out
+    assert "Associate degree coursework (AS, AAS)" in out and "Disease pathology" in out
+
+
+@pytest.mark.parametrize(
+    ("flag", "route", "short"),
+    [("--bachelor-later", "as-hit", "AS"), ("--no-bachelor-later", "aas-hit", "AAS")],
+)
+def test_degrees_answers_the_as_or_aas_choice(
+    cli: Any, cli_json: Any, flag: str, route: str, short: str
+) -> None:
+    data = cli_json("degrees", flag)
+    assert data["answer"]["route"] == route
+    assert data["answer"]["bachelor_later"] is (flag == "--bachelor-later")
+    out = cli("degrees", flag).stdout
+    assert f"choose the {short}," in out
+
+
+def test_one_degree_in_full(cli: Any, cli_json: Any) -> None:
+    data = cli_json("degrees", "aas")
+    assert data["route"]["id"] == "aas-hit"
+    assert data["route"]["coursework"]["subjects"][1] == "Medical coding"
+    assert {c["id"] for c in data["certifications"]} >= {"RHIT", "ODS"}
+    out = flat(cli("degrees", "BS").stdout)
+    assert "Neither the article nor any source" in out and "managerial roles" in out
+
+
+def test_unknown_degree_suggests(cli: Any) -> None:
+    result = cli("degrees", "AAAS")
+    assert result.exit_code == 2
+    assert result.stderr == "Error: No degree 'AAAS'. Did you mean AAS?\n"
+
+
+def test_outlook_shows_the_articles_rounding_and_every_period(cli: Any, cli_json: Any, guide: Any) -> None:
+    data = cli_json("outlook")
+    art = data["article_projection"]
+    assert (art["growth"]["value"], art["new_jobs"]["value"], art["new_jobs"]["article"]["value"]) == (
+        13,
+        27800,
+        28000,
+    )
+    periods = [(p["start"], p["end"]) for p in data["projections"]]
+    assert periods == sorted(periods) and len(periods) == len(guide["outlook"]["projections"])
+    out = cli("outlook").stdout
+    assert (
+        "27,800 jobs" in out and "28000" in out and "27,800 new jobs; 28,000 is the article's rounding" in out
+    )
+    bars = [
+        ln for ln in cli("outlook").stdout.splitlines() if ln.startswith(("2010-20", "2024-34")) and "█" in ln
+    ]
+    assert len(bars) == 2 and bars[0].count("█") > bars[1].count("█")  # 21% against 7%
+    assert "2019-29" in out and "broader, combined occupation" in out
+    assert "ageing" not in out and "older" in out
+
+
+def test_duties_are_numbered_in_the_articles_order(cli: Any, guide: Any) -> None:
+    out = cli("duties").stdout
+    for n, duty in enumerate(guide["work"]["duties"], 1):
+        assert f"{n}. {duty['text']}" in out
+
+
+def flat(text: str) -> str:
+    """Output with line wrapping undone, to find phrases that wrap."""
+    return " ".join(text.split())
+
+
+def test_skills_and_qualities(cli: Any) -> None:
+    out = flat(cli("skills").stdout)
+    assert "Office of Personnel Management" in out
+    for quality in ("Good ethics", "Communication", "Good judgment", "Attention to detail"):
+        assert quality in out
+
+
+def test_workplaces_join_settings_to_shares_and_wages(cli_json: Any, cli: Any) -> None:
+    data = cli_json("workplaces")
+    hospitals = next(s for s in data["settings"] if s["id"] == "hospitals")
+    assert hospitals["employer_shares"][0]["share"]["value"] == 34
+    assert hospitals["industries"][0]["mean_wage"]["value"] == 37960
+    out = cli("workplaces").stdout
+    assert re.search(r"Hospitals\s*│\s*34% \(2018\)\s*│\s*\$37,960/yr \(2011\)", out)
+    assert "Software vendors" in out and "secondary" in out
+
+
+def test_about_names_and_codes(cli: Any) -> None:
+    out = flat(cli("about").stdout)
+    assert "29-2072" in out and "Bright Outlook" in out and "Health information technician" in out
+
+
+@pytest.mark.parametrize(
+    ("terms", "section", "command"),
+    [
+        (["ctr"], "certifications", "mrt-guide certs ODS"),
+        (["Cancer", "REGISTRY"], "steps", "mrt-guide steps"),
+        (["CAHIIM"], "degrees", "mrt-guide degrees"),
+        (["survival"], "duties", "mrt-guide duties"),
+        (["ooh-2016"], "sources", "mrt-guide sources"),
+    ],
+)
+def test_search_finds_records_and_their_command(
+    cli_json: Any, terms: list[str], section: str, command: str
+) -> None:
+    data = cli_json("search", *terms)
+    assert any(r["section"] == section and r["command"] == command for r in data["results"]), data["results"]
+    for r in data["results"]:
+        blob = " ".join([r["id"], r["title"], *r["matches"]]).lower()
+        assert all(t.lower() in blob for t in terms) or r["section"] in ("certifications", "steps", "degrees")
+
+
+def test_search_needs_every_word(cli_json: Any) -> None:
+    one = cli_json("search", "coding")["results"]
+    both = cli_json("search", "coding", "hospitals")["results"]
+    assert 0 < len(both) < len(one)
+
+
+def test_search_groups_and_highlights(cli: Any) -> None:
+    out = cli("search", "coding", env={"FORCE_COLOR": "1"}).stdout
+    assert "\x1b[" in out  # highlighted
+    plain = cli("search", "coding").stdout
+    assert re.search(r"^certifications \(\d+\)$", plain, re.M)
+    assert "→ mrt-guide certs CCS" in plain
+
+
+def test_search_miss_exits_1_with_close_words(cli: Any) -> None:
+    result = cli("search", "codng")
+    assert result.exit_code == ExitStatus.NOT_FOUND == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith("Error: No match for 'codng'. Did you mean: coding")
+    far = cli("search", "qqqqzz")
+    assert far.exit_code == 1 and far.stderr == "Error: No match for 'qqqqzz'.\n"
+
+
+def test_search_miss_in_json_still_prints_json(cli: Any) -> None:
+    import json
+
+    result = cli("search", "codng", "--json")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["suggestions"][0] == "coding"
+
+
+def test_every_search_command_runs(cli: Any, cli_json: Any) -> None:
+    commands = {r["command"] for term in ("a", "e") for r in cli_json("search", term)["results"]}
+    assert len(commands) > 10
+    for command in sorted(commands):
+        args = shlex.split(command)[1:]
+        assert cli(*args).exit_code == 0, command
+
+
+def test_every_step_points_to_a_working_command(cli: Any, cli_json: Any) -> None:
+    for step in cli_json("steps")["steps"]:
+        for command in step["see"]:
+            assert cli(*shlex.split(command)[1:]).exit_code == 0, command
+
+
+def test_sources_count_what_rests_on_them(cli_json: Any, guide: Any) -> None:
+    rows = {s["key"]: s for s in cli_json("sources")["sources"]}
+    assert set(rows) == set(guide.sources)
+    assert (
+        rows["oes-2011"]["figures"] == sum(1 for f in guide.figures.values() if f["source"] == "oes-2011") > 0
+    )
+    assert rows["article"]["kind"] == "article" and rows["article"]["url"] is None
+    assert all(r["records"] >= r["figures"] for r in rows.values())
+
+
+def test_sources_show_link_vintage_and_kind(cli: Any) -> None:
+    out = cli("sources", env={"COLUMNS": "260"}).stdout
+    assert re.search(
+        r"ooh-2016\s*│.*│\s*2016\s*│\s*official\s*│\s*\d+\s*│\s*\d+\s*│\s*https://stats\.bls\.gov", out
+    )
+
+
+def test_guide_is_every_section_in_reading_order(cli: Any) -> None:
+    result = cli("guide")
+    assert result.exit_code == 0 and result.stderr == ""
+    out = result.stdout
+    titles = [
+        "the job in brief",
+        "The path into the career",
+        "Degrees and programs",
+        "Certifications for medical records technicians",
+        "RHIT: Registered Health Information Technician",
+        "Pay of medical records technicians",
+        "Job outlook",
+        "What a medical records technician does",
+        "Skills and qualities",
+        "Where medical records technicians work",
+        "Sources",
+    ]
+    positions = [out.index(t) for t in titles]
+    assert positions == sorted(positions)
+
+
+def test_guide_does_not_page_when_stdout_is_not_a_terminal(cli: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pydoc
+
+    called = []
+    monkeypatch.setattr(pydoc, "pager", lambda text: called.append(text))
+    monkeypatch.setenv("PAGER", "false")
+    result = cli("guide")
+    assert result.exit_code == 0 and "Job outlook" in result.stdout and called == []
+
+
+def test_guide_pages_on_a_terminal_unless_told_not_to(cli: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from rich.console import Console
+
+    paged: list[str] = []
+    monkeypatch.setattr(Console, "is_terminal", property(lambda self: True))
+    monkeypatch.setattr("rich.console.Console._pager", None, raising=False)
+
+    import rich.pager
+
+    monkeypatch.setattr(rich.pager.SystemPager, "show", lambda self, content: paged.append(content))
+    result = cli("guide")
+    assert result.exit_code == 0 and len(paged) == 1 and "Job outlook" in paged[0]
+    assert result.stdout == ""
+    paged.clear()
+    result = cli("guide", "--no-pager")
+    assert paged == [] and "Job outlook" in result.stdout
