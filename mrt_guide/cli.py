@@ -17,7 +17,7 @@ import typer
 from typer.core import TyperGroup
 
 from .commands import work
-from .commands._shared import Settings
+from .commands._shared import Settings, flag
 from .commands.certs import certs
 from .commands.degrees import degrees
 from .commands.guide import guide
@@ -32,19 +32,20 @@ PROG = "mrt-guide"
 COMPLETE_VAR = "_MRT_GUIDE_COMPLETE"
 HELP = """A terminal career guide for medical records technicians (health information technicians).
 
-Every figure comes with the year it describes, its source and a flag:
-official, secondary or article-only.
-"""
-EPILOG = """[bold]Examples[/bold]
+Every figure comes with the year it describes, its source and a flag: official, secondary or article-only.
 
-  mrt-guide steps                     the path into the career
-  mrt-guide degrees --no-bachelor-later   AS or AAS?
-  mrt-guide certs RHIT                one credential in full
-  mrt-guide salary --history          median pay by year
-  mrt-guide outlook                   job growth, 2010-20 to 2024-34
-  mrt-guide search coding             any fact, by a word
-  mrt-guide guide --export guide.html the whole guide as a handout
-  mrt-guide certs --json              any command's records as JSON
+[bold]Examples[/bold]
+
+[cyan]mrt-guide steps[/cyan]                        the path, step by step
+[cyan]mrt-guide degrees --no-bachelor-later[/cyan]  AS or AAS?
+[cyan]mrt-guide certs RHIT[/cyan]                   one credential in full
+[cyan]mrt-guide salary --history[/cyan]             pay by year
+[cyan]mrt-guide outlook[/cyan]                      job growth projections
+[cyan]mrt-guide duties[/cyan]                       what the job involves
+[cyan]mrt-guide search coding[/cyan]                any fact, by a word
+[cyan]mrt-guide sources[/cyan]                      where figures come from
+[cyan]mrt-guide guide --export guide.html[/cyan]    the whole guide, a handout
+[cyan]mrt-guide certs --json[/cyan]                 any command as JSON
 """
 
 
@@ -152,7 +153,6 @@ app = typer.Typer(
     name=PROG,
     cls=GuideGroup,
     help=HELP,
-    epilog=EPILOG,
     # Rich formats --help only; Typer imports it there and nowhere else.
     rich_markup_mode="rich",
     # Errors never reach Typer's Rich traceback printer: `run` catches them all,
@@ -188,7 +188,7 @@ def root(
     ] = None,
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
+        flag("--version", callback=_version, is_eager=True, help="Print the version and exit."),
     ] = False,
 ) -> None:
     ctx.obj = Settings(data=data)

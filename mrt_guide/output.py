@@ -42,8 +42,10 @@ class Output:
     no_color: bool = False
 
 
-def _option(*names: str, help: str) -> Any:
-    return typer.Option(*names, help=help, rich_help_panel=PANEL, show_default=False)
+def _option(*names: str, help: str, is_flag: bool) -> Any:
+    # metavar="" keeps Typer from printing "<bool>" after a flag, which invites "--json true"
+    extra = {"metavar": ""} if is_flag else {}
+    return typer.Option(*names, help=help, rich_help_panel=PANEL, show_default=False, **extra)
 
 
 _PARAMS = [
@@ -51,7 +53,7 @@ _PARAMS = [
         name,
         inspect.Parameter.KEYWORD_ONLY,
         default=default,
-        annotation=Annotated[kind, _option(*flags, help=help)],
+        annotation=Annotated[kind, _option(*flags, help=help, is_flag=kind is bool)],
     )
     for name, kind, default, flags, help in [
         ("json_", bool, False, ("--json",), "Print the records as JSON (keys documented in the README)."),
@@ -154,6 +156,8 @@ def _umask() -> int:
 
 def write_export(path: Path, data: dict[str, Any], view: str) -> None:
     """Write the export atomically: a temporary file in the same folder, then a rename."""
+    if path.is_dir():
+        raise GuideError(f"Cannot export to '{path}': it is a folder. Give a file name.")
     kind = EXPORT_KINDS.get(path.suffix.lower())
     if kind is None:
         known = " ".join(EXPORT_KINDS)
@@ -161,8 +165,6 @@ def write_export(path: Path, data: dict[str, Any], view: str) -> None:
     folder = path.parent
     if not folder.is_dir():
         raise GuideError(f"Cannot export to '{path}': folder '{folder}' does not exist.")
-    if path.is_dir():
-        raise GuideError(f"Cannot export to '{path}': it is a folder. Give a file name.")
     text = (
         render(kind, data, view) if kind != "json" else json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     )

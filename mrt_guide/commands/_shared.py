@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import typer
 
 from ..queries.common import Guide
+
+
+def flag(*names: str, help: str, **kwargs: Any) -> Any:
+    """A boolean option, shown in help without Typer's "<bool>" type hint."""
+    return typer.Option(*names, help=help, metavar="", show_default=False, **kwargs)
 
 
 @dataclass

@@ -24,8 +24,8 @@ def _section(ctx: typer.Context, name: str) -> Any:
 
 
 def _matching(names: list[str], incomplete: str) -> list[str]:
-    prefix = incomplete.casefold()
-    return [n for n in names if n.casefold().startswith(prefix)]
+    # Case matters, as it does to Typer (which filters the candidates again) and to the shells.
+    return [n for n in names if n.startswith(incomplete)]
 
 
 def certification_names(ctx: typer.Context, incomplete: str) -> list[str]:

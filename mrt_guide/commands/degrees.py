@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from ..output import Output, output_options, show
-from ._shared import guide
+from ._shared import flag, guide
 from .complete import degree_names
 
 
@@ -24,10 +24,9 @@ def degrees(
     ] = None,
     bachelor_later: Annotated[
         bool | None,
-        typer.Option(
+        flag(
             "--bachelor-later/--no-bachelor-later",
             help="Answer the AS-or-AAS choice: may a bachelor's degree follow?",
-            show_default=False,
         ),
     ] = None,
 ) -> None:

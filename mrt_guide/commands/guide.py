@@ -5,6 +5,7 @@ from typing import Annotated
 import typer
 
 from ..output import Output, output_options, show
+from ._shared import flag
 from ._shared import guide as dataset
 
 
@@ -13,7 +14,7 @@ def guide(
     ctx: typer.Context,
     out: Output,
     pager: Annotated[
-        bool, typer.Option("--pager/--no-pager", help="Page the guide when stdout is a terminal.")
+        bool, flag("--pager/--no-pager", help="Page the guide when stdout is a terminal (the default).")
     ] = True,
 ) -> None:
     """The whole guide as one document, in reading order, paged on a terminal.

@@ -5,19 +5,15 @@ from typing import Annotated
 import typer
 
 from ..output import Output, output_options, show
-from ._shared import guide
+from ._shared import flag, guide
 
 
 @output_options
 def salary(
     ctx: typer.Context,
     out: Output,
-    history: Annotated[
-        bool, typer.Option("--history", help="The median by year, each with its vintage.")
-    ] = False,
-    hourly: Annotated[
-        bool, typer.Option("--hourly", help="Hourly figures, where the source gives them.")
-    ] = False,
+    history: Annotated[bool, flag("--history", help="The median by year, each with its vintage.")] = False,
+    hourly: Annotated[bool, flag("--hourly", help="Hourly figures, where the source gives them.")] = False,
 ) -> None:
     """Pay: the figures with year, source and flag, the spread, and what raises pay.
 

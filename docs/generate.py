@@ -1,0 +1,94 @@
+"""Regenerate docs/cli.md (every command's real --help) and the example outputs in README.md.
+
+    python docs/generate.py           rewrite both files
+    python docs/generate.py --check   exit 1 if either is stale (tests/test_docs.py runs this)
+
+README examples sit between ``<!-- example: ARGS | LINES -->`` and the end of the
+console block after it; LINES is how many lines of output to keep.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+import sys
+from pathlib import Path
+
+from typer.main import get_command
+from typer.testing import CliRunner
+
+from mrt_guide.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+CLI_MD = ROOT / "docs" / "cli.md"
+README = ROOT / "README.md"
+ENV = {
+    "COLUMNS": "80",
+    "NO_COLOR": "1",
+    "TERM": "dumb",
+    "LANG": "C.UTF-8",
+    "LC_ALL": "",
+    "MRT_GUIDE_DATA": "",
+}
+EXAMPLE = re.compile(
+    r"(<!-- example: (?P<args>[^|]+?) \| (?P<lines>\d+) -->\n```console\n)(?P<body>.*?)(```)", re.S
+)
+
+
+def output(args: list[str]) -> str:
+    result = CliRunner().invoke(app, args, env=ENV, prog_name="mrt-guide")
+    if result.exit_code != 0:
+        raise SystemExit(f"mrt-guide {' '.join(args)} failed: {result.stderr}")
+    return "\n".join(line.rstrip() for line in result.stdout.splitlines()).strip("\n") + "\n"
+
+
+def commands(group: object = None, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Every command path, the root first, in the order of the root's help."""
+    group = group or get_command(app)
+    found = [prefix]
+    for name, command in getattr(group, "commands", {}).items():
+        found += commands(command, (*prefix, name)) if hasattr(command, "commands") else [(*prefix, name)]
+    return found
+
+
+def cli_md() -> str:
+    parts = [
+        "# mrt-guide command reference\n",
+        "Generated from the real `--help` output by `python docs/generate.py`; "
+        "`tests/test_docs.py` fails when it is stale.\n",
+    ]
+    for path in commands():
+        title = " ".join(("mrt-guide", *path))
+        parts.append(f"## `{title}`\n\n```text\n{output([*path, '--help'])}```\n")
+    return "\n".join(parts)
+
+
+def readme(text: str) -> str:
+    def fill(match: re.Match[str]) -> str:
+        args = shlex.split(match["args"])
+        lines = output(args).splitlines()
+        keep = int(match["lines"])
+        shown = lines[:keep] + (["..."] if len(lines) > keep else [])
+        body = f"$ mrt-guide {match['args']}\n" + "\n".join(shown) + "\n"
+        return match.group(1) + body + match.group(5)
+
+    return EXAMPLE.sub(fill, text)
+
+
+def main(argv: list[str]) -> int:
+    check = "--check" in argv
+    stale = []
+    for path, fresh in ((CLI_MD, cli_md()), (README, readme(README.read_text("utf-8")))):
+        current = path.read_text("utf-8") if path.exists() else ""
+        if current != fresh:
+            stale.append(path.relative_to(ROOT))
+            if not check:
+                path.write_text(fresh, "utf-8")
+    if check and stale:
+        print(f"stale: {', '.join(map(str, stale))}; run python docs/generate.py", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,48 @@
+"""docs/cli.md and the README's example outputs are generated from the real CLI and kept fresh."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+
+from .conftest import REPO
+
+
+def _generator():  # docs/ is not a package; load the script as a module
+    spec = importlib.util.spec_from_file_location("generate", REPO / "docs" / "generate.py")
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+def test_cli_reference_is_current() -> None:
+    gen = _generator()
+    assert (REPO / "docs" / "cli.md").read_text("utf-8") == gen.cli_md(), "run: python docs/generate.py"
+
+
+def test_readme_examples_are_current() -> None:
+    gen = _generator()
+    text = (REPO / "README.md").read_text("utf-8")
+    assert text == gen.readme(text), "run: python docs/generate.py"
+
+
+def test_reference_covers_every_command() -> None:
+    gen = _generator()
+    reference = (REPO / "docs" / "cli.md").read_text("utf-8")
+    for path in gen.commands():
+        assert f"## `{' '.join(('mrt-guide', *path))}`" in reference
+
+
+def test_readme_shows_every_command() -> None:
+    gen = _generator()
+    examples = set(re.findall(r"<!-- example: (\S+)", (REPO / "README.md").read_text("utf-8")))
+    top = {path[0] for path in gen.commands() if path}
+    assert top <= examples, top - examples
+
+
+def test_every_command_help_leads_with_examples() -> None:
+    gen = _generator()
+    for path in gen.commands():
+        text = gen.output([*path, "--help"])
+        before_options = text.split("╭─")[0]
+        assert "Examples" in before_options and "mrt-guide" in before_options.split("Examples")[1], path
