@@ -22,6 +22,7 @@ from .commands.certs import certs
 from .commands.degrees import degrees
 from .commands.guide import guide
 from .commands.outlook import outlook
+from .commands.plan import plan
 from .commands.salary import salary
 from .commands.search import search
 from .commands.sources import sources
@@ -209,6 +210,7 @@ for command in (
     work.about,
     search,
     sources,
+    plan,
     guide,
 ):
     app.command()(command)

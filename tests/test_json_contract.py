@@ -36,6 +36,16 @@ COMMANDS = {
     "sources": ["sources"],
     "search": ["search", "coding"],
     "guide": ["guide"],
+    "plan": [
+        "plan",
+        "--education",
+        "high-school",
+        "--goal",
+        "coding",
+        "--bachelor-later",
+        "--start",
+        "2027-01",
+    ],
 }
 
 

@@ -44,3 +44,12 @@ def degree_names(ctx: typer.Context, incomplete: str) -> list[str]:
     except (TypeError, KeyError):
         return []
     return _matching(names, incomplete)
+
+
+def goal_names(ctx: typer.Context, incomplete: str) -> list[str]:
+    data = _section(ctx, "goals")
+    try:
+        names = [g["id"] for g in data["goals"]]
+    except (TypeError, KeyError):
+        return []
+    return _matching(names, incomplete)

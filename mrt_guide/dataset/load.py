@@ -30,6 +30,7 @@ FILE_NAMES = (
     "pay.json",
     "outlook.json",
     "work.json",
+    "goals.json",
 )
 MAX_FILE_BYTES = 5 * 1024 * 1024
 _MODELS_FILE = Path(__file__).with_name("models.py")

@@ -14,6 +14,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from .levels import Level
+
 
 @dataclass(frozen=True)
 class Key:
@@ -59,11 +61,7 @@ Measure = Literal[
     "median", "mean", "p10", "p25", "p75", "p90", "employment", "growth", "new_jobs", "base_employment"
 ]
 Qualifier = Literal["up to", "at least", "about"]
-Level = Literal["none", "high-school", "certificate", "associate", "bachelor", "master"]
 Purpose = Literal["certification", "workforce", "transfer", "management"]
-
-LEVELS: tuple[Level, ...] = ("none", "high-school", "certificate", "associate", "bachelor", "master")
-"""Education levels, lowest first."""
 
 # Which source kinds may back a record of each flag.
 FLAG_SOURCE_KIND: dict[str, str] = {
@@ -270,11 +268,14 @@ class Pathway(Sourced):
     id: Annotated[Slug, Key("pathway")]
     text: Text
     education: Level | None = Field(description="Lowest education level this way requires.")
-    accredited_program: bool = Field(description="Whether the program must be accredited.")
+    accredited_by: Literal["CAHIIM", "NCRA"] | None = Field(
+        description="Who must accredit the education program, if anyone."
+    )
     credentials: list[CertRef] = Field(
         description="Credentials that qualify in place of the education level (any one)."
     )
     coursework: Text | None = Field(default=None, description="A subject that must have been studied.")
+    extra_program: Text | None = Field(default=None, description="A further program to complete, if any.")
     experience: Figure | None
     figures: list[Figure] = []
     recommended: bool = Field(description="True where the issuer recommends rather than requires it.")
@@ -423,6 +424,26 @@ class WorkFile(Model):
     pay_by_setting: Annotated[Slug, Ref("factor")]
 
 
+# goals.json
+
+
+class Goal(Sourced):
+    """A goal a reader can plan for (``mrt-guide plan --goal``), and the credential it leads to."""
+
+    id: Annotated[Slug, Key("goal")]
+    label: Text
+    target: CertRef = Field(description="The credential the plan leads to.")
+    also: list[CertRef] = Field(description="Related credentials the plan mentions.")
+    degree: DegreeRef | None = Field(description="A degree the goal needs beyond the target's eligibility.")
+    pay_factors: list[Annotated[Slug, Ref("factor")]]
+
+
+class GoalsFile(Model):
+    goals: list[Goal] = Field(min_length=1)
+    first_job: Fact
+    high_school: Fact
+
+
 FILES: dict[str, type[Model]] = {
     "sources.json": SourcesFile,
     "occupation.json": OccupationFile,
@@ -432,5 +453,6 @@ FILES: dict[str, type[Model]] = {
     "pay.json": PayFile,
     "outlook.json": OutlookFile,
     "work.json": WorkFile,
+    "goals.json": GoalsFile,
 }
 """The dataset's files and the model each one must satisfy."""

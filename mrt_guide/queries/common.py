@@ -107,21 +107,24 @@ def source_keys(obj: Any) -> Iterator[str]:
             yield from source_keys(item)
 
 
-def _find(kind: str, name: str, records: list[Record], names: Any) -> Record:
-    wanted = name.strip().casefold()
-    for rec in records:
-        if wanted in (n.casefold() for n in names(rec)):
-            return rec
-    every = [n for rec in records for n in names(rec)]
-    display = _display(name)
-    hint = closest(name.strip(), every) if wanted else None
+def choose(kind: str, value: str, choices: list[str], listed: list[str] | None = None) -> str:
+    """The choice ``value`` names (any case, spaces around ignored); else a usage error naming the closest."""
+    wanted = value.strip().casefold()
+    for choice in choices:
+        if choice.casefold() == wanted:
+            return choice
+    hint = closest(value.strip(), choices) if wanted else None
     if hint:
-        raise GuideError(f"No {kind} '{display}'. Did you mean {hint}?")
-    ids = ", ".join(names(rec)[0] for rec in records)
-    raise GuideError(f"No {kind} '{display}'. Choose one of: {ids}.")
+        raise GuideError(f"No {kind} '{display(value)}'. Did you mean {hint}?")
+    raise GuideError(f"No {kind} '{display(value)}'. Choose one of: {', '.join(listed or choices)}.")
 
 
-def _display(text: str, limit: int = 40) -> str:
+def _find(kind: str, name: str, records: list[Record], names: Any) -> Record:
+    by_name = {n: rec for rec in records for n in names(rec)}
+    return by_name[choose(kind, name, list(by_name), [names(rec)[0] for rec in records])]
+
+
+def display(text: str, limit: int = 40) -> str:
     """User input made safe to echo on one line: control characters escaped, long input cut."""
     shown = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
     return shown if len(shown) <= limit else shown[: limit - 1] + "…"

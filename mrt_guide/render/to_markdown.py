@@ -41,7 +41,7 @@ def inline(value: Inline) -> str:
             out.append(f"{lead}{mark}{_escape(body)}{mark}{tail}")
         else:
             out.append(_escape(span.text))
-    return "".join(out).replace("\n", " ")
+    return "".join(out).replace("\n", "<br>")
 
 
 def _table(columns: list[str], aligns: list[str], rows: list[list[str]]) -> list[str]:
@@ -58,7 +58,10 @@ def _block(block: Block, level: int) -> list[str]:
         return [inline(block.content), ""]
     if isinstance(block, Bullets):
         head = [f"**{_escape(block.title)}**", ""] if block.title else []
-        items = [f"{i + 1}. " if block.numbered else "- " for i in range(len(block.items))]
+        if block.marks:
+            items = [f"- **{_escape(mark)}**: " for mark in block.marks]
+        else:
+            items = [f"{i + 1}. " if block.numbered else "- " for i in range(len(block.items))]
         return head + [m + inline(item) for m, item in zip(items, block.items, strict=True)] + [""]
     if isinstance(block, Table):
         head = [f"**{_escape(block.title)}**", ""] if block.title else []

@@ -140,7 +140,9 @@ def _bars(block: Bars, width: int) -> RenderableType:
     return Group(*parts)
 
 
-def _marked(marks: list[str], items: list[Inline], con: Console, width: int, style: str = "") -> Text:
+def _marked(
+    marks: list[str], items: list[Inline], con: Console, width: int, style: str = "", spaced: bool = False
+) -> Text:
     """A list whose wrapped lines hang under the text, not under the marker.
 
     Wraps each item once with Text.wrap; a two-column grid would do the same at
@@ -148,10 +150,17 @@ def _marked(marks: list[str], items: list[Inline], con: Console, width: int, sty
     """
     lines: list[Text] = []
     pad = max(len(m) for m in marks) + 1 if marks else 2  # a marker "" indents by one space
-    for mark, item in zip(marks, items, strict=True):
+    above = width - pad < 24  # long markers on a narrow terminal: each on a line of its own
+    if above:
+        pad = 2
+    for n, (mark, item) in enumerate(zip(marks, items, strict=True)):
+        if n and spaced:
+            lines.append(Text(""))
+        if above:
+            lines.append(Text(mark, style="bold"))
         wrapped = text(item).wrap(con, max(width - pad, 8))
         for i, line in enumerate(wrapped):
-            lines.append(Text(mark.ljust(pad) if i == 0 else " " * pad) + line)
+            lines.append(Text(mark.ljust(pad) if i == 0 and not above else " " * pad) + line)
     out = Text("\n").join(lines)
     if style:
         out.stylize(style)
@@ -164,9 +173,9 @@ def renderable(block: Block, con: Console, width: int) -> RenderableType:
     if isinstance(block, Para):
         return text(block.content, block.style)
     if isinstance(block, Bullets):
-        marks = [f"{i + 1}." if block.numbered else "•" for i in range(len(block.items))]
+        marks = block.marks or [f"{i + 1}." if block.numbered else "•" for i in range(len(block.items))]
         head = [Text(block.title, style="bold")] if block.title else []
-        return Group(*head, _marked(marks, block.items, con, width))
+        return Group(*head, _marked(marks, block.items, con, width, spaced=block.marks is not None))
     if isinstance(block, Table):
         return _table(block, con, width)
     if isinstance(block, Bars):

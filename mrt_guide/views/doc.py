@@ -56,6 +56,8 @@ class Bullets:
     items: list[Inline]
     title: str | None = None
     numbered: bool = False
+    marks: list[str] | None = None
+    """Markers in place of bullets, e.g. the dates of a timeline; items may hold line breaks."""
 
 
 @block
