@@ -16,7 +16,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from .commands import work
+from .commands import data, work
 from .commands._shared import Settings, flag
 from .commands.certs import certs
 from .commands.degrees import degrees
@@ -51,18 +51,13 @@ Every figure comes with the year it describes, its source and a flag: official, 
 
 
 def _error(message: str) -> None:
-    from .terminal import safe
-
-    sys.stderr.write(safe(f"Error: {message}\n", sys.stderr))
+    sys.stderr.write(f"Error: {message}\n")
 
 
 def _data_faults(faults: list[Any], shown: int = 8) -> None:
-    from .terminal import ascii_only
-
-    arrow = "->" if ascii_only(sys.stderr) else "→"
     _error(f"the dataset has {len(faults)} fault(s); nothing was shown.")
     for fault in faults[:shown]:
-        sys.stderr.write(f"  {fault.line(arrow)}\n")
+        sys.stderr.write(f"  {fault.line()}\n")
     if len(faults) > shown:
         sys.stderr.write(
             f"  ... and {len(faults) - shown} more; run '{PROG} data validate' for the full list.\n"
@@ -97,6 +92,8 @@ def run(invoke: Callable[[], Any]) -> int:
     try:
         result = invoke()
         sys.stdout.flush()
+        if result == ExitStatus.INTERRUPTED:  # Typer turns Ctrl-C into this status
+            sys.stderr.write("\nInterrupted.\n")
         return int(result or 0)
     except GuideError as exc:
         _error(str(exc))
@@ -136,15 +133,17 @@ class GuideGroup(TyperGroup):
         **extra: Any,
     ) -> Any:
         from . import typer_fast
+        from .terminal import usable_streams
 
         typer_fast.skip_idle_coercion()
         if COMPLETE_VAR in os.environ:
             typer_fast.plain_completion_help()
-        status = run(
-            lambda: super(GuideGroup, self).main(
-                args, prog_name or PROG, complete_var, standalone_mode=False, **extra
+        with usable_streams():
+            status = run(
+                lambda: super(GuideGroup, self).main(
+                    args, prog_name or PROG, complete_var, standalone_mode=False, **extra
+                )
             )
-        )
         if standalone_mode:
             sys.exit(status)
         return status
@@ -214,6 +213,7 @@ for command in (
     guide,
 ):
     app.command()(command)
+app.add_typer(data.app)
 
 
 def main() -> None:

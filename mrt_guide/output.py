@@ -21,7 +21,7 @@ from typing import Annotated, Any
 import typer
 
 from .status import GuideError
-from .terminal import ascii_only, safe
+from .terminal import ascii_only
 
 PANEL = "Output"
 EXPORT_KINDS = {
@@ -144,8 +144,7 @@ def show(out: Output, data: dict[str, Any], view: str, *, pager: bool = False) -
 
         to_rich.show(_view(view).build(data), no_color=out.no_color, pager=pager)
     else:
-        text = render(out.format, data, view)
-        sys.stdout.write(text if out.format == "json" else safe(text, sys.stdout))
+        sys.stdout.write(render(out.format, data, view))
 
 
 def _umask() -> int:
@@ -184,4 +183,4 @@ def write_export(path: Path, data: dict[str, Any], view: str) -> None:
             Path(tmp).unlink(missing_ok=True)
         raise GuideError(f"Cannot export to '{path}': {exc.strerror or exc}.") from None
     size = len(text.encode("utf-8"))
-    sys.stderr.write(safe(f"Wrote {path} ({kind}, {size:,} bytes).\n", sys.stderr))
+    sys.stderr.write(f"Wrote {path} ({kind}, {size:,} bytes).\n")

@@ -45,7 +45,7 @@ def _cert(doc: dict[str, Any], cert_id: str) -> dict[str, Any]:
         (
             "pay.json",
             lambda d: d["figures"][0].update(colour="red"),
-            r"pay\.json → figures\[0\]\.colour: Extra inputs are not permitted",
+            r"pay\.json → figures\[0\]\.colour: Unknown key: remove it, or check its spelling\.",
         ),
         (
             "steps.json",

@@ -16,7 +16,7 @@ def certs(
     name: Annotated[
         str | None,
         typer.Argument(
-            metavar="[ID]",
+            metavar="ID",
             help="A certification id or alias, any case: RHIT, ccs-p, CTR (now ODS).",
             autocompletion=certification_names,
             show_default=False,

@@ -16,7 +16,7 @@ def degrees(
     name: Annotated[
         str | None,
         typer.Argument(
-            metavar="[ROUTE]",
+            metavar="ROUTE",
             help="One route in full: certificate, AS, AAS or BS (ids such as bs-him work too).",
             autocompletion=degree_names,
             show_default=False,

@@ -71,6 +71,7 @@ def plan(
         "start": start,
     }
     g = guide(ctx)
+    answers = query.normalise(g, **answers)
     missing = query.missing(g, **answers)
     if missing:
         if not _interactive():

@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from ..output import Output, output_options, show
-from ..status import NotFound
+from ..status import GuideError, NotFound
 from ._shared import guide
 
 
@@ -27,12 +27,15 @@ def search(
 
     Exits 1 when nothing matches, with close words where there are any.
     """
+    from ..queries.common import display
     from ..queries.search import search as query
 
+    if not any(term.strip() for term in terms):
+        raise GuideError("Give a word to search for, e.g. mrt-guide search coding.")
     data = query(guide(ctx), terms)
     if not data["results"]:
         if out.format == "json":
             show(out, data, "search")
         hint = f" Did you mean: {', '.join(data['suggestions'])}?" if data["suggestions"] else ""
-        raise NotFound(f"No match for '{' '.join(terms)}'.{hint}")
+        raise NotFound(f"No match for '{display(' '.join(terms))}'.{hint}")
     show(out, data, "search")

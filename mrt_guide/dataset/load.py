@@ -127,6 +127,13 @@ def read(directory: Path) -> tuple[dict[str, Any], str, list[Fault]]:
     return parsed, "-".join(digest), faults
 
 
+_HINTS = {
+    "missing": "Field required: add this key.",
+    "extra_forbidden": "Unknown key: remove it, or check its spelling.",
+}
+"""Pydantic messages that say what is wrong but not what to do, reworded."""
+
+
 def validate(directory: Path, parsed: dict[str, Any]) -> list[Fault]:
     """Validate parsed files against the models and across records; return the faults."""
     from pydantic import ValidationError
@@ -142,7 +149,7 @@ def validate(directory: Path, parsed: dict[str, Any]) -> list[Fault]:
             models[name] = (shown, FILES[name].model_validate(data))
         except ValidationError as exc:
             for err in exc.errors(include_url=False):
-                message = err["msg"].removeprefix("Value error, ")
+                message = _HINTS.get(err["type"], err["msg"].removeprefix("Value error, "))
                 faults.append(Fault(shown, json_path(err["loc"]), message))
     if not faults and len(models) == len(FILE_NAMES):
         faults.extend(check(models))

@@ -24,7 +24,7 @@ EDUCATION = LEVELS[:-1]
 """What ``--education`` accepts: every level but master's, which the dataset has no route to."""
 MAIN_LINE = {"school", "study", "exam", "work", "gap"}
 """Steps done one after another; the others (a job, CE cycles, renewals) run alongside."""
-_MONTH = re.compile(r"(\d{4})-(\d{2})")
+_MONTH = re.compile(r"(\d{4})-(\d{2})", re.ASCII)
 
 
 def parse_month(text: str) -> int:
@@ -399,6 +399,18 @@ def _date(steps: list[Step], start: int) -> list[Record]:
             }
         )
     return out
+
+
+def normalise(
+    guide: Guide, *, education: str | None, goal: str | None, bachelor_later: bool | None, start: str | None
+) -> dict[str, Any]:
+    """The answers with education and goal checked and spelled as the dataset spells them."""
+    return {
+        "education": None if education is None else choose("education level", education, list(EDUCATION)),
+        "goal": None if goal is None else choose("goal", goal, [g["id"] for g in guide["goals"]["goals"]]),
+        "bachelor_later": bachelor_later,
+        "start": start,
+    }
 
 
 def missing(

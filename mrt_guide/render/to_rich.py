@@ -17,7 +17,6 @@ from rich.rule import Rule
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from ..terminal import AsciiFile, ascii_only
 from ..views.doc import (
     Bars,
     Block,
@@ -50,11 +49,8 @@ EXPORT_WIDTH = 100
 
 def console(file: IO[str] | None = None, *, no_color: bool = False, **kwargs: Any) -> Console:
     """A console for one command run, on stdout unless ``file`` is given."""
-    stream = file if file is not None else sys.stdout
-    if ascii_only(stream):
-        stream = AsciiFile(stream)  # type: ignore[assignment]
     return Console(
-        file=stream,
+        file=file if file is not None else sys.stdout,
         no_color=no_color or None,
         markup=False,
         emoji=False,

@@ -1,0 +1,67 @@
+"""Property: whatever the argv, mrt-guide answers with a documented status and never a traceback."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from mrt_guide.cli import app
+from mrt_guide.dataset import load as loader
+
+COMMANDS = [
+    [], ["steps"], ["degrees"], ["certs"], ["salary"], ["outlook"], ["duties"], ["skills"],
+    ["workplaces"], ["about"], ["search"], ["sources"], ["guide"], ["plan"], ["data"],
+    ["data", "validate"], ["data", "schema"],
+]  # fmt: skip
+OPTIONS = [
+    "--json", "--plain", "--markdown", "--no-color", "--history", "--hourly", "--bachelor-later",
+    "--no-bachelor-later", "--pager", "--no-pager", "--education", "--goal", "--start", "-h", "--help",
+    "--version", "--data", "--", "-x", "--jsn",
+]  # fmt: skip
+VALUES = [
+    "RHIT", "rhit", "CTR", "ods", "CCS-P", "RHTI", "AAS", "as", "BS", "bs-him", "certificate", "none",
+    "high-school", "associate", "bachelor", "coding", "privacy", "management", "cancer-registry",
+    "2027-01", "2026-13", "pay.json", "pay", "coding", "CEU", "hospitals", "", " ", "-1", "0",
+]  # fmt: skip
+DOCUMENTED = {0, 1, 2}
+"""Statuses a run may end with; 70 (a bug) and 130 (Ctrl-C) must never come from argv alone."""
+
+junk = st.text(st.characters(blacklist_categories=["Cs"], blacklist_characters="\x00"), max_size=40)
+word = st.one_of(st.sampled_from(OPTIONS), st.sampled_from(VALUES), junk)
+argv = st.builds(lambda command, rest: command + rest, st.sampled_from(COMMANDS), st.lists(word, max_size=6))
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
+@given(args=argv)
+def test_any_argv_gives_a_documented_status_and_no_traceback(args: list[str]) -> None:
+    runner = CliRunner()
+    with tempfile.TemporaryDirectory() as scratch:
+        cwd = os.getcwd()
+        os.chdir(scratch)  # anything written (there is no --export here) lands in a throwaway folder
+        try:
+            loader._loaded.clear()
+            result = runner.invoke(app, args, prog_name="mrt-guide", env={"MRT_GUIDE_CACHE_DIR": scratch})
+        finally:
+            os.chdir(cwd)
+    assert result.exit_code in DOCUMENTED, (args, result.exit_code, result.stderr)
+    for stream in (result.stdout, result.stderr):
+        assert "Traceback" not in stream and "internal error" not in stream, (args, stream[-500:])
+    if result.exit_code != 0:
+        assert result.stderr.strip(), (args, "a failure must say why on stderr")
+
+
+def test_the_argv_strategy_reaches_every_command() -> None:
+    seen: set[tuple[str, ...]] = set()
+
+    @settings(max_examples=300, derandomize=True)
+    @given(args=argv)
+    def collect(args: list[str]) -> Any:
+        seen.add(tuple(args[:1]))
+
+    collect()
+    assert {tuple(c[:1]) for c in COMMANDS} <= seen

@@ -1,0 +1,272 @@
+"""Nothing breaks: custom datasets, every kind of broken data file, hostile arguments and terminals."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from mrt_guide.status import ExitStatus
+
+from .conftest import DATA
+
+
+def assert_clean_failure(result: Any, status: int) -> None:
+    assert result.exit_code == status, (result.stdout, result.stderr)
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr and "Exception" not in result.stderr
+
+
+def test_data_option_and_environment_point_everything_at_a_copy(cli: Any, data_copy: Any) -> None:
+    def raise_median(doc: Any) -> None:
+        next(f for f in doc["figures"] if f["id"] == "pay-median-2015-annual")["value"] = 38000
+
+    directory = data_copy("pay.json", raise_median)
+    assert "$38,000/yr" in cli("--data", str(directory), "salary").stdout
+    assert "$38,000/yr" in cli("salary", env={"MRT_GUIDE_DATA": str(directory)}).stdout
+    assert "$37,110/yr" in cli("salary").stdout
+
+
+def test_data_validate_clean(cli: Any, guide: Any) -> None:
+    result = cli("data", "validate")
+    assert result.exit_code == 0 and result.stderr == ""
+    assert result.stdout.endswith(
+        f"is valid: 9 files, {len(guide.sources)} sources, {len(guide.figures)} figures.\n"
+    )
+
+
+def test_data_validate_lists_every_fault_with_file_path_and_fix(cli: Any, data_copy: Any) -> None:
+    def break_renewal(doc: Any) -> None:
+        doc["certifications"][3]["renewal"]["ceus"]["value"] = 0
+        doc["certifications"][4]["renewal"]["cycle"]["unit"] = "fortnights"
+
+    directory = data_copy("certifications.json", break_renewal)
+    result = cli("data", "validate", str(directory))
+    assert_clean_failure(result, ExitStatus.NOT_FOUND)
+    lines = result.stderr.splitlines()
+    assert (
+        f"{directory}/certifications.json → certifications[3].renewal.ceus.value: "
+        "Input should be greater than 0" in lines
+    )
+    assert any(
+        "certifications[4].renewal.cycle.unit: Input should be 'usd_per_year'" in line for line in lines
+    )
+    assert lines[-1] == f"2 fault(s) in {directory}."
+    assert cli("data", "validate").stdout.startswith("The bundled dataset (data/) is valid")
+
+
+def test_data_validate_reads_the_global_data_option(cli: Any, data_copy: Any) -> None:
+    directory = data_copy("pay.json", lambda d: d["figures"][0].update(value=-5))
+    result = cli("--data", str(directory), "data", "validate")
+    assert result.exit_code == 1 and "figures[0].value" in result.stderr
+
+
+def test_data_schema_is_the_models_json_schema(cli: Any) -> None:
+    from mrt_guide.dataset.models import FILES
+
+    result = cli("data", "schema", "pay")
+    assert result.exit_code == 0
+    schema = json.loads(result.stdout)
+    assert schema["$id"] == "mrt-guide/pay.schema.json"
+    assert schema["properties"] == FILES["pay.json"].model_json_schema()["properties"]
+    assert schema["additionalProperties"] is False
+    every = json.loads(cli("data", "schema").stdout)
+    assert set(every) == set(FILES)
+
+
+def test_data_schema_unknown_file(cli: Any) -> None:
+    result = cli("data", "schema", "payy.json")
+    assert_clean_failure(result, 2)
+    assert "No data file 'payy.json'. Did you mean pay.json?" in result.stderr
+
+
+def _write(directory: Path, name: str, content: bytes) -> Path:
+    (directory / name).write_bytes(content)
+    return directory
+
+
+@pytest.mark.parametrize(
+    ("breakage", "message"),
+    [
+        (lambda d: (d / "steps.json").unlink(), "steps.json: is missing; every dataset needs steps.json."),
+        (
+            lambda d: _write(d, "pay.json", b'{\n  "figures": [\n    {"id": "x",}\n'),
+            "pay.json: is not valid JSON: "
+            "Expecting property name enclosed in double quotes at line 3, column 16.",
+        ),
+        (
+            lambda d: _write(d, "work.json", '{"duties": "caf\xe9"}'.encode("latin-1")),
+            "work.json: is not UTF-8 text (bad byte at offset 15); save it as UTF-8.",
+        ),
+        (
+            lambda d: _write(d, "outlook.json", b"  \n"),
+            "outlook.json: is empty; it should hold a JSON object.",
+        ),
+        (
+            lambda d: os.truncate(_write(d, "sources.json", b"") / "sources.json", 50 * 1024 * 1024),
+            "sources.json: is 50 MiB; a data file may be at most 5 MiB.",
+        ),
+        (
+            lambda d: ((d / "goals.json").unlink(), (d / "goals.json").mkdir()),
+            "goals.json: is a directory; it should be a JSON file.",
+        ),
+    ],
+    ids=["missing", "invalid-json", "encoding", "empty", "50-MB", "directory"],
+)
+def test_each_broken_file_has_its_own_message(cli: Any, data_copy: Any, breakage: Any, message: str) -> None:
+    directory = data_copy()
+    breakage(directory)
+    for args in (["salary"], ["certs", "RHIT", "--json"], ["guide"]):
+        result = cli("--data", str(directory), *args)
+        assert_clean_failure(result, ExitStatus.NOT_FOUND)
+        assert result.stderr.startswith("Error: the dataset has 1 fault(s); nothing was shown.\n")
+        assert f"  {directory}/{message}\n" in result.stderr
+    validate = cli("data", "validate", str(directory))
+    assert validate.exit_code == 1 and message in validate.stderr
+
+
+def test_a_missing_data_folder(cli: Any, tmp_path: Path) -> None:
+    result = cli("--data", str(tmp_path / "nowhere"), "steps")
+    assert_clean_failure(result, 1)
+    assert "does not exist; point --data or MRT_GUIDE_DATA at a dataset directory" in result.stderr
+
+
+def test_many_faults_are_cut_short_with_a_count(cli: Any, data_copy: Any) -> None:
+    def many(doc: Any) -> None:
+        for fig in doc["figures"][:12]:
+            fig["value"] = -1
+
+    result = cli("--data", str(data_copy("pay.json", many)), "salary")
+    assert_clean_failure(result, 1)
+    assert result.stderr.startswith("Error: the dataset has 12 fault(s)")
+    assert result.stderr.count("Input should be greater than 0") == 8
+    assert "... and 4 more; run 'mrt-guide data validate' for the full list." in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["certs", ""], "No certification ''. Choose one of: RHIT,"),
+        (["certs", "R" * 5000], "No certification 'RRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRR…'."),
+        (["certs", "RHÏT"], "No certification 'RHÏT'. Did you mean RHIT?"),
+        (["certs", "RH\x1b[31mIT\x07"], "No certification 'RH\\x1b[31mIT\\x07'. Did you mean RHIT?"),
+        (["degrees", "ÄAS"], "No degree 'ÄAS'. Did you mean AAS?"),
+        (["search", "", " "], "Give a word to search for"),
+        (["plan", "--education", "\t", "--goal", "rhit"], "No education level '\\t'."),
+        (
+            ["plan", "--education", "associate", "--goal", "rhit", "--start", "２０２７-０１"],
+            "Invalid --start",
+        ),
+        (["salary", "--hourly=yes"], "Option '--hourly' does not take a value."),
+        (["certs", "RHIT", "CCS"], "Got unexpected extra argument(s) (CCS)"),
+    ],
+)
+def test_hostile_arguments_get_one_line_and_exit_2(cli: Any, args: list[str], message: str) -> None:
+    result = cli(*args)
+    assert_clean_failure(result, 2)
+    assert message in result.stderr, result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_lang_c_degrades_to_ascii(cli: Any) -> None:
+    env = {"LANG": "C", "LC_ALL": "C", "FORCE_COLOR": ""}
+    for args in (["steps"], ["salary"], ["certs", "ODS"], ["guide"], ["certs", "--help"], ["plan", "-h"]):
+        result = cli(*args, env=env)
+        assert result.exit_code == 0, args
+        assert result.stdout.isascii(), [ch for ch in result.stdout if not ch.isascii()][:5]
+    out = cli("salary", env=env).stdout
+    assert "+-" in out or "|" in out  # ASCII boxes
+    assert "#" in out and "$37,110/yr" in out  # bars drawn with '#'
+    data = cli("certs", "--json", env=env).stdout
+    assert data.isascii() and json.loads(data)["certifications"][0]["id"] == "RHIT"
+    err = cli("certs", "RHTI", env=env).stderr
+    assert err.isascii()
+
+
+@pytest.mark.parametrize("env", [{"TERM": "dumb"}, {"COLUMNS": "20"}, {"COLUMNS": "500"}])
+def test_hostile_terminals_still_read(cli: Any, env: dict[str, str]) -> None:
+    for args in (
+        ["steps"],
+        ["salary", "--history"],
+        ["certs"],
+        ["outlook"],
+        ["plan", "--education", "none", "--goal", "coding", "--no-bachelor-later", "--start", "2027-01"],
+    ):
+        result = cli(*args, env=env)
+        assert result.exit_code == 0, (args, result.stderr)
+        lines = result.stdout.splitlines()
+        assert "\x1b[" not in result.stdout
+        if env.get("COLUMNS") == "20":
+            assert max(len(line) for line in lines) <= 20, args
+            assert "$37,110/yr" in result.stdout or args[0] != "salary" or "--history" in args
+
+
+def test_ctrl_c_at_a_prompt_exits_130(cli: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from rich.prompt import Prompt
+
+    from mrt_guide.commands import plan
+
+    def interrupted(*args: Any, **kwargs: Any) -> Any:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(plan, "_interactive", lambda: True)
+    monkeypatch.setattr(Prompt, "ask", interrupted)
+    result = cli("plan")
+    assert result.exit_code == ExitStatus.INTERRUPTED == 130
+    assert result.stderr == "\nInterrupted.\n"
+
+
+def test_ctrl_c_in_the_pager_exits_130(cli: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    import rich.pager
+    from rich.console import Console
+
+    def interrupted(self: Any, content: str) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Console, "is_terminal", property(lambda self: True))
+    monkeypatch.setattr(rich.pager.SystemPager, "show", interrupted)
+    result = cli("guide")
+    assert result.exit_code == 130 and "Traceback" not in result.stderr
+
+
+def test_a_bug_is_one_line_and_exit_70(cli: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mrt_guide.queries import pay
+
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(pay, "salary", broken)
+    result = cli("salary")
+    assert_clean_failure(result, ExitStatus.INTERNAL)
+    assert result.stderr == (
+        "Error: internal error (ZeroDivisionError: division by zero). "
+        "Please report it; MRT_GUIDE_DEBUG=1 shows the traceback.\n"
+    )
+
+
+def test_no_file_is_written_by_reading_commands(
+    cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    cli("guide")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_bundled_data_is_untouched() -> None:
+    assert {p.name for p in DATA.iterdir()} == {
+        f"{n}.json"
+        for n in (
+            "sources",
+            "occupation",
+            "steps",
+            "education",
+            "certifications",
+            "pay",
+            "outlook",
+            "work",
+            "goals",
+        )
+    }
