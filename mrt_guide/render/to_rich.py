@@ -12,8 +12,10 @@ import sys
 from typing import IO, Any
 
 from rich.console import Console, Group, RenderableType
+from rich.measure import Measurement
 from rich.panel import Panel as RichPanel
 from rich.rule import Rule
+from rich.segment import Segment
 from rich.table import Table as RichTable
 from rich.text import Text
 
@@ -66,27 +68,33 @@ def text(value: Inline, style: str | None = None) -> Text:
     return out
 
 
-def _min_width(block: Table) -> int:
-    """The narrowest the table can be drawn without breaking a word or a figure.
-
-    The same sum Rich's own measurement makes (longest word per column, or the
-    whole cell where wrapping is off, plus borders and padding), without building
-    the table first.
-    """
-    total = 1
+def _widths(block: Table) -> tuple[list[int], list[int]]:
+    """Each column's narrowest width (its longest word, or whole cells where wrapping is
+    off) and widest (its longest cell), as Rich's own measurement would find them."""
+    narrow, wide = [], []
     for i, col in enumerate(block.columns):
         cells = [plain_text(row[i]) for row in block.rows]
         words = cells if col.no_wrap else [w for c in cells for w in c.split()]
-        total += max((len(w) for w in [*words, *col.header.split()]), default=1) + 3
-    return total
+        narrow.append(max((len(w) for w in [*words, *col.header.split()]), default=1))
+        wide.append(max((len(c) for c in [*cells, col.header]), default=1))
+    return narrow, wide
 
 
 def _table(block: Table, con: Console, width: int) -> RenderableType:
-    if _min_width(block) > width:
+    narrow, wide = _widths(block)
+    border = 3 * len(block.columns) + 1
+    if sum(narrow) + border > width:
         return _stacked(block, con, width)
+    fits = sum(wide) + border <= width  # then each column is as wide as its longest cell: no measuring
     table = RichTable(title=block.title, caption=block.caption, title_justify="left", caption_justify="left")
-    for col in block.columns:
-        table.add_column(col.header, justify=col.justify, no_wrap=col.no_wrap, overflow="fold")
+    for col, cell_width in zip(block.columns, wide, strict=True):
+        table.add_column(
+            col.header,
+            justify=col.justify,
+            no_wrap=col.no_wrap,
+            overflow="fold",
+            width=cell_width if fits else None,
+        )
     for row in block.rows:
         table.add_row(*(text(cell) for cell in row))
     return table
@@ -136,13 +144,33 @@ def _bars(block: Bars, width: int) -> RenderableType:
     return Group(*parts)
 
 
+class Lines:
+    """Lines already wrapped to the width they are drawn at, drawn as they are.
+
+    A Text of many lines would be split, wrapped and justified once more on output;
+    lists are most of what the guide prints, so they skip that second pass.
+    """
+
+    def __init__(self, lines: list[Text]) -> None:
+        self.lines = lines
+
+    def __rich_console__(self, console: Console, options: Any) -> Any:
+        for line in self.lines:
+            yield from line.render(console)
+            yield Segment.line()
+
+    def __rich_measure__(self, console: Console, options: Any) -> Measurement:
+        widest = max((line.cell_len for line in self.lines), default=0)
+        return Measurement(widest, widest)
+
+
 def _marked(
     marks: list[str], items: list[Inline], con: Console, width: int, style: str = "", spaced: bool = False
-) -> Text:
+) -> Lines:
     """A list whose wrapped lines hang under the text, not under the marker.
 
     Wraps each item once with Text.wrap; a two-column grid would do the same at
-    several times the cost, and lists are most of what the guide prints.
+    several times the cost.
     """
     lines: list[Text] = []
     pad = max(len(m) for m in marks) + 1 if marks else 2  # a marker "" indents by one space
@@ -157,10 +185,10 @@ def _marked(
         wrapped = text(item).wrap(con, max(width - pad, 8))
         for i, line in enumerate(wrapped):
             lines.append(Text(mark.ljust(pad) if i == 0 and not above else " " * pad) + line)
-    out = Text("\n").join(lines)
     if style:
-        out.stylize(style)
-    return out
+        for line in lines:
+            line.stylize(style)
+    return Lines(lines)
 
 
 def renderable(block: Block, con: Console, width: int) -> RenderableType:

@@ -144,6 +144,11 @@ def _detail(data: dict[str, Any]) -> Document:
     return doc
 
 
+def issuer_rules(rules: dict[str, Any]) -> Bullets:
+    """An issuer's renewal rules, common to all of its credentials."""
+    return Bullets(_rules(rules["rules"]), title=f"Keeping any {rules['issuer']} credential")
+
+
 def build(data: dict[str, Any]) -> Document:
     return _detail(data) if "certification" in data else _list(data)
 

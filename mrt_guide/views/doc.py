@@ -123,5 +123,6 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
 
     def add(self, *blocks: Block | None) -> Document:
-        self.blocks.extend(b for b in blocks if b is not None)
+        """Append blocks, leaving out None and notes with nothing to say."""
+        self.blocks.extend(b for b in blocks if b is not None and not (isinstance(b, Notes) and not b.items))
         return self

@@ -26,6 +26,11 @@ FLAG_NOTES = {
 }
 
 
+def count(n: int, one: str, many: str) -> str:
+    """``1 figure``, ``3 figures``."""
+    return f"{n} {one if n == 1 else many}"
+
+
 def number(value: float, unit: str) -> str:
     if unit in ("usd_per_year", "usd_per_hour"):
         return f"${value:,.2f}" if unit == "usd_per_hour" else f"${value:,.0f}"
@@ -86,7 +91,9 @@ def article_note(record: dict[str, Any]) -> str | None:
 
 
 def figure_notes(records: list[dict[str, Any]], sources: dict[str, Any]) -> list[Inline]:
-    """Footnotes for a set of shown records: article differences, notes, and what the flags mean."""
+    """Footnotes for a set of shown records: article differences, notes, what the flags mean,
+    and the sources cited. With no sources (a section of the whole guide, which lists the
+    sources and explains the flags once, at its end) only the first two."""
     notes: list[Inline] = []
     for rec in records:
         if "label" not in rec:
@@ -97,15 +104,16 @@ def figure_notes(records: list[dict[str, Any]], sources: dict[str, Any]) -> list
             notes.append([Span(ARTICLE_MARK, "warn"), subject, ": ", said])
         if rec.get("note"):
             notes.append([subject, ": ", rec["note"]])
+    if not sources:
+        return notes
     for name in ("secondary", "article-only"):
         if any(r.get("flag") == name for r in records):
             notes.append([flag(name), f": {FLAG_NOTES[name]}."])
-    if sources:
-        notes.append(
-            "Sources: "
-            + "; ".join(f"{key} = {src['publisher']}, {src['vintage']}" for key, src in sources.items())
-            + ". Run 'mrt-guide sources' for titles and links."
-        )
+    notes.append(
+        "Sources: "
+        + "; ".join(f"{key} = {src['publisher']}, {src['vintage']}" for key, src in sources.items())
+        + ". Run 'mrt-guide sources' for titles and links."
+    )
     return notes
 
 

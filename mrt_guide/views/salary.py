@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import fmt
-from .doc import Bar, Bars, Bullets, Document, Inline, Notes, Para, Span, Table, spans
+from .doc import Bar, Bars, Block, Bullets, Document, Inline, Notes, Para, Span, Table, spans
 
 MEASURE_LABELS = {
     "p10": "10th percentile",
@@ -42,17 +42,23 @@ def _title(data: dict[str, Any]) -> str:
     return f"Pay figures ({basis})"
 
 
+def figures_and_bars(data: dict[str, Any]) -> list[Block]:
+    """The figures table and, for the history, the bars of the median by year."""
+    blocks: list[Block] = [fmt.figure_table(data["figures"], _title(data))]
+    if data["view"] == "history" and data["figures"]:
+        blocks.append(Bars(_title(data), [_bar(f, fmt.period(f)) for f in data["figures"]]))
+    return blocks
+
+
 def build(data: dict[str, Any]) -> Document:
     doc = Document("Pay of medical records technicians")
     figures = data["figures"]
-    doc.add(fmt.figure_table(figures, _title(data)))
+    doc.add(*figures_and_bars(data))
     if data["no_hourly_figure"]:
         missing = "; ".join(
             f"{f['label']} ({fmt.period(f)}, {f['source']})" for f in data["no_hourly_figure"]
         )
         doc.add(Para(f"No hourly figure in the sources for: {missing}.", "muted"))
-    if data["view"] == "history" and figures:
-        doc.add(Bars(_title(data), [_bar(f, fmt.period(f)) for f in figures]))
     for spread in data["spreads"]:
         doc.add(
             Bars(

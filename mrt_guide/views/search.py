@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from . import fmt
 from .doc import Bullets, Column, Document, Inline, Para, Span, Table
 
 SNIPPET = 160
@@ -32,10 +33,6 @@ def highlight(text: str, terms: list[str]) -> Inline:
     return [p for p in parts if p]
 
 
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
 def build(data: dict[str, Any]) -> Document:
     terms = [t for t in data["terms"] if t.strip()]
     doc = Document(f"Search: {' '.join(data['terms'])}")
@@ -48,7 +45,7 @@ def build(data: dict[str, Any]) -> Document:
     n = len(data["results"])
     doc.add(
         Para(
-            f"{_count(n, 'match', 'matches')} in {_count(len(sections), 'section', 'sections')}.",
+            f"{fmt.count(n, 'match', 'matches')} in {fmt.count(len(sections), 'section', 'sections')}.",
             "muted",
         )
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import fmt
-from .doc import Column, Document, Inline, Para, Span, Table
+from .doc import Bullets, Column, Document, Inline, Para, Span, Table
 
 KIND_NOTES = {
     "official": "the issuing body's own page (or an archived copy of it)",
@@ -39,6 +39,20 @@ def _table(data: dict[str, Any]) -> Table:
         Column("URL", no_wrap=True),
     ]
     return Table(columns, rows)
+
+
+def compact(data: dict[str, Any]) -> Bullets:
+    """Every source in a few lines: for a printed guide rather than a terminal table."""
+    items: list[Inline] = [
+        [
+            Span(s["key"], "code"),
+            f" {s['publisher']}: {s['title']} "
+            f"({s['vintage']}, {s['kind']}; {fmt.count(s['figures'], 'figure', 'figures')}). ",
+            Span(s["url"] or "No address recorded.", "muted"),
+        ]
+        for s in data["sources"]
+    ]
+    return Bullets(items)
 
 
 def build(data: dict[str, Any]) -> Document:

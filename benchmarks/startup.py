@@ -1,0 +1,183 @@
+"""Start-up benchmark for the installed ``mrt-guide`` (plain Python, no extra dependency).
+
+Runs every command of the installed package, its ``--json`` form, ``--version``,
+a completion request, ``python -c pass`` and ``reference_app.py`` (a minimal
+Typer + Rich app printing a three-row table), interleaved A B A B ... in one
+process, after a warm-up. Prints the median wall time of each, its ratio to the
+reference, the peak RSS of each, and which targets of issue 7 hold.
+
+    python benchmarks/startup.py            # 15 runs each
+    python benchmarks/startup.py --runs 30
+
+Exit status: 0 when every target holds, 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+TABLE_COMMANDS = [
+    ["steps"],
+    ["salary"],
+    ["salary", "--history"],
+    ["certs"],
+    ["certs", "RHIT"],
+    ["degrees"],
+    ["outlook"],
+    ["duties"],
+    ["skills"],
+    ["workplaces"],
+    ["about"],
+    ["sources"],
+    ["search", "coding"],
+    ["plan", "--education", "high-school", "--goal", "rhit", "--no-bachelor-later", "--start", "2027-01"],
+    ["guide", "--no-pager"],
+]
+OTHER_COMMANDS = [["data", "validate"], ["data", "schema", "pay"]]
+"""Commands that build the pydantic models by design (validating, generating schemas): timed, no target."""
+COMPLETE_ENV = {"_MRT_GUIDE_COMPLETE": "complete_bash", "COMP_WORDS": "mrt-guide certs CC", "COMP_CWORD": "2"}
+
+
+@dataclass
+class Case:
+    name: str
+    argv: list[str]
+    kind: str  # reference, baseline, table, json, version, completion, other
+    env: dict[str, str] = field(default_factory=dict)
+    times: list[float] = field(default_factory=list)
+    rss: list[int] = field(default_factory=list)
+
+    def median_ms(self) -> float:
+        return statistics.median(self.times) * 1000
+
+    def peak_mib(self) -> float:
+        return max(self.rss) / 1024
+
+
+def run_once(case: Case, base_env: dict[str, str]) -> None:
+    env = {**base_env, **case.env}
+    start = time.perf_counter()
+    proc = subprocess.Popen(case.argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode() if proc.stderr else ""
+    if proc.returncode != 0:
+        sys.exit(f"{case.name} failed with exit status {proc.returncode}:\n{err}")
+    case.times.append(elapsed)
+    case.rss.append(usage.ru_maxrss)  # KiB on Linux
+
+
+def cases(exe: str, python: str) -> list[Case]:
+    out = [
+        Case("reference (Typer + Rich table)", [python, str(HERE / "reference_app.py")], "reference"),
+        Case("python -c pass", [python, "-c", "pass"], "baseline"),
+        Case("mrt-guide --version", [exe, "--version"], "version"),
+        Case("completion: certs CC<TAB>", [exe], "completion", env=COMPLETE_ENV),
+    ]
+    for argv in TABLE_COMMANDS:
+        out.append(Case("mrt-guide " + " ".join(argv), [exe, *argv], "table"))
+        if argv[0] != "guide":
+            out.append(Case("mrt-guide " + " ".join(argv) + " --json", [exe, *argv, "--json"], "json"))
+    out += [Case("mrt-guide " + " ".join(argv), [exe, *argv], "other") for argv in OTHER_COMMANDS]
+    return out
+
+
+def unbenchmarked(python: str) -> list[str]:
+    """Commands of the installed package that no case runs (the list above must grow with the CLI)."""
+    script = (
+        "from typer.main import get_command; from mrt_guide.cli import app\n"
+        "def walk(c, p=()):\n"
+        "    subs = getattr(c, 'commands', {})\n"
+        "    return [q for n, s in subs.items() for q in walk(s, (*p, n))] if subs else [' '.join(p)]\n"
+        "print('\\n'.join(walk(get_command(app))))"
+    )
+    names = subprocess.run(
+        [python, "-c", script], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    covered = {" ".join(a[:2]) if a[0] == "data" else a[0] for a in TABLE_COMMANDS + OTHER_COMMANDS}
+    return sorted(set(names) - covered)
+
+
+TARGETS = {"table": 1.0, "json": 0.9, "version": 0.9, "completion": 0.6}
+RSS_MARGIN_MIB = 10
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15, help="timed runs of each case (default 15)")
+    beside = Path(sys.executable).with_name("mrt-guide")  # the venv this script runs in
+    parser.add_argument(
+        "--exe",
+        default=str(beside) if beside.exists() else shutil.which("mrt-guide"),
+        help="the installed mrt-guide to time (default: the one beside this Python, else on PATH)",
+    )
+    args = parser.parse_args()
+    if not args.exe:
+        return print("mrt-guide is not on PATH; install it or pass --exe.", file=sys.stderr) or 2
+    python = str(Path(args.exe).with_name("python"))
+    if not Path(python).exists():
+        python = sys.executable
+    missing = unbenchmarked(python)
+    if missing:
+        print(f"not benchmarked: {', '.join(missing)}; add them to TABLE_COMMANDS", file=sys.stderr)
+        return 2
+    all_cases = cases(args.exe, python)
+    with tempfile.TemporaryDirectory() as cache:
+        env = {**os.environ, "COLUMNS": "80", "MRT_GUIDE_CACHE_DIR": cache}
+        env.pop("MRT_GUIDE_DATA", None)
+        for case in all_cases:  # warm-up: disk cache, .pyc files, the validated-dataset stamp
+            run_once(case, env)
+            case.times.clear()
+            case.rss.clear()
+        for _ in range(args.runs):
+            for case in all_cases:
+                run_once(case, env)
+
+    ref = all_cases[0]
+    ref_ms, ref_rss = ref.median_ms(), ref.peak_mib()
+    print(
+        f"mrt-guide start-up, {args.runs} interleaved runs each; {platform.node() or 'this machine'}, "
+        f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
+        f"{time.strftime('%Y-%m-%d')}"
+    )
+    print()
+    name_w = max(len(case.name) for case in all_cases)
+    print(f"| {'case':<{name_w}} | median ms | ratio | target | peak RSS MiB | holds |")
+    print(f"|{'-' * (name_w + 2)}|----------:|------:|-------:|-------------:|:-----:|")
+    failures = 0
+    for case in all_cases:
+        ratio = case.median_ms() / ref_ms
+        target = TARGETS.get(case.kind)
+        ok = True
+        if target is not None:
+            ok = ratio <= target and case.peak_mib() <= ref_rss + RSS_MARGIN_MIB
+        failures += not ok
+        shown_target = f"{target:.1f}" if target else "-"
+        mark = ("yes" if ok else "NO") if target else "-"
+        print(
+            f"| {case.name:<{name_w}} | {case.median_ms():9.0f} | {ratio:5.2f} | {shown_target:>6} | "
+            f"{case.peak_mib():12.1f} | {mark:^5} |"
+        )
+    print()
+    print(
+        f"Targets: tables <= 1.0 x reference, --json and --version <= 0.9, completion <= 0.6; "
+        f"peak RSS <= reference + {RSS_MARGIN_MIB} MiB ({ref_rss + RSS_MARGIN_MIB:.1f} MiB)."
+    )
+    print("All targets hold." if not failures else f"{failures} case(s) miss a target.")
+    return 0 if not failures else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
