@@ -16,17 +16,14 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from .commands import data, work
+from .commands import data, sections
 from .commands._shared import Settings, flag
 from .commands.certs import certs
 from .commands.degrees import degrees
 from .commands.guide import guide
-from .commands.outlook import outlook
 from .commands.plan import plan
 from .commands.salary import salary
 from .commands.search import search
-from .commands.sources import sources
-from .commands.steps import steps
 from .status import ExitStatus, GuideError
 
 PROG = "mrt-guide"
@@ -198,17 +195,17 @@ def root(
 
 
 for command in (
-    steps,
+    sections.steps,
     degrees,
     certs,
     salary,
-    outlook,
-    work.duties,
-    work.skills,
-    work.workplaces,
-    work.about,
+    sections.outlook,
+    sections.duties,
+    sections.skills,
+    sections.workplaces,
+    sections.about,
     search,
-    sources,
+    sections.sources,
     plan,
     guide,
 ):

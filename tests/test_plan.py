@@ -9,6 +9,17 @@ import pytest
 
 from mrt_guide.queries.plan import EDUCATION, month, parse_month
 
+RHIT_FROM_HIGH_SCHOOL = [
+    "--education",
+    "high-school",
+    "--goal",
+    "rhit",
+    "--no-bachelor-later",
+    "--start",
+    "2027-01",
+]
+"""The issue's own example: from high school to the RHIT, no bachelor's planned."""
+
 
 def plan(cli_json: Any, *args: str) -> Any:
     return cli_json("plan", *args)
@@ -19,9 +30,7 @@ def by_id(data: Any) -> dict[str, Any]:
 
 
 def test_high_school_to_rhit_without_a_bachelors(cli_json: Any) -> None:
-    data = plan(
-        cli_json, "--education", "high-school", "--goal", "rhit", "--no-bachelor-later", "--start", "2027-01"
-    )
+    data = plan(cli_json, *RHIT_FROM_HIGH_SCHOOL)
     steps = by_id(data)
     assert [m["id"] for m in data["milestones"]] == [
         "study-aas-hit",
@@ -149,19 +158,7 @@ def test_dates_come_from_the_dataset(cli: Any, data_copy: Any) -> None:
 
     data_copy("education.json", longer)
     directory = data_copy("certifications.json", slower_cycle)
-    args = [
-        "--data",
-        str(directory),
-        "plan",
-        "--education",
-        "high-school",
-        "--goal",
-        "rhit",
-        "--no-bachelor-later",
-        "--start",
-        "2027-01",
-        "--json",
-    ]
+    args = ["--data", str(directory), "plan", *RHIT_FROM_HIGH_SCHOOL, "--json"]
     result = cli(*args)
     assert result.exit_code == 0, result.stderr
     steps = by_id(json.loads(result.stdout))
@@ -201,16 +198,7 @@ def test_start_defaults_to_this_month(cli_json: Any) -> None:
 
 
 def test_human_output_and_markdown_export(cli: Any, tmp_path: Any) -> None:
-    args = [
-        "plan",
-        "--education",
-        "high-school",
-        "--goal",
-        "rhit",
-        "--no-bachelor-later",
-        "--start",
-        "2027-01",
-    ]
+    args = ["plan", *RHIT_FROM_HIGH_SCHOOL]
     out = cli(*args).stdout
     assert "2027-01 - 2028-12" in out and "Earn the AAS" in out and "Why:" in out
     assert "24 months from the start (2029-01)" in out

@@ -28,18 +28,18 @@ def certs(guide: Guide) -> dict[str, Any]:
         }
         for c in guide.certifications
     ]
-    result = {"certifications": rows, "issuers": data["issuers"], "benefits": data["benefits"]}
-    result["sources"] = guide.cited(result)
-    return result
+    return guide.with_sources(
+        {"certifications": rows, "issuers": data["issuers"], "benefits": data["benefits"]}
+    )
 
 
 def cert(guide: Guide, name: str) -> dict[str, Any]:
     found = guide.certification(name)
     recert = [r for r in guide["certifications"]["recertification"] if r["issuer"] == found["issuer"]]
-    result = {
-        "certification": found,
-        "issuer": _issuer(guide, found["issuer"]),
-        "issuer_rules": recert[0] if recert else None,
-    }
-    result["sources"] = guide.cited(result)
-    return result
+    return guide.with_sources(
+        {
+            "certification": found,
+            "issuer": _issuer(guide, found["issuer"]),
+            "issuer_rules": recert[0] if recert else None,
+        }
+    )

@@ -76,6 +76,10 @@ class Guide:
     def figure_list(self, ids: list[str]) -> list[Record]:
         return [self.figures[i] for i in ids]
 
+    def with_sources(self, result: dict[str, Any]) -> dict[str, Any]:
+        """A command's records with the sources they cite, under ``sources``."""
+        return {**result, "sources": self.cited(result)}
+
     def cited(self, *records: Any) -> dict[str, Record]:
         """The sources that ``records`` cite, by key, in the order first cited."""
         keys: dict[str, None] = {}

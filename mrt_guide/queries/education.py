@@ -22,18 +22,18 @@ def _answer(guide: Guide, bachelor_later: bool | None) -> Record | None:
 
 def degrees(guide: Guide, *, bachelor_later: bool | None = None) -> dict[str, Any]:
     edu = guide["education"]
-    result = {
-        "routes": [_route(guide, r) for r in guide.routes],
-        "choice_rule": edu["choice_rule"],
-        "answer": _answer(guide, bachelor_later),
-        "requirement": edu["requirement"],
-        "bls_entry": edu["bls_entry"],
-        "accreditation": edu["accreditation"],
-        "high_school": edu["high_school"],
-        "where_to_study": edu["where_to_study"],
-    }
-    result["sources"] = guide.cited(result)
-    return result
+    return guide.with_sources(
+        {
+            "routes": [_route(guide, r) for r in guide.routes],
+            "choice_rule": edu["choice_rule"],
+            "answer": _answer(guide, bachelor_later),
+            "requirement": edu["requirement"],
+            "bls_entry": edu["bls_entry"],
+            "accreditation": edu["accreditation"],
+            "high_school": edu["high_school"],
+            "where_to_study": edu["where_to_study"],
+        }
+    )
 
 
 def degree(guide: Guide, name: str, *, bachelor_later: bool | None = None) -> dict[str, Any]:
@@ -44,12 +44,12 @@ def degree(guide: Guide, name: str, *, bachelor_later: bool | None = None) -> di
         for c in guide.certifications
         if any(p["education"] == route["level"] for p in c["eligibility"]["pathways"])
     ]
-    result = {
-        "route": _route(guide, route),
-        "choice_rule": edu["choice_rule"] if route["level"] == "associate" else None,
-        "answer": _answer(guide, bachelor_later),
-        "accreditation": edu["accreditation"],
-        "certifications": leads,
-    }
-    result["sources"] = guide.cited(result)
-    return result
+    return guide.with_sources(
+        {
+            "route": _route(guide, route),
+            "choice_rule": edu["choice_rule"] if route["level"] == "associate" else None,
+            "answer": _answer(guide, bachelor_later),
+            "accreditation": edu["accreditation"],
+            "certifications": leads,
+        }
+    )

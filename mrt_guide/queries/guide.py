@@ -26,4 +26,4 @@ def whole(guide: Guide) -> dict[str, Any]:
     for section in sections.values():
         for part in section if isinstance(section, list) else [section]:
             del part["sources"]
-    return {**sections, "sources": guide.cited(sections)}
+    return guide.with_sources(sections)

@@ -10,13 +10,13 @@ from .common import Guide
 def outlook(guide: Guide) -> dict[str, Any]:
     data = guide["outlook"]
     projections = sorted(data["projections"], key=lambda p: (p["start"], p["end"]))
-    result = {
-        "trend": data["trend"],
-        "article_projection": next(p for p in projections if p["id"] == data["article_projection"]),
-        "comparison": data["comparison"],
-        "drivers": data["drivers"],
-        "projections": projections,
-        "employment": data["employment"],
-    }
-    result["sources"] = guide.cited(result)
-    return result
+    return guide.with_sources(
+        {
+            "trend": data["trend"],
+            "article_projection": next(p for p in projections if p["id"] == data["article_projection"]),
+            "comparison": data["comparison"],
+            "drivers": data["drivers"],
+            "projections": projections,
+            "employment": data["employment"],
+        }
+    )

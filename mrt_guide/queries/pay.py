@@ -47,13 +47,13 @@ def salary(guide: Guide, *, history: bool = False, hourly: bool = False) -> dict
             for s in pay["spreads"]
         ]
     factors = [{**f, "evidence": guide.figure_list(f["evidence"])} for f in pay["factors"]]
-    result = {
-        "view": "history" if history else "headline",
-        "basis": "hourly" if hourly else "annual",
-        "figures": figures,
-        "no_hourly_figure": no_hourly,
-        "spreads": spreads,
-        "factors": factors,
-    }
-    result["sources"] = guide.cited(result)
-    return result
+    return guide.with_sources(
+        {
+            "view": "history" if history else "headline",
+            "basis": "hourly" if hourly else "annual",
+            "figures": figures,
+            "no_hourly_figure": no_hourly,
+            "spreads": spreads,
+            "factors": factors,
+        }
+    )

@@ -489,30 +489,30 @@ def plan(
     first_months = None
     if first and first["start"]:
         first_months = parse_month(first["start"]) - start_month
-    result: dict[str, Any] = {
-        "inputs": {
-            "education": level,
-            "goal": chosen_goal,
-            "bachelor_later": bachelor_later,
-            "start": month(start_month),
-        },
-        "goal": goal_rec,
-        "milestones": milestones,
-        "routes": [_route_record(guide, c, planner.chosen.get(c)) for c in earned],
-        "totals": {
-            "first_credential": first["title"].removeprefix("Pass the ").removesuffix(" exam")
-            if first
-            else None,
-            "months_to_first_credential": first_months,
-            "first_credential_month": first["start"] if first else None,
-            "continuing_education": [_ce(guide, c) for c in earned],
-            "pay": _pay(guide),
-            "pay_factors": [f for f in guide["pay"]["factors"] if f["id"] in goal_rec["pay_factors"]],
-        },
-        "gaps": [m["what"] for m in milestones if m["months"] is None and not m["open_ended"]],
-    }
-    result["sources"] = guide.cited(result)
-    return result
+    return guide.with_sources(
+        {
+            "inputs": {
+                "education": level,
+                "goal": chosen_goal,
+                "bachelor_later": bachelor_later,
+                "start": month(start_month),
+            },
+            "goal": goal_rec,
+            "milestones": milestones,
+            "routes": [_route_record(guide, c, planner.chosen.get(c)) for c in earned],
+            "totals": {
+                "first_credential": first["title"].removeprefix("Pass the ").removesuffix(" exam")
+                if first
+                else None,
+                "months_to_first_credential": first_months,
+                "first_credential_month": first["start"] if first else None,
+                "continuing_education": [_ce(guide, c) for c in earned],
+                "pay": _pay(guide),
+                "pay_factors": [f for f in guide["pay"]["factors"] if f["id"] in goal_rec["pay_factors"]],
+            },
+            "gaps": [m["what"] for m in milestones if m["months"] is None and not m["open_ended"]],
+        }
+    )
 
 
 def _route_record(guide: Guide, cert_id: str, pathway: Record | None) -> Record:

@@ -18,4 +18,4 @@ def steps(guide: Guide) -> dict[str, Any]:
                 "duration": {"text": duration["text"], "figures": guide.figure_list(duration["figures"])},
             }
         )
-    return {"steps": out, "sources": guide.cited(out)}
+    return guide.with_sources({"steps": out})

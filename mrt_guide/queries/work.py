@@ -9,16 +9,12 @@ from .common import Guide
 
 def duties(guide: Guide) -> dict[str, Any]:
     work = guide["work"]
-    result = {"intro": work["duties_intro"], "duties": work["duties"]}
-    result["sources"] = guide.cited(result)
-    return result
+    return guide.with_sources({"intro": work["duties_intro"], "duties": work["duties"]})
 
 
 def skills(guide: Guide) -> dict[str, Any]:
     work = guide["work"]
-    result = {"intro": work["skills_intro"], "skills": work["skills"]}
-    result["sources"] = guide.cited(result)
-    return result
+    return guide.with_sources({"intro": work["skills_intro"], "skills": work["skills"]})
 
 
 def workplaces(guide: Guide) -> dict[str, Any]:
@@ -32,25 +28,25 @@ def workplaces(guide: Guide) -> dict[str, Any]:
         }
         for s in work["settings"]
     ]
-    result = {
-        "environment": work["environment"],
-        "settings": settings,
-        "employer_shares": work["employer_shares"],
-        "industries": work["industries"],
-        "pay_by_setting": {**factor, "evidence": guide.figure_list(factor["evidence"])},
-    }
-    result["sources"] = guide.cited(result)
-    return result
+    return guide.with_sources(
+        {
+            "environment": work["environment"],
+            "settings": settings,
+            "employer_shares": work["employer_shares"],
+            "industries": work["industries"],
+            "pay_by_setting": {**factor, "evidence": guide.figure_list(factor["evidence"])},
+        }
+    )
 
 
 def about(guide: Guide) -> dict[str, Any]:
     occ = guide["occupation"]
-    result = {
-        "title": occ["title"],
-        "also_called": occ["also_called"],
-        "summary": occ["summary"],
-        "specialties": occ["specialties"],
-        "classification": occ["classification"],
-    }
-    result["sources"] = guide.cited(result)
-    return result
+    return guide.with_sources(
+        {
+            "title": occ["title"],
+            "also_called": occ["also_called"],
+            "summary": occ["summary"],
+            "specialties": occ["specialties"],
+            "classification": occ["classification"],
+        }
+    )

@@ -1,0 +1,109 @@
+"""Commands that show one section of the guide and take no options but the output ones.
+
+Each is the same few lines of wiring (query, then show), so one factory makes them;
+what differs is the name, the query and the help text, listed below.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+
+import typer
+
+from ..output import Output, output_options, show
+from ._shared import guide
+
+
+def section_command(name: str, query: str, help: str) -> Callable[..., None]:
+    """The command ``name``: runs ``query`` (``module:function`` of ``mrt_guide.queries``)
+    on the dataset and shows the records through the view of the same name."""
+    module, function = query.split(":")
+
+    def command(ctx: typer.Context, out: Output) -> None:
+        run_query = getattr(importlib.import_module(f"mrt_guide.queries.{module}"), function)
+        show(out, run_query(guide(ctx)), name)
+
+    command.__name__ = command.__qualname__ = name
+    command.__doc__ = help
+    return output_options(command)
+
+
+steps = section_command(
+    "steps",
+    "steps:steps",
+    """The path into the career, step by step.
+
+    [bold]Examples[/bold]
+
+      mrt-guide steps
+      mrt-guide steps --markdown > steps.md
+
+    Each step says what to do, how long it takes and which command tells more.
+    """,
+)
+outlook = section_command(
+    "outlook",
+    "outlook:outlook",
+    """Job outlook: the article's projection, why demand grows, BLS projections over time.
+
+    [bold]Examples[/bold]
+
+      mrt-guide outlook
+      mrt-guide outlook --plain | cut -f2,3
+    """,
+)
+duties = section_command(
+    "duties",
+    "work:duties",
+    """Duties: what a medical records technician does all day.
+
+    [bold]Examples[/bold]
+
+      mrt-guide duties
+      mrt-guide duties --markdown
+    """,
+)
+skills = section_command(
+    "skills",
+    "work:skills",
+    """Skills and qualities the work demands.
+
+    [bold]Examples[/bold]
+
+      mrt-guide skills
+      mrt-guide skills --json
+    """,
+)
+workplaces = section_command(
+    "workplaces",
+    "work:workplaces",
+    """Workplaces: hospitals and the other settings, share of jobs and pay by setting.
+
+    [bold]Examples[/bold]
+
+      mrt-guide workplaces
+      mrt-guide workplaces --plain
+    """,
+)
+about = section_command(
+    "about",
+    "work:about",
+    """The job in brief: what it is, its other names, how BLS and O*NET classify it.
+
+    [bold]Examples[/bold]
+
+      mrt-guide about
+    """,
+)
+sources = section_command(
+    "sources",
+    "sources:sources",
+    """Sources: every source the guide cites, with link, vintage, kind and what rests on it.
+
+    [bold]Examples[/bold]
+
+      mrt-guide sources
+      mrt-guide sources --plain | cut -f1,8
+    """,
+)
