@@ -55,7 +55,7 @@ class Guide:
 
     @cached_property
     def figures(self) -> dict[str, Record]:
-        return {f["id"]: f for f in _figures(self.files)}
+        return {f["id"]: f for f in figures_in(self.files)}
 
     @cached_property
     def certifications(self) -> list[Record]:
@@ -89,15 +89,16 @@ class Guide:
         return {k: self.sources[k] for k in keys}
 
 
-def _figures(obj: Any) -> Iterator[Record]:
+def figures_in(obj: Any) -> Iterator[Record]:
+    """Every figure record inside ``obj``, depth first."""
     if isinstance(obj, dict):
         if "unit" in obj and "value" in obj and "id" in obj:
             yield obj
         for value in obj.values():
-            yield from _figures(value)
+            yield from figures_in(value)
     elif isinstance(obj, list):
         for item in obj:
-            yield from _figures(item)
+            yield from figures_in(item)
 
 
 def source_keys(obj: Any) -> Iterator[str]:

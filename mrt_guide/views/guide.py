@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from ..queries.common import figures_in
 from . import about, certs, degrees, duties, fmt, outlook, salary, skills, sources, steps, workplaces
 from .doc import Block, Bullets, Document, Heading, Panel, Para, Section, Table, plain_text
 
@@ -53,9 +54,7 @@ def build(data: dict[str, Any]) -> Document:
             _certifications(doc, data["certification_details"])
         if key == "salary":
             doc.add(section("Median pay by year", salary.figures_and_bars(data["salary_history"])))
-    figures: dict[str, dict[str, Any]] = {}
-    _collect(data, figures)
-    per_source = Counter(f["source"] for f in figures.values())
+    per_source = Counter(f["source"] for f in _figures(data).values())
     rows = [{**s, "figures": per_source[k]} for k, s in data["sources"].items()]
     legend = Bullets([[fmt.flag(name), f": {text}."] for name, text in fmt.FLAG_NOTES.items()], title="Flags")
     doc.add(section("Sources", [legend, sources.compact({"sources": rows})]))
@@ -76,18 +75,13 @@ def _certifications(doc: Document, details: list[dict[str, Any]]) -> None:
 
 def records(data: dict[str, Any]) -> Table:
     """Every figure the guide shows, once."""
+    return fmt.figure_table(list(_figures(data).values()), ids=True)
+
+
+def _figures(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The guide's figures by id, each once, in reading order."""
+    shown = {key: part for key, part in data.items() if key != "sources"}
     figures: dict[str, dict[str, Any]] = {}
-    _collect(data, figures)
-    return fmt.figure_table(list(figures.values()), ids=True)
-
-
-def _collect(obj: Any, into: dict[str, dict[str, Any]]) -> None:
-    if isinstance(obj, dict):
-        if "unit" in obj and "value" in obj and "id" in obj:
-            into.setdefault(obj["id"], obj)
-        for key, value in obj.items():
-            if key != "sources":
-                _collect(value, into)
-    elif isinstance(obj, list):
-        for item in obj:
-            _collect(item, into)
+    for fig in figures_in(shown):
+        figures.setdefault(fig["id"], fig)
+    return figures
