@@ -238,3 +238,15 @@ def test_width_follows_columns(cli: Any) -> None:
     wide = cli("certs", env={"COLUMNS": "120"}).stdout
     narrow = cli("certs", env={"COLUMNS": "60"}).stdout
     assert max(map(len, wide.splitlines())) > 100 >= 60 >= max(map(len, narrow.splitlines()))
+
+
+def test_squeezed_tables_keep_words_whole(cli: Any, guide: Any) -> None:
+    out = cli("workplaces", env={"COLUMNS": "40"}).stdout
+    assert "│ Rehabilitation │" in out and "Pharmaceutical" in out
+    assert max(len(line) for line in out.splitlines()) <= 40
+
+
+def test_panel_titles_too_long_for_the_border_move_inside(cli: Any) -> None:
+    out = cli("outlook", env={"COLUMNS": "40"}).stdout
+    assert "The projection the article gives:" in out and "2016-26" in out.split("╭")[1].split("•")[0]
+    assert "─╮" in out  # the box is still drawn

@@ -80,20 +80,31 @@ def _widths(block: Table) -> tuple[list[int], list[int]]:
     return narrow, wide
 
 
+def _fit(narrow: list[int], wide: list[int], room: int) -> list[int]:
+    """Column widths within ``room``: each as wide as its longest cell, then the widest
+    column that can still shrink gives up a cell at a time, never below its longest word.
+
+    Rich would measure every cell to find the same, and may squeeze a column below its
+    longest word (folding 'Rehabilitation' in two); here no word or figure is cut.
+    """
+    widths = list(wide)
+    while sum(widths) > room:
+        shrinkable = [(w, i) for i, (w, n) in enumerate(zip(widths, narrow, strict=True)) if w > n]
+        if not shrinkable:
+            break
+        widths[max(shrinkable)[1]] -= 1
+    return widths
+
+
 def _table(block: Table, con: Console, width: int) -> RenderableType:
     narrow, wide = _widths(block)
     border = 3 * len(block.columns) + 1
     if sum(narrow) + border > width:
         return _stacked(block, con, width)
-    fits = sum(wide) + border <= width  # then each column is as wide as its longest cell: no measuring
     table = RichTable(title=block.title, caption=block.caption, title_justify="left", caption_justify="left")
-    for col, cell_width in zip(block.columns, wide, strict=True):
+    for col, column_width in zip(block.columns, _fit(narrow, wide, width - border), strict=True):
         table.add_column(
-            col.header,
-            justify=col.justify,
-            no_wrap=col.no_wrap,
-            overflow="fold",
-            width=cell_width if fits else None,
+            col.header, justify=col.justify, no_wrap=col.no_wrap, overflow="fold", width=column_width
         )
     for row in block.rows:
         table.add_row(*(text(cell) for cell in row))
@@ -211,12 +222,15 @@ def renderable(block: Block, con: Console, width: int) -> RenderableType:
     if isinstance(block, Panel):
         inner = width - 4
         body = _spaced([renderable(b, con, inner) for b in block.body])
+        title, subtitle = text(block.title, "strong"), block.subtitle
+        if title.cell_len > width - 6:  # a border title would be cut: put it inside instead
+            body = [*title.wrap(con, inner), Text(""), *body]
+            title = None
+        if subtitle and len(subtitle) > width - 6:
+            body += [Text(""), Text(subtitle, style="dim")]
+            subtitle = None
         return RichPanel(
-            Group(*body),
-            title=text(block.title, "strong"),
-            title_align="left",
-            subtitle=block.subtitle,
-            subtitle_align="right",
+            Group(*body), title=title, title_align="left", subtitle=subtitle, subtitle_align="right"
         )
     if isinstance(block, Section):
         return Group(
