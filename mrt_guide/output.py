@@ -79,7 +79,7 @@ _PARAMS = [
 
 def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """Add the shared output options to a Typer command; it receives them as ``out``."""
-    signature = inspect.signature(func)
+    signature = inspect.signature(func, eval_str=True)  # resolve "from __future__" string annotations
     params = [p for p in signature.parameters.values() if p.name != "out"]
 
     @functools.wraps(func)

@@ -70,3 +70,14 @@ def test_completion_script_for_each_shell(cli: Any, shell: str) -> None:
     result = cli("--show-completion", shell)
     assert result.exit_code == 0
     assert COMPLETE in result.stdout
+
+
+def test_plan_choices_complete(cli: Any) -> None:
+    assert complete(cli, "bash", "mrt-guide plan --goal c") == ["coding", "cancer-registry"]
+    assert complete(cli, "bash", "mrt-guide plan --education high-school --goal p") == ["privacy"]
+    assert complete(cli, "bash", "mrt-guide plan --education a") == ["associate"]
+    assert complete(cli, "zsh", "mrt-guide plan --education b") == ["bachelor"]
+
+
+def test_data_file_names_complete(cli: Any) -> None:
+    assert complete(cli, "bash", "mrt-guide data schema p") == ["pay.json"]

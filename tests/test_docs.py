@@ -46,3 +46,18 @@ def test_every_command_help_leads_with_examples() -> None:
         text = gen.output([*path, "--help"])
         before_options = text.split("╭─")[0]
         assert "Examples" in before_options and "mrt-guide" in before_options.split("Examples")[1], path
+
+
+def test_every_option_and_argument_has_help() -> None:
+    """A lost Annotated (e.g. string annotations through a wrapper) drops help and completion."""
+    from typer.main import get_command
+
+    from mrt_guide.cli import app
+
+    def walk(command: object, path: tuple[str, ...] = ()) -> None:
+        for name, sub in getattr(command, "commands", {}).items():
+            walk(sub, (*path, name))
+        for param in getattr(command, "params", []):
+            assert getattr(param, "help", None), f"mrt-guide {' '.join(path)}: {param.name} has no help"
+
+    walk(get_command(app))

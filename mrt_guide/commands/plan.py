@@ -32,10 +32,17 @@ def plan(
     out: Output,
     education: Annotated[
         str | None,
-        typer.Option("--education", help=EDUCATION_HELP, autocompletion=_education_names, show_default=False),
+        typer.Option(
+            "--education",
+            metavar="LEVEL",
+            help=EDUCATION_HELP,
+            autocompletion=_education_names,
+            show_default=False,
+        ),
     ] = None,
     goal: Annotated[
-        str | None, typer.Option("--goal", help=GOAL_HELP, autocompletion=goal_names, show_default=False)
+        str | None,
+        typer.Option("--goal", metavar="GOAL", help=GOAL_HELP, autocompletion=goal_names, show_default=False),
     ] = None,
     bachelor_later: Annotated[
         bool | None,

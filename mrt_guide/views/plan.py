@@ -71,9 +71,11 @@ def build(data: dict[str, Any]) -> Document:
         else:
             line = [Span(route["certification"], "strong"), f": {route['missing']}"]
         routes.append(line)
-        for other in route["other_pathways"]:
-            routes.append(Span(f"  or: {other['text']}", "muted"))
     doc.add(Bullets(routes, title="Eligibility routes the plan follows"))
+    for route in data["routes"]:
+        others = [Span(other["text"], "muted") for other in route["other_pathways"]]
+        if others:
+            doc.add(Bullets(others, title=f"Other routes to the {route['certification']}"))
     summary: list[Inline] = []
     if totals["months_to_first_credential"] is not None:
         summary.append(
