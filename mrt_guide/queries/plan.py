@@ -128,7 +128,7 @@ class Planner:
     def _study(self, level: str, accreditor: str | None) -> Step:
         route = self._route(level)
         duration = route["duration"]
-        program = f"{route['name']}"
+        program = route["name"]
         if accreditor:
             program += f", in a program accredited by {accreditor}"
         why = self.guide["education"]["choice_rule"] if level == "associate" else route
@@ -147,6 +147,8 @@ class Planner:
     def education(self, state: State, need: str | None, accreditor: str | None) -> Option | None:
         """Steps that bring ``state`` to education level ``need`` in a program ``accreditor`` accredits."""
         want = LEVELS.index(need) if need else 0
+        if want > LEVELS.index("bachelor"):
+            return None  # the dataset has no route to a master's degree
         st = state.copy()
         if st.level >= want:
             if accreditor and st.accreditor and st.accreditor != accreditor:
@@ -170,8 +172,6 @@ class Planner:
         for level in ("certificate", "associate", "bachelor"):
             index = LEVELS.index(level)
             if st.level < index <= want and (level != "certificate" or want == index):
-                if level == "master":
-                    break
                 program_accreditor = (
                     (accreditor or self.default_accreditor) if level != "certificate" else None
                 )
@@ -184,19 +184,6 @@ class Planner:
                 st.level = index
                 if level == "associate":
                     st.accreditor = program_accreditor
-        if want > st.level:  # a master's: no route in the dataset
-            steps.append(
-                Step(
-                    "master",
-                    "gap",
-                    "Earn a master's degree",
-                    "The dataset has no route or length for a master's.",
-                    None,
-                    _why(self.goals["high_school"], "No master's route in the dataset."),
-                    "mrt-guide degrees",
-                )
-            )
-            st.level = want
         return steps, st
 
     # credentials
