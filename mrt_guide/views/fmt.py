@@ -77,11 +77,6 @@ def flag(name: str) -> Span:
     return Span(name, name)  # type: ignore[arg-type]
 
 
-def cite(record: dict[str, Any]) -> Inline:
-    """``source key · flag`` for a sourced record."""
-    return [Span(record["source"], "code"), " · ", flag(record["flag"])]
-
-
 def article_note(record: dict[str, Any]) -> str | None:
     """What the article said, where it differs, as one sentence."""
     claim = record.get("article")
