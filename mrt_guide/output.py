@@ -101,8 +101,8 @@ def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-def json_text(data: Any, stream: Any = None) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=ascii_only(stream or sys.stdout)) + "\n"
+def json_text(data: Any, *, ascii: bool) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=ascii) + "\n"
 
 
 def _view(name: str) -> Any:
@@ -115,7 +115,7 @@ def _view(name: str) -> Any:
 def render(fmt: str, data: dict[str, Any], name: str) -> str:
     """``data`` as text in ``fmt`` (json, plain, markdown, html, svg) through view ``name``."""
     if fmt == "json":
-        return json_text(data)
+        return json_text(data, ascii=ascii_only(sys.stdout))
     view = _view(name)
     if fmt == "plain":
         from .render import to_plain
@@ -164,9 +164,7 @@ def write_export(path: Path, data: dict[str, Any], view: str) -> None:
     folder = path.parent
     if not folder.is_dir():
         raise GuideError(f"Cannot export to '{path}': folder '{folder}' does not exist.")
-    text = (
-        render(kind, data, view) if kind != "json" else json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    )
+    text = render(kind, data, view) if kind != "json" else json_text(data, ascii=False)
     import tempfile
 
     tmp = None

@@ -20,23 +20,34 @@ CLAIM_OPTIONAL = ("value", "correction")
 tests/test_json_contract.py checks these against the pydantic models."""
 
 
-def _complete(obj: Any) -> None:
-    """Give every figure, statement and article claim all of its keys, in place."""
+def records(obj: Any) -> Iterator[Record]:
+    """Every JSON object inside ``obj``, depth first, each yielded before its contents
+    are visited (so a caller may add keys to it)."""
     if isinstance(obj, dict):
-        if "unit" in obj and "value" in obj and "id" in obj:
-            for key in FIGURE_OPTIONAL:
-                obj.setdefault(key, None)
-        elif "text" in obj and "id" in obj and "flag" in obj:
-            for key, default in FACT_OPTIONAL.items():
-                obj.setdefault(key, default())
-        elif "says" in obj:
-            for key in CLAIM_OPTIONAL:
-                obj.setdefault(key, None)
+        yield obj
         for value in obj.values():
-            _complete(value)
+            yield from records(value)
     elif isinstance(obj, list):
         for item in obj:
-            _complete(item)
+            yield from records(item)
+
+
+def is_figure(record: Record) -> bool:
+    return "unit" in record and "value" in record and "id" in record
+
+
+def _complete(obj: Any) -> None:
+    """Give every figure, statement and article claim all of its keys, in place."""
+    for rec in records(obj):
+        if is_figure(rec):
+            for key in FIGURE_OPTIONAL:
+                rec.setdefault(key, None)
+        elif "text" in rec and "id" in rec and "flag" in rec:
+            for key, default in FACT_OPTIONAL.items():
+                rec.setdefault(key, default())
+        elif "says" in rec:
+            for key in CLAIM_OPTIONAL:
+                rec.setdefault(key, None)
 
 
 class Guide:
@@ -91,25 +102,12 @@ class Guide:
 
 def figures_in(obj: Any) -> Iterator[Record]:
     """Every figure record inside ``obj``, depth first."""
-    if isinstance(obj, dict):
-        if "unit" in obj and "value" in obj and "id" in obj:
-            yield obj
-        for value in obj.values():
-            yield from figures_in(value)
-    elif isinstance(obj, list):
-        for item in obj:
-            yield from figures_in(item)
+    return (rec for rec in records(obj) if is_figure(rec))
 
 
 def source_keys(obj: Any) -> Iterator[str]:
-    if isinstance(obj, dict):
-        if isinstance(obj.get("source"), str) and "flag" in obj:
-            yield obj["source"]
-        for value in obj.values():
-            yield from source_keys(value)
-    elif isinstance(obj, list):
-        for item in obj:
-            yield from source_keys(item)
+    """The source key of every sourced record inside ``obj``, depth first."""
+    return (rec["source"] for rec in records(obj) if isinstance(rec.get("source"), str) and "flag" in rec)
 
 
 def choose(kind: str, value: str, choices: list[str], listed: list[str] | None = None) -> str:
