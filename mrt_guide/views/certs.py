@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..queries.common import figures_in
 from . import fmt
 from .doc import Bullets, Column, Document, Inline, Notes, Panel, Para, Span, Table
 
@@ -78,15 +79,8 @@ def _pathway(p: dict[str, Any]) -> Inline:
 
 
 def _figures(data: dict[str, Any]) -> list[dict[str, Any]]:
-    """Every figure shown for one certification, in reading order."""
-    cert = data["certification"]
-    out = []
-    for p in cert["eligibility"]["pathways"]:
-        out += ([p["experience"]] if p["experience"] else []) + p.get("figures", [])
-    out += cert["exam"]["figures"] if cert["exam"] else []
-    out += [cert["renewal"]["ceus"], cert["renewal"]["cycle"]]
-    rules = cert["renewal"]["rules"] + (data["issuer_rules"]["rules"] if data["issuer_rules"] else [])
-    return out + [f for rule in rules for f in rule.get("figures", [])]
+    """Every figure shown for one certification (and its issuer's rules), in reading order."""
+    return list(figures_in([data["certification"], data["issuer_rules"]]))
 
 
 def _rules(rules: list[dict[str, Any]]) -> list[Inline]:

@@ -88,7 +88,9 @@ def article_note(record: dict[str, Any]) -> str | None:
 def figure_notes(records: list[dict[str, Any]], sources: dict[str, Any]) -> list[Inline]:
     """Footnotes for a set of shown records: article differences, notes, what the flags mean,
     and the sources cited. With no sources (a section of the whole guide, which lists the
-    sources and explains the flags once, at its end) only the first two."""
+    sources and explains the flags once, at its end) only the first two. A record shown
+    twice gets its notes once."""
+    records = list({id(rec): rec for rec in records}.values())
     notes: list[Inline] = []
     for rec in records:
         if "label" not in rec:

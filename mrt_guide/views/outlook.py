@@ -93,11 +93,7 @@ def build(data: dict[str, Any]) -> Document:
     shown = figs + [
         f for p in data["projections"] for f in (p["growth"], p["new_jobs"], p["base_employment"]) if f
     ]
-    doc.add(
-        Notes(
-            fmt.figure_notes(list({f["id"]: f for f in shown + data["employment"]}.values()), data["sources"])
-        )
-    )
+    doc.add(Notes(fmt.figure_notes(shown + data["employment"], data["sources"])))
     return doc
 
 

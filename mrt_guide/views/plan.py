@@ -116,7 +116,7 @@ def build(data: dict[str, Any]) -> Document:
     if data["gaps"]:
         doc.add(Bullets([Span(g, "warn") for g in data["gaps"]], title="Where the dataset has no answer"))
     figures = [f for m in data["milestones"] for f in m["figures"]] + totals["pay"]
-    doc.add(Notes(fmt.figure_notes(list({f["id"]: f for f in figures}.values()), data["sources"])))
+    doc.add(Notes(fmt.figure_notes(figures, data["sources"])))
     return doc
 
 

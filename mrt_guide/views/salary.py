@@ -68,15 +68,8 @@ def build(data: dict[str, Any]) -> Document:
         )
     doc.add(Bullets([_factor(f) for f in data["factors"]], title="What raises pay"))
     shown = figures + [f for s in data["spreads"] for f in s["figures"]] + data["factors"]
-    doc.add(Notes(fmt.figure_notes(_unique(shown), data["sources"])))
+    doc.add(Notes(fmt.figure_notes(shown, data["sources"])))
     return doc
-
-
-def _unique(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    seen: dict[str, dict[str, Any]] = {}
-    for rec in records:
-        seen.setdefault(rec["id"], rec)
-    return list(seen.values())
 
 
 def records(data: dict[str, Any]) -> Table:
