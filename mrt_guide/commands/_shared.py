@@ -23,10 +23,16 @@ class Settings:
     data: Path | None = None
 
 
-def guide(ctx: typer.Context) -> Guide:
-    """The dataset for this run (``--data``, ``$MRT_GUIDE_DATA`` or the bundled one), validated."""
-    from ..dataset.load import load, resolve_dir
+def data_dir(ctx: typer.Context) -> Path:
+    """The dataset directory for this run: ``--data``, ``$MRT_GUIDE_DATA`` or the bundled one."""
+    from ..dataset.load import resolve_dir
 
     settings = ctx.find_root().obj
-    data = settings.data if isinstance(settings, Settings) else None
-    return Guide(load(resolve_dir(data)))
+    return resolve_dir(settings.data if isinstance(settings, Settings) else None)
+
+
+def guide(ctx: typer.Context) -> Guide:
+    """The dataset for this run, validated."""
+    from ..dataset.load import load
+
+    return Guide(load(data_dir(ctx)))

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from ..status import ExitStatus
-from ._shared import Settings
+from ._shared import data_dir
 
 app = typer.Typer(name="data")
 
@@ -57,10 +57,9 @@ def validate(
     Exits 0 with a summary when the dataset is valid, 1 listing every fault when not.
     """
     from ..dataset.faults import DataError
-    from ..dataset.load import FILE_NAMES, bundled_dir, read, resolve_dir, validate
+    from ..dataset.load import FILE_NAMES, bundled_dir, read, validate
 
-    settings = ctx.find_root().obj
-    chosen = directory or resolve_dir(settings.data if isinstance(settings, Settings) else None)
+    chosen = directory or data_dir(ctx)
     try:
         parsed, _, faults = read(chosen)
     except DataError as exc:
