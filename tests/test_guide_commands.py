@@ -236,3 +236,9 @@ def test_guide_pages_on_a_terminal_unless_told_not_to(cli: Any, monkeypatch: pyt
     paged.clear()
     result = cli("guide", "--no-pager")
     assert paged == [] and "Job outlook" in result.stdout
+
+
+def test_unknown_degree_without_a_close_match_lists_the_names_people_type(cli: Any) -> None:
+    result = cli("degrees", "MBA")
+    assert result.exit_code == 2
+    assert result.stderr == "Error: No degree 'MBA'. Choose one of: Certificate, AS, AAS, BS.\n"

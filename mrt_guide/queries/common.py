@@ -82,7 +82,7 @@ class Guide:
 
     def route(self, name: str) -> Record:
         """An education route by id or short name (``AAS``, ``bs-him``), any case."""
-        return _find("degree", name, self.routes, lambda r: [r["id"], r["short"]])
+        return _find("degree", name, self.routes, lambda r: [r["short"], r["id"]])
 
     def figure_list(self, ids: list[str]) -> list[Record]:
         return [self.figures[i] for i in ids]
