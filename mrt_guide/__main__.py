@@ -1,5 +1,5 @@
 """``python -m mrt_guide``."""
 
-from mrt_guide.cli import main
+from mrt_guide.entry import main
 
 main()

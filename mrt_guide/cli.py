@@ -1,13 +1,17 @@
-"""The ``mrt-guide`` command: the Typer app, its global options, and the runner
-that turns every failure into one line on stderr and a documented exit status.
+"""The ``mrt-guide`` command: the Typer app, its global options, and the runner that
+turns every failure into one line on stderr and a documented exit status.
 
-Kept light on purpose: importing this module pulls in Typer but not Rich,
-pydantic or any view. Commands import what they need when they run.
+Kept light on purpose: importing this module pulls in Typer but not Rich, pydantic,
+any view, or any command but the one that runs. Commands are listed in ``COMMANDS``
+and built when first asked for (Click's documented lazy-loading pattern), so a run
+pays for one command's module and parameters, not fourteen.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -16,14 +20,8 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from .commands import data, sections
+from . import __version__
 from .commands._shared import Settings, flag
-from .commands.certs import certs
-from .commands.degrees import degrees
-from .commands.guide import guide
-from .commands.plan import plan
-from .commands.salary import salary
-from .commands.search import search
 from .status import ExitStatus, GuideError
 
 PROG = "mrt-guide"
@@ -39,12 +37,31 @@ Every figure comes with the year it describes, its source and a flag: official, 
 [cyan]mrt-guide certs RHIT[/cyan]                   one credential in full
 [cyan]mrt-guide salary --history[/cyan]             pay by year
 [cyan]mrt-guide outlook[/cyan]                      job growth projections
-[cyan]mrt-guide duties[/cyan]                       what the job involves
+[cyan]mrt-guide plan[/cyan]                         your own dated roadmap (asks)
 [cyan]mrt-guide search coding[/cyan]                any fact, by a word
 [cyan]mrt-guide sources[/cyan]                      where figures come from
 [cyan]mrt-guide guide --export guide.html[/cyan]    the whole guide, a handout
 [cyan]mrt-guide certs --json[/cyan]                 any command as JSON
 """
+
+COMMANDS: dict[str, str] = {
+    "steps": "sections:steps",
+    "degrees": "degrees:degrees",
+    "certs": "certs:certs",
+    "salary": "salary:salary",
+    "outlook": "sections:outlook",
+    "duties": "sections:duties",
+    "skills": "sections:skills",
+    "workplaces": "sections:workplaces",
+    "about": "sections:about",
+    "search": "search:search",
+    "sources": "sections:sources",
+    "plan": "plan:plan",
+    "guide": "guide:guide",
+    "data": "data:app",
+}
+"""Every command, in the order of the help: ``module:attribute`` of ``mrt_guide.commands``,
+a command function or a Typer app (a group of subcommands)."""
 
 
 def _error(message: str) -> None:
@@ -52,7 +69,10 @@ def _error(message: str) -> None:
 
 
 def _data_faults(faults: list[Any], shown: int = 8) -> None:
-    _error(f"the dataset has {len(faults)} fault(s); nothing was shown.")
+    if len(faults) == 1:
+        _error(faults[0].line())
+        return
+    _error(f"the dataset has {len(faults)} faults; nothing was shown.")
     for fault in faults[:shown]:
         sys.stderr.write(f"  {fault.line()}\n")
     if len(faults) > shown:
@@ -74,21 +94,37 @@ def _usage_error(exc: Exception) -> str | None:
 
 
 def _quiet_stdout() -> None:
-    """After a broken pipe: point stdout at /dev/null so the exit flush stays quiet."""
+    """After a closed pipe or a failed write: point stdout at /dev/null so nothing more is tried."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
+        os.dup2(devnull, 1)
+    except OSError:
         pass
 
 
+class Stop(Exception):
+    """SIGTERM or SIGHUP: end the run quietly with the signal's conventional status."""
+
+    def __init__(self, status: ExitStatus) -> None:
+        super().__init__(status.name)
+        self.status = status
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise Stop(ExitStatus.TERMINATED if signum == signal.SIGTERM else ExitStatus.HANGUP)
+
+
 def run(invoke: Callable[[], Any]) -> int:
-    """Call ``invoke`` (the parsed command) and return an exit status; no traceback gets out."""
+    """Call ``invoke`` (the parsed command), flush what it printed, and return an exit status;
+    no traceback gets out."""
     from .dataset.faults import DataError
+    from .terminal import OutputError, PipeClosed
 
     try:
-        result = invoke()
-        sys.stdout.flush()
+        try:
+            result = invoke()
+        finally:
+            sys.stdout.flush()  # inside the try: a full disk is reported, not an exit-time warning
         if result == ExitStatus.INTERRUPTED:  # Typer turns Ctrl-C into this status
             sys.stderr.write("\nInterrupted.\n")
         return int(result or 0)
@@ -97,10 +133,17 @@ def run(invoke: Callable[[], Any]) -> int:
         return exc.status
     except DataError as exc:
         _data_faults(exc.faults)
-        return ExitStatus.NOT_FOUND
-    except BrokenPipeError:
+        return ExitStatus.DATA
+    except PipeClosed:
         _quiet_stdout()
         return ExitStatus.OK
+    except OutputError as exc:
+        _quiet_stdout()
+        _error(f"cannot write the output: {exc.reason}.")
+        return ExitStatus.IO
+    except Stop as exc:
+        _quiet_stdout()
+        return exc.status
     except (KeyboardInterrupt, typer.Abort):
         sys.stderr.write("\nInterrupted.\n")
         return ExitStatus.INTERRUPTED
@@ -111,15 +154,63 @@ def run(invoke: Callable[[], Any]) -> int:
             return ExitStatus.USAGE
         if os.environ.get("MRT_GUIDE_DEBUG"):
             raise
+        from .textsafe import neutral_line
+
         _error(
-            f"internal error ({type(exc).__name__}: {exc}). "
+            f"internal error ({type(exc).__name__}: {neutral_line(str(exc), 200)}). "
             "Please report it; MRT_GUIDE_DEBUG=1 shows the traceback."
         )
         return ExitStatus.INTERNAL
 
 
+def _built(name: str, target: str) -> Any:
+    """The Click command for ``name`` from ``module:attribute`` of ``mrt_guide.commands``."""
+    module, attribute = target.split(":")
+    found = getattr(importlib.import_module(f"mrt_guide.commands.{module}"), attribute)
+    if isinstance(found, typer.Typer):
+        return typer.main.get_command(found)
+    one = typer.Typer(rich_markup_mode="rich", pretty_exceptions_enable=False)
+    one.command(name=name)(found)
+    return typer.main.get_command(one)
+
+
+class LazyCommands(dict[str, Any]):
+    """The root's commands by name, each built on first use (a dict, as Click expects; its
+    values are None until a command is asked for)."""
+
+    def __init__(self, table: dict[str, str]) -> None:
+        super().__init__(dict.fromkeys(table))
+        self._table = table
+
+    def __getitem__(self, name: str) -> Any:
+        built = super().__getitem__(name)  # KeyError for an unknown name
+        if built is None:
+            built = _built(name, self._table[name])
+            super().__setitem__(name, built)
+        return built
+
+    def get(self, name: str, default: Any = None) -> Any:
+        if name not in self:
+            return default
+        return self[name]
+
+    def values(self) -> Any:
+        return [self[name] for name in self]
+
+    def items(self) -> Any:
+        return [(name, self[name]) for name in self]
+
+
 class GuideGroup(TyperGroup):
-    """The root command: Typer's group, run through ``run`` so errors become one line."""
+    """The root command: Typer's group with lazily built commands, run through ``run`` so
+    errors become one line."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.commands = LazyCommands(COMMANDS)
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(self.commands)
 
     def main(  # type: ignore[override]
         self,
@@ -129,18 +220,27 @@ class GuideGroup(TyperGroup):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
-        from . import typer_fast
         from .terminal import usable_streams
 
-        typer_fast.skip_idle_coercion()
         if COMPLETE_VAR in os.environ:
-            typer_fast.plain_completion_help()
-        with usable_streams():
-            status = run(
-                lambda: super(GuideGroup, self).main(
-                    args, prog_name or PROG, complete_var, standalone_mode=False, **extra
+            _plain_completion_help()
+        handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGHUP)}
+        try:
+            for sig in handlers:
+                signal.signal(sig, _stop)
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+        except ValueError:  # not the main thread: leave signals alone
+            handlers = {}
+        try:
+            with usable_streams():
+                status = run(
+                    lambda: super(GuideGroup, self).main(
+                        args, prog_name or PROG, complete_var, standalone_mode=False, **extra
+                    )
                 )
-            )
+        finally:
+            for sig, handler in handlers.items():
+                signal.signal(sig, handler)
         if standalone_mode:
             sys.exit(status)
         return status
@@ -159,14 +259,23 @@ app = typer.Typer(
 )
 
 
+def _plain_completion_help() -> None:
+    """Completion with help texts (zsh, fish) without Rich: Typer strips Rich markup from each
+    help text with Rich itself, which would load it on every TAB. Our help texts carry no
+    markup in their first line, which is all completion shows. If a Typer release moves
+    this helper, completion is only slower."""
+    try:
+        from typer import _completion_classes
+
+        if callable(getattr(_completion_classes, "_sanitize_help_text", None)):
+            _completion_classes._sanitize_help_text = lambda text: text
+    except ImportError:
+        pass
+
+
 def _version(value: bool) -> None:
     if value:
-        from importlib.metadata import PackageNotFoundError, version
-
-        try:
-            typer.echo(f"{PROG} {version(PROG)}")
-        except PackageNotFoundError:
-            typer.echo(f"{PROG} (not installed; run from a source tree)")
+        typer.echo(f"{PROG} {__version__}")
         raise typer.Exit()
 
 
@@ -194,25 +303,19 @@ def root(
         raise typer.Exit()
 
 
-for command in (
-    sections.steps,
-    degrees,
-    certs,
-    salary,
-    sections.outlook,
-    sections.duties,
-    sections.skills,
-    sections.workplaces,
-    sections.about,
-    search,
-    sections.sources,
-    plan,
-    guide,
-):
-    app.command()(command)
-app.add_typer(data.app)
-
-
 def main() -> None:
-    """Console-script entry point."""
-    app(prog_name=PROG)
+    """Console-script entry point: run, then leave without the interpreter's teardown (every
+    stream is flushed and every file closed by then; nothing registers exit handlers), which
+    is a sixth of a short command's time."""
+    try:
+        app(prog_name=PROG)
+        status = 0
+    except SystemExit as exc:
+        status = exc.code if isinstance(exc.code, int) else 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(status)

@@ -8,44 +8,64 @@ Rich is imported only when a document is drawn in the terminal or exported.
 
 from __future__ import annotations
 
+import enum
 import functools
 import inspect
 import json
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import Annotated, Any
 
 import typer
 
-from .status import GuideError
+from .status import ExitStatus, GuideError
 from .terminal import ascii_only
+from .textsafe import neutral_line
 
 PANEL = "Output"
+SCHEMA_VERSION = 1
+"""Version of the JSON contract: every JSON document carries it as ``schema_version``."""
+
+
+class Format(enum.Enum):
+    RICH = "rich"
+    JSON = "json"
+    PLAIN = "plain"
+    MARKDOWN = "markdown"
+    HTML = "html"
+    SVG = "svg"
+
+
 EXPORT_KINDS = {
-    ".html": "html",
-    ".htm": "html",
-    ".svg": "svg",
-    ".md": "markdown",
-    ".json": "json",
-    ".txt": "plain",
+    ".html": Format.HTML,
+    ".htm": Format.HTML,
+    ".svg": Format.SVG,
+    ".md": Format.MARKDOWN,
+    ".json": Format.JSON,
+    ".txt": Format.PLAIN,
 }
 
 
-@dataclass
 class Output:
-    format: str = "rich"
-    """One of ``rich``, ``json``, ``plain``, ``markdown``."""
-    export: Path | None = None
-    no_color: bool = False
+    """What the shared output options asked for."""
+
+    __slots__ = ("export", "format", "no_color")
+
+    def __init__(
+        self, format: Format = Format.RICH, export: Path | None = None, no_color: bool = False
+    ) -> None:
+        self.format = format
+        self.export = export
+        self.no_color = no_color
 
 
 def _option(*names: str, help: str, is_flag: bool) -> Any:
     # metavar="" keeps Typer from printing "<bool>" after a flag, which invites "--json true"
-    extra = {"metavar": ""} if is_flag else {}
-    return typer.Option(*names, help=help, rich_help_panel=PANEL, show_default=False, **extra)
+    metavar = "" if is_flag else "FILE"
+    return typer.Option(*names, help=help, rich_help_panel=PANEL, show_default=False, metavar=metavar)
 
 
 _PARAMS = [
@@ -64,7 +84,7 @@ _PARAMS = [
             ("--plain",),
             "Print tab-separated records with a header line, for cut, awk or a spreadsheet.",
         ),
-        ("markdown", bool, False, ("--markdown",), "Print GitHub-flavoured Markdown."),
+        ("markdown", bool, False, ("--markdown",), "Print Markdown (CommonMark with tables)."),
         (
             "export",
             Path | None,
@@ -85,49 +105,51 @@ def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         flags = {
-            name: kwargs.pop(key)
-            for name, key in (("json", "json_"), ("plain", "plain"), ("markdown", "markdown"))
+            Format.JSON: kwargs.pop("json_"),
+            Format.PLAIN: kwargs.pop("plain"),
+            Format.MARKDOWN: kwargs.pop("markdown"),
         }
         export, no_color = kwargs.pop("export"), kwargs.pop("no_color")
-        chosen = [f"--{name}" for name, on in flags.items() if on]
+        chosen = [fmt for fmt, on in flags.items() if on]
         if len(chosen) > 1:
-            raise GuideError(f"Choose one output format, not {' and '.join(chosen)}.")
+            raise GuideError(f"Choose one output format, not {' and '.join(f'--{f.value}' for f in chosen)}.")
         if export is not None and chosen:
-            raise GuideError(f"--export picks the format from the file's suffix; drop {chosen[0]}.")
-        fmt = chosen[0][2:] if chosen else "rich"
+            raise GuideError(f"--export picks the format from the file's suffix; drop --{chosen[0].value}.")
+        fmt = chosen[0] if chosen else Format.RICH
         return func(*args, out=Output(fmt, export, no_color), **kwargs)
 
     wrapper.__signature__ = signature.replace(parameters=[*params, *_PARAMS])  # type: ignore[attr-defined]
     return wrapper
 
 
-def json_text(data: Any, *, ascii: bool) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=ascii) + "\n"
+def json_text(data: dict[str, Any], *, ascii: bool) -> str:
+    """A command's records as a JSON document, with the contract's version first."""
+    return json.dumps({"schema_version": SCHEMA_VERSION, **data}, indent=2, ensure_ascii=ascii) + "\n"
 
 
-def _view(name: str) -> Any:
+def _view(name: str) -> ModuleType:
     """The view module ``mrt_guide.views.<name>``, imported only when something is drawn."""
     import importlib
 
     return importlib.import_module(f"mrt_guide.views.{name}")
 
 
-def render(fmt: str, data: dict[str, Any], name: str) -> str:
-    """``data`` as text in ``fmt`` (json, plain, markdown, html, svg) through view ``name``."""
-    if fmt == "json":
-        return json_text(data, ascii=ascii_only(sys.stdout))
-    view = _view(name)
-    if fmt == "plain":
+def render(fmt: Format, data: dict[str, Any], view: str, *, ascii: bool) -> str:
+    """``data`` as text in ``fmt`` through view ``view``: the one place a format is chosen."""
+    if fmt is Format.JSON:
+        return json_text(data, ascii=ascii)
+    module = _view(view)
+    if fmt is Format.PLAIN:
         from .render import to_plain
 
-        return to_plain.render(view.records(data))
-    if fmt == "markdown":
+        return to_plain.render(module.records(data))
+    if fmt is Format.MARKDOWN:
         from .render import to_markdown
 
-        return to_markdown.render(view.build(data))
+        return to_markdown.render(module.build(data))
     from .render import to_rich
 
-    return to_rich.export(view.build(data), fmt)
+    return to_rich.export(module.build(data), fmt.value)
 
 
 def show(out: Output, data: dict[str, Any], view: str, *, pager: bool = False) -> None:
@@ -139,46 +161,54 @@ def show(out: Output, data: dict[str, Any], view: str, *, pager: bool = False) -
     """
     if out.export is not None:
         write_export(out.export, data, view)
-    elif out.format == "rich":
+    elif out.format is Format.RICH:
         from .render import to_rich
 
         to_rich.show(_view(view).build(data), no_color=out.no_color, pager=pager)
     else:
-        sys.stdout.write(render(out.format, data, view))
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+        sys.stdout.write(render(out.format, data, view, ascii=ascii_only(sys.stdout)))
 
 
 def write_export(path: Path, data: dict[str, Any], view: str) -> None:
     """Write the export atomically: a temporary file in the same folder, then a rename."""
-    if path.is_dir():
-        raise GuideError(f"Cannot export to '{path}': it is a folder. Give a file name.")
+    shown = neutral_line(str(path), 80)
+    folder = path.parent
+    try:
+        if path.is_dir():
+            raise GuideError(f"Cannot export to '{shown}': it is a folder. Give a file name.")
+        if not folder.is_dir():
+            what = "is not a folder" if folder.exists() else "does not exist"
+            raise GuideError(f"Cannot export to '{shown}': '{neutral_line(str(folder), 60)}' {what}.")
+    except OSError as exc:
+        raise GuideError(f"Cannot export to '{shown}': {exc.strerror or exc}.") from None
     kind = EXPORT_KINDS.get(path.suffix.lower())
     if kind is None:
         known = " ".join(EXPORT_KINDS)
-        raise GuideError(f"Cannot export to '{path}': unknown suffix '{path.suffix}'. Use one of {known}.")
-    folder = path.parent
-    if not folder.is_dir():
-        raise GuideError(f"Cannot export to '{path}': folder '{folder}' does not exist.")
-    text = render(kind, data, view) if kind != "json" else json_text(data, ascii=False)
+        suffix = neutral_line(path.suffix, 20)
+        raise GuideError(f"Cannot export to '{shown}': unknown suffix '{suffix}'. Use one of {known}.")
+    text = render(kind, data, view, ascii=False)
     import tempfile
 
     tmp = None
     try:
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=folder, prefix=f".{path.name}.", suffix=".tmp", delete=False
-        ) as fh:
-            tmp = fh.name
+        # a short temporary name, so that a name at the file-name length limit still fits
+        fd, tmp = tempfile.mkstemp(prefix=".mrt-", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
         os.chmod(tmp, 0o666 & ~_umask())  # as a plain open() would create it
         os.replace(tmp, path)
+        tmp = None
     except OSError as exc:
+        raise GuideError(f"Cannot export to '{shown}': {exc.strerror or exc}.", ExitStatus.IO) from None
+    finally:
         if tmp is not None:
             Path(tmp).unlink(missing_ok=True)
-        raise GuideError(f"Cannot export to '{path}': {exc.strerror or exc}.") from None
     size = len(text.encode("utf-8"))
-    sys.stderr.write(f"Wrote {path} ({kind}, {size:,} bytes).\n")
+    sys.stderr.write(f"Wrote {shown} ({kind.value}, {size:,} bytes).\n")
+
+
+def _umask() -> int:
+    """The process's umask (read by setting it and back: no other thread runs here)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

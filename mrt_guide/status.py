@@ -1,4 +1,4 @@
-"""Exit statuses and the errors that carry them. Documented in the README."""
+"""Exit statuses and the errors that carry them. Documented in the README (Exit status)."""
 
 from __future__ import annotations
 
@@ -7,15 +7,23 @@ from enum import IntEnum
 
 class ExitStatus(IntEnum):
     OK = 0
-    """The command did what was asked."""
+    """The command did what was asked (also when a reader such as ``head`` closed the pipe)."""
     NOT_FOUND = 1
-    """The dataset is invalid, or a search found nothing."""
+    """Nothing to show: a search found nothing; a check found something to act on."""
     USAGE = 2
     """The command line was wrong: unknown command, option, id or value."""
+    DATA = 65
+    """A dataset or an imported file is invalid (EX_DATAERR); its faults are listed."""
     INTERNAL = 70
     """A bug in mrt-guide (EX_SOFTWARE); the message asks for a report."""
+    IO = 74
+    """Output could not be written, or a file could not be read or written (EX_IOERR)."""
     INTERRUPTED = 130
-    """Ctrl-C."""
+    """Ctrl-C (SIGINT)."""
+    HANGUP = 129
+    """The terminal went away (SIGHUP)."""
+    TERMINATED = 143
+    """Asked to stop (SIGTERM)."""
 
 
 class GuideError(Exception):

@@ -1,4 +1,5 @@
-"""What the terminal can show: encoding and ASCII fallbacks. No Rich here."""
+"""What the terminal can show and take: encoding and ASCII fallbacks, a sane width, and
+write errors that say what happened. No Rich here."""
 
 from __future__ import annotations
 
@@ -66,39 +67,95 @@ def to_ascii(text: str) -> str:
     return text.translate(_ASCII).encode("ascii", "replace").decode("ascii")
 
 
-class AsciiFile:
-    """A text stream that spells everything written to it in ASCII.
+class OutputError(Exception):
+    """Writing to stdout failed for a reason the reader can act on (a full disk, a closed
+    or bad descriptor); ``errno`` and ``reason`` say which."""
 
-    Rich (ours and Typer's help) sees ``encoding == "ascii"`` and draws its boxes
+    def __init__(self, exc: OSError) -> None:
+        self.errno = exc.errno
+        self.reason = exc.strerror or str(exc)
+        super().__init__(self.reason)
+
+
+class PipeClosed(Exception):
+    """The reader of stdout went away (``| head``): not an error, the run ends quietly."""
+
+
+class GuardedStream:
+    """A text stream whose write and flush failures become ``PipeClosed`` or ``OutputError``
+    (never an ``OSError`` that could pass for a bug), spelled in ASCII when the terminal
+    cannot show UTF-8.
+
+    Rich (ours and Typer's help) sees ``encoding == "ascii"`` then and draws its boxes
     with ASCII characters; everything else is passed to the wrapped stream.
     """
 
-    encoding = "ascii"
-
-    def __init__(self, stream: IO[str]) -> None:
+    def __init__(self, stream: IO[str], ascii: bool) -> None:
         self._stream = stream
+        self._ascii = ascii
+        if ascii:
+            self.encoding = "ascii"
 
     def write(self, text: str) -> int:
-        return self._stream.write(to_ascii(text))
+        if self._ascii:
+            text = to_ascii(text)
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            raise PipeClosed() from None
+        except OSError as exc:
+            raise OutputError(exc) from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise PipeClosed() from None
+        except OSError as exc:
+            raise OutputError(exc) from None
+        except ValueError:  # flushing a closed file
+            pass
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._stream, name)
 
 
+COLUMNS_RANGE = (20, 1000)
+"""Widths the guide draws at; ``COLUMNS`` outside is clamped (an absurd value would make
+Rich allocate lines gigabytes long)."""
+
+
+def clamp_width(env: Any = os.environ) -> None:
+    """Keep ``COLUMNS`` (and ``LINES``) within a sane range, for Rich and Typer's help alike."""
+    for name, (low, high) in (("COLUMNS", COLUMNS_RANGE), ("LINES", (5, 10_000))):
+        value = env.get(name)
+        if value is None:
+            continue
+        try:
+            number = int(value.strip())
+        except ValueError:
+            del env[name]  # Rich would ignore it too; asking the terminal is better
+            continue
+        if not low <= number <= high:
+            env[name] = str(min(max(number, low), high))
+
+
 @contextlib.contextmanager
 def usable_streams() -> Iterator[None]:
-    """Streams the run can write to: ASCII on a terminal that cannot show UTF-8, and
-    /dev/null for a stream the shell closed (``mrt-guide steps >&-``), as for a closed pipe."""
-    saved = sys.stdout, sys.stderr
+    """Streams the run can write to: guarded (see ``GuardedStream``), ASCII on a terminal that
+    cannot show UTF-8, and /dev/null for a stream the shell closed (``mrt-guide steps >&-``),
+    as for a closed pipe. A closed stdin reads as empty."""
+    saved = sys.stdin, sys.stdout, sys.stderr
+    if sys.stdin is None:
+        sys.stdin = open(os.devnull)  # noqa: SIM115 - lives as long as the process
     if sys.stdout is None:
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the process
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115
     if sys.stderr is None:
         sys.stderr = open(os.devnull, "w")  # noqa: SIM115
-    if ascii_only(sys.stdout):
-        sys.stdout = AsciiFile(sys.stdout)  # type: ignore[assignment]
-    if ascii_only(sys.stderr):
-        sys.stderr = AsciiFile(sys.stderr)  # type: ignore[assignment]
+    clamp_width()
+    sys.stdout = GuardedStream(sys.stdout, ascii_only(sys.stdout))
+    sys.stderr = GuardedStream(sys.stderr, ascii_only(sys.stderr))
     try:
         yield
     finally:
-        sys.stdout, sys.stderr = saved
+        sys.stdin, sys.stdout, sys.stderr = saved

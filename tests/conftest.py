@@ -13,7 +13,7 @@ from typer.testing import CliRunner, Result
 
 from mrt_guide.cli import app
 from mrt_guide.dataset import load as loader
-from mrt_guide.queries.common import Guide
+from mrt_guide.dataset.index import Dataset
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"
@@ -63,9 +63,11 @@ def cli_json(cli: Invoke) -> Callable[..., Any]:
 
 
 @pytest.fixture(scope="session")
-def guide() -> Guide:
-    """The bundled dataset, as the queries see it."""
-    return Guide({name: json.loads((DATA / name).read_text("utf-8")) for name in loader.FILE_NAMES})
+def guide() -> Dataset:
+    """The bundled dataset, as the queries see it (validated afresh with the models)."""
+    sections, index, faults = loader.check_dir(DATA)
+    assert not faults, [f.line() for f in faults]
+    return Dataset(sections, index, DATA, bundled=True)
 
 
 @pytest.fixture

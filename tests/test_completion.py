@@ -38,9 +38,16 @@ def test_completion_offers_aliases(cli: Any, shell: str) -> None:
     assert complete(cli, shell, "mrt-guide certs CT") == ["CTR"]
 
 
-def test_degree_ids_complete(cli: Any) -> None:
+def test_degree_names_complete_in_the_case_typed(cli: Any) -> None:
+    """The short names people type (not internal ids), in whatever case the reader began."""
     assert complete(cli, "bash", "mrt-guide degrees A") == ["AS", "AAS"]
-    assert complete(cli, "bash", "mrt-guide degrees a") == ["as-hit", "aas-hit"]
+    assert complete(cli, "bash", "mrt-guide degrees a") == ["as", "aas"]
+    assert complete(cli, "bash", "mrt-guide degrees ") == ["Certificate", "AS", "AAS", "BS"]
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_lower_case_certification_ids_complete(cli: Any, shell: str) -> None:
+    assert complete(cli, shell, "mrt-guide certs cc") == ["cca", "ccs", "ccs-p", "ccsp"]
 
 
 def test_command_names_complete(cli: Any) -> None:

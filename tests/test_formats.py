@@ -159,9 +159,9 @@ def test_unwritable_export_leaves_no_partial_file(
     def refuse(*args: Any, **kwargs: Any) -> Any:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(tempfile, "NamedTemporaryFile", refuse)
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
     result = cli("guide", "--export", str(tmp_path / "guide.html"))
-    assert result.exit_code == 2
+    assert result.exit_code == 74
     assert result.stderr == f"Error: Cannot export to '{tmp_path / 'guide.html'}': Permission denied.\n"
     assert list(tmp_path.iterdir()) == []
 
@@ -176,7 +176,7 @@ def test_export_to_a_read_only_folder(cli: Any, tmp_path: Path) -> None:
         if os.access(locked, os.W_OK):
             pytest.skip("running as root: the folder is writable anyway")
         result = cli("guide", "--export", str(locked / "guide.html"))
-        assert result.exit_code == 2 and "Permission denied" in result.stderr
+        assert result.exit_code == 74 and "Permission denied" in result.stderr
         assert list(locked.iterdir()) == []
     finally:
         locked.chmod(0o700)
@@ -194,7 +194,7 @@ def test_export_replaces_atomically(cli: Any, tmp_path: Path, monkeypatch: pytes
 
     monkeypatch.setattr(os, "replace", broken_replace)
     result = cli("salary", "--export", str(path))
-    assert result.exit_code == 2 and "No space left on device" in result.stderr
+    assert result.exit_code == 74 and "No space left on device" in result.stderr
     assert path.read_text("utf-8") == "old handout\n"
     assert [p.name for p in tmp_path.iterdir()] == ["pay.md"]
 

@@ -13,7 +13,7 @@ from mrt_guide.status import ExitStatus
 def test_steps_numbered_with_duration_and_next_command(cli: Any, guide: Any) -> None:
     result = cli("steps")
     assert result.exit_code == 0 and result.stderr == ""
-    steps = guide["steps"]["steps"]
+    steps = guide.section("steps")["steps"]
     positions = [result.stdout.index(f"{n}. {s['title']}") for n, s in enumerate(steps, 1)]
     assert positions == sorted(positions), "steps are shown in order"
     assert "up to 6 months" in result.stdout and "2 years" in result.stdout
@@ -55,7 +55,7 @@ def test_salary_history_is_every_median_by_year(cli_json: Any, guide: Any) -> No
     assert years == sorted(years)
     expected = sorted(
         f["year"]
-        for f in guide["pay"]["figures"]
+        for f in guide.section("pay")["figures"]
         if f.get("measure") == "median" and f["unit"] == "usd_per_year"
     )
     assert years == expected

@@ -88,7 +88,7 @@ def test_custom_dataset_with_a_fault(tmp_path: Path) -> None:
     shutil.copytree(DATA, tmp_path / "data")
     (tmp_path / "data" / "pay.json").write_text('{"figures": [', "utf-8")
     result = run("--data", str(tmp_path / "data"), "salary")
-    assert result.returncode == 1 and result.stdout == ""
+    assert result.returncode == 65 and result.stdout == ""
     assert "pay.json: is not valid JSON: Expecting value at line 1, column 14." in result.stderr
     assert "Traceback" not in result.stderr
 

@@ -1,109 +1,70 @@
-"""Each command's --json output has a locked shape: every JSON path and the types found there.
-
-The shapes live in tests/json_shapes/<command>.txt. A change to a command's JSON is a
-change to its documented contract: update README.md and regenerate the file with
-``MRT_GUIDE_UPDATE_SHAPES=1 python -m pytest tests/test_json_contract.py``.
-"""
+"""Each command's --json output is typed: validated strictly against its class in
+``mrt_guide/contract.py``, unknown keys forbidden. A change to a command's JSON is a
+change to its documented contract: update the class, README.md and, for anything but an
+added key, ``output.SCHEMA_VERSION``."""
 
 from __future__ import annotations
 
-import os
-from collections import defaultdict
-from pathlib import Path
+import json
 from typing import Any
 
 import pytest
+from pydantic import ValidationError
 
-SHAPES = Path(__file__).with_name("json_shapes")
-MAPS = {"sources"}
-"""Objects keyed by id rather than by field name."""
+from mrt_guide.contract import CONTRACTS, GuideOut
+from mrt_guide.dataset.sections import parts
+from mrt_guide.output import SCHEMA_VERSION
 
-COMMANDS = {
-    "steps": ["steps"],
-    "salary": ["salary"],
-    "salary-history": ["salary", "--history"],
-    "salary-hourly": ["salary", "--hourly"],
-    "certs": ["certs"],
-    "certs-one": ["certs", "ODS"],
-    "degrees": ["degrees"],
-    "degrees-answer": ["degrees", "--no-bachelor-later"],
-    "degrees-one": ["degrees", "AS"],
-    "outlook": ["outlook"],
-    "duties": ["duties"],
-    "skills": ["skills"],
-    "workplaces": ["workplaces"],
-    "about": ["about"],
-    "sources": ["sources"],
-    "search": ["search", "coding"],
-    "guide": ["guide"],
-    "plan": [
+FORMS: dict[str, tuple[str, list[str]]] = {
+    "steps": ("steps", ["steps"]),
+    "salary": ("salary", ["salary"]),
+    "salary-history": ("salary", ["salary", "--history"]),
+    "salary-hourly": ("salary", ["salary", "--hourly"]),
+    "salary-hourly-history": ("salary", ["salary", "--hourly", "--history"]),
+    "certs": ("certs", ["certs"]),
+    "certs-one": ("certs ID", ["certs", "ODS"]),
+    "degrees": ("degrees", ["degrees"]),
+    "degrees-answer": ("degrees", ["degrees", "--no-bachelor-later"]),
+    "degrees-one": ("degrees ROUTE", ["degrees", "AS"]),
+    "outlook": ("outlook", ["outlook"]),
+    "duties": ("duties", ["duties"]),
+    "skills": ("skills", ["skills"]),
+    "workplaces": ("workplaces", ["workplaces"]),
+    "about": ("about", ["about"]),
+    "sources": ("sources", ["sources"]),
+    "search": ("search", ["search", "coding"]),
+    "guide": ("guide", ["guide"]),
+    "plan": (
         "plan",
-        "--education",
-        "high-school",
-        "--goal",
-        "coding",
-        "--bachelor-later",
-        "--start",
-        "2027-01",
-    ],
+        ["plan", "--education", "high-school", "--goal", "coding", "--bachelor-later", "--start", "2027-01"],
+    ),
 }
 
 
-def _type(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "bool"
-    if isinstance(value, (int, float)):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    return "array" if isinstance(value, list) else "object"
+@pytest.mark.parametrize("name", sorted(FORMS))
+def test_json_matches_its_type(cli_json: Any, name: str) -> None:
+    contract, args = FORMS[name]
+    document = cli_json(*args)
+    assert document["schema_version"] == SCHEMA_VERSION
+    CONTRACTS[contract].model_validate(document, strict=True)
 
 
-def shape(value: Any, path: str = "$", out: dict[str, set[str]] | None = None) -> dict[str, set[str]]:
-    """Every path in ``value`` with the set of JSON types seen there (list items merged as ``[]``)."""
-    out = defaultdict(set) if out is None else out
-    out[path].add(_type(value))
-    if isinstance(value, dict):
-        key_of_map = path.rsplit(".", 1)[-1] in MAPS
-        for key, item in value.items():
-            shape(item, f"{path}.{{key}}" if key_of_map else f"{path}.{key}", out)
-    elif isinstance(value, list):
-        for item in value:
-            shape(item, f"{path}[]", out)
-    return out
+def test_every_contract_is_exercised() -> None:
+    assert {contract for contract, _ in FORMS.values()} == set(CONTRACTS)
 
 
-def render(shapes: dict[str, set[str]]) -> str:
-    return "".join(f"{path}: {' | '.join(sorted(types))}\n" for path, types in sorted(shapes.items()))
+def test_the_contract_rejects_a_stray_key_and_a_wrong_type(cli_json: Any) -> None:
+    document = cli_json("salary")
+    CONTRACTS["salary"].model_validate(document, strict=True)
+    stray = json.loads(json.dumps(document))
+    stray["figures"][0]["colour"] = "red"
+    with pytest.raises(ValidationError, match="colour"):
+        CONTRACTS["salary"].model_validate(stray, strict=True)
+    wrong = json.loads(json.dumps(document))
+    wrong["figures"][0]["year"] = "2024"
+    with pytest.raises(ValidationError, match="year"):
+        CONTRACTS["salary"].model_validate(wrong, strict=True)
 
 
-@pytest.mark.parametrize("name", sorted(COMMANDS))
-def test_json_shape_is_locked(cli_json: Any, name: str) -> None:
-    actual = render(shape(cli_json(*COMMANDS[name])))
-    locked = SHAPES / f"{name}.txt"
-    if os.environ.get("MRT_GUIDE_UPDATE_SHAPES"):
-        locked.parent.mkdir(exist_ok=True)
-        locked.write_text(actual, "utf-8")
-    assert locked.exists(), f"no locked shape for {name}; see this module's docstring"
-    assert actual == locked.read_text("utf-8")
-
-
-def test_shape_sees_a_new_key() -> None:
-    before = render(shape({"figures": [{"id": "a", "value": 1}]}))
-    after = render(shape({"figures": [{"id": "a", "value": 1, "extra": True}]}))
-    assert before != after and "$.figures[].extra: bool" in after
-
-
-def test_output_keys_match_the_models() -> None:
-    """The keys the JSON output fills in are exactly the models' optional fields."""
-    from mrt_guide.dataset.models import ArticleClaim, Fact, Figure
-    from mrt_guide.queries.common import CLAIM_OPTIONAL, FACT_OPTIONAL, FIGURE_OPTIONAL
-
-    def optional(model: Any) -> set[str]:
-        return {name for name, field in model.model_fields.items() if not field.is_required()}
-
-    assert optional(Figure) == set(FIGURE_OPTIONAL)
-    assert optional(Fact) == set(FACT_OPTIONAL)
-    assert optional(ArticleClaim) == set(CLAIM_OPTIONAL)
+def test_the_guide_contract_has_every_part() -> None:
+    assert set(GuideOut.model_fields) - {"schema_version", "sources"} == {p.key for _, p in parts()}

@@ -1,4 +1,4 @@
-"""ruff holds the code to one style; the test suite runs it so CI does too."""
+"""ruff holds the code to one style and mypy its types; the test suite runs both so CI does too."""
 
 from __future__ import annotations
 
@@ -19,4 +19,12 @@ def test_ruff(args: list[str]) -> None:
     if ruff is None:
         pytest.fail("ruff is missing: install the test extras (pip install -e '.[test]')")
     result = subprocess.run([ruff, *args], cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_strict() -> None:
+    """Types hold: mypy in strict mode (pyproject.toml [tool.mypy]) over mrt_guide/."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--no-error-summary"], cwd=REPO, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr

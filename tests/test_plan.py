@@ -235,4 +235,4 @@ def test_education_choices_match_the_levels() -> None:
 def test_goal_help_lists_every_goal_in_the_dataset(guide: Any) -> None:
     from mrt_guide.commands.plan import GOAL_HELP
 
-    assert all(g["id"] in GOAL_HELP for g in guide["goals"]["goals"])
+    assert all(g["id"] in GOAL_HELP for g in guide.section("goals")["goals"])

@@ -45,11 +45,11 @@ def test_data_validate_lists_every_fault_with_file_path_and_fix(cli: Any, data_c
 
     directory = data_copy("certifications.json", break_renewal)
     result = cli("data", "validate", str(directory))
-    assert_clean_failure(result, ExitStatus.NOT_FOUND)
+    assert_clean_failure(result, ExitStatus.DATA)
     lines = result.stderr.splitlines()
     assert (
-        f"{directory}/certifications.json → certifications[3].renewal.ceus.value: "
-        "Input should be greater than 0" in lines
+        f"{directory}/certifications.json → certifications[3].renewal.ceus: "
+        "value 0 is outside the range for ceu (0.5 to 1000)" in lines
     )
     assert any(
         "certifications[4].renewal.cycle.unit: Input should be 'usd_per_year'" in line for line in lines
@@ -61,20 +61,32 @@ def test_data_validate_lists_every_fault_with_file_path_and_fix(cli: Any, data_c
 def test_data_validate_reads_the_global_data_option(cli: Any, data_copy: Any) -> None:
     directory = data_copy("pay.json", lambda d: d["figures"][0].update(value=-5))
     result = cli("--data", str(directory), "data", "validate")
-    assert result.exit_code == 1 and "figures[0].value" in result.stderr
+    assert result.exit_code == ExitStatus.DATA and "figures[0]: value -5 is outside" in result.stderr
 
 
-def test_data_schema_is_the_models_json_schema(cli: Any) -> None:
-    from mrt_guide.dataset.models import FILES
-
+def test_data_schema_describes_each_file(cli: Any) -> None:
     result = cli("data", "schema", "pay")
     assert result.exit_code == 0
     schema = json.loads(result.stdout)
     assert schema["$id"] == "mrt-guide/pay.schema.json"
-    assert schema["properties"] == FILES["pay.json"].model_json_schema()["properties"]
+    assert set(schema["required"]) == {"figures", "headline", "spreads", "factors"}
     assert schema["additionalProperties"] is False
+    figure = schema["$defs"]["Figure"]
+    assert figure["properties"]["unit"]["enum"][:2] == ["usd_per_year", "usd_per_hour"]
+    assert "note" not in figure["required"] and "value" in figure["required"]
     every = json.loads(cli("data", "schema").stdout)
-    assert set(every) == set(FILES)
+    assert set(every) == {p.name for p in DATA.glob("*.json")}
+
+
+def test_data_schema_of_a_command_output(cli: Any) -> None:
+    result = cli("data", "schema", "--output", "SALARY")
+    assert result.exit_code == 0 and result.stderr == ""
+    schema = json.loads(result.stdout)
+    assert schema["$id"] == "mrt-guide/output/salary.schema.json"
+    assert {"schema_version", "figures", "sources"} <= set(schema["required"])
+    assert json.loads(cli("data", "schema", "--output", "certs ID").stdout)["title"] == "CertOut"
+    wrong = cli("data", "schema", "--output", "salry")
+    assert wrong.exit_code == 2 and "No command output 'salry'. Did you mean salary?" in wrong.stderr
 
 
 def test_data_schema_unknown_file(cli: Any) -> None:
@@ -107,31 +119,40 @@ def _write(directory: Path, name: str, content: bytes) -> Path:
         ),
         (
             lambda d: os.truncate(_write(d, "sources.json", b"") / "sources.json", 50 * 1024 * 1024),
-            "sources.json: is 50 MiB; a data file may be at most 5 MiB.",
+            "sources.json: is over 5 MiB (50.0 MiB or more); a data file may be at most 5 MiB.",
         ),
         (
             lambda d: ((d / "goals.json").unlink(), (d / "goals.json").mkdir()),
-            "goals.json: is a directory; it should be a JSON file.",
+            "goals.json: is a folder; it should be a file.",
+        ),
+        (
+            lambda d: ((d / "goals.json").unlink(), os.mkfifo(d / "goals.json")),
+            "goals.json: is a named pipe (FIFO); it should be a file.",
+        ),
+        (
+            lambda d: ((d / "pay.json").unlink(), (d / "pay.json").symlink_to("/dev/zero")),
+            "pay.json: is a device; it should be a file.",
         ),
     ],
-    ids=["missing", "invalid-json", "encoding", "empty", "50-MB", "directory"],
+    ids=["missing", "invalid-json", "encoding", "empty", "50-MB", "directory", "fifo", "device"],
 )
 def test_each_broken_file_has_its_own_message(cli: Any, data_copy: Any, breakage: Any, message: str) -> None:
     directory = data_copy()
     breakage(directory)
     for args in (["salary"], ["certs", "RHIT", "--json"], ["guide"]):
         result = cli("--data", str(directory), *args)
-        assert_clean_failure(result, ExitStatus.NOT_FOUND)
-        assert result.stderr.startswith("Error: the dataset has 1 fault(s); nothing was shown.\n")
-        assert f"  {directory}/{message}\n" in result.stderr
+        assert_clean_failure(result, ExitStatus.DATA)
+        assert result.stderr == f"Error: {directory}/{message}\n"
     validate = cli("data", "validate", str(directory))
-    assert validate.exit_code == 1 and message in validate.stderr
+    assert validate.exit_code == ExitStatus.DATA and message in validate.stderr
 
 
 def test_a_missing_data_folder(cli: Any, tmp_path: Path) -> None:
     result = cli("--data", str(tmp_path / "nowhere"), "steps")
-    assert_clean_failure(result, 1)
-    assert "does not exist; point --data or MRT_GUIDE_DATA at a dataset directory" in result.stderr
+    assert_clean_failure(result, ExitStatus.DATA)
+    assert result.stderr == (
+        f"Error: {tmp_path / 'nowhere'}: does not exist; a dataset is a folder of JSON files like data/.\n"
+    )
 
 
 def test_many_faults_are_cut_short_with_a_count(cli: Any, data_copy: Any) -> None:
@@ -140,9 +161,9 @@ def test_many_faults_are_cut_short_with_a_count(cli: Any, data_copy: Any) -> Non
             fig["value"] = -1
 
     result = cli("--data", str(data_copy("pay.json", many)), "salary")
-    assert_clean_failure(result, 1)
-    assert result.stderr.startswith("Error: the dataset has 12 fault(s)")
-    assert result.stderr.count("Input should be greater than 0") == 8
+    assert_clean_failure(result, ExitStatus.DATA)
+    assert result.stderr.startswith("Error: the dataset has 12 faults; nothing was shown.\n")
+    assert result.stderr.count("is outside the range") == 8
     assert "... and 4 more; run 'mrt-guide data validate' for the full list." in result.stderr
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
-from ..queries.common import Guide
+if TYPE_CHECKING:
+    from ..dataset.index import Dataset
 
 
 def flag(*names: str, help: str, **kwargs: Any) -> Any:
@@ -16,23 +16,33 @@ def flag(*names: str, help: str, **kwargs: Any) -> Any:
     return typer.Option(*names, help=help, metavar="", show_default=False, **kwargs)
 
 
-@dataclass
 class Settings:
     """Global options, kept on the root context."""
 
-    data: Path | None = None
+    __slots__ = ("data",)
+
+    def __init__(self, data: Path | None = None) -> None:
+        self.data = data
 
 
 def data_dir(ctx: typer.Context) -> Path:
-    """The dataset directory for this run: ``--data``, ``$MRT_GUIDE_DATA`` or the bundled one."""
+    """The dataset folder for this run: ``--data``, ``$MRT_GUIDE_DATA`` or the bundled one.
+
+    During completion the root callback does not run, so the option is read from the
+    parsed parameters instead of ``ctx.obj``.
+    """
     from ..dataset.load import resolve_dir
 
-    settings = ctx.find_root().obj
-    return resolve_dir(settings.data if isinstance(settings, Settings) else None)
+    root = ctx.find_root()
+    settings = root.obj
+    if isinstance(settings, Settings):
+        return resolve_dir(settings.data)
+    given = root.params.get("data")
+    return resolve_dir(Path(given) if given else None)
 
 
-def guide(ctx: typer.Context) -> Guide:
+def dataset(ctx: typer.Context) -> Dataset:
     """The dataset for this run, validated."""
     from ..dataset.load import load
 
-    return Guide(load(data_dir(ctx)))
+    return load(data_dir(ctx))

@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from ..output import Output, output_options, show
-from ._shared import guide
+from ._shared import dataset
 from .complete import certification_names
 
 
@@ -33,5 +33,6 @@ def certs(
     """
     from ..queries import certs as query
 
-    data = query.certs(guide(ctx)) if name is None else query.cert(guide(ctx), name)
-    show(out, data, "certs")
+    ds = dataset(ctx)
+    data = query.certs(ds) if name is None else query.cert(ds, name)
+    show(out, ds.with_sources(data), "certs")

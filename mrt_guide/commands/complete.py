@@ -1,55 +1,55 @@
-"""Shell-completion candidates, read straight from the JSON files.
+"""Shell-completion candidates: names from the section table's completion specs.
 
-Completion runs on every TAB, so it neither validates the dataset (no pydantic
-models) nor renders anything (no Rich); a broken dataset simply completes nothing.
+Completion runs on every TAB, so it renders nothing (no Rich). It reads the dataset
+the way every command does: the bundled one ships validated, a custom one comes
+from the cache once it has been used; a dataset that cannot be read completes nothing.
 """
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-from typing import Any
+from collections.abc import Callable
 
 import typer
 
+from ..dataset.sections import COMPLETIONS
 
-def _section(ctx: typer.Context, name: str) -> Any:
-    from ..dataset.load import resolve_dir
 
-    data = ctx.find_root().params.get("data")
+def names(ctx: typer.Context, completion: str) -> list[str]:
+    """Every name completion ``completion`` offers for the dataset of this run."""
+    from ..dataset.faults import DataError
+    from ._shared import dataset
+
+    section, spec = COMPLETIONS[completion]
     try:
-        return json.loads((resolve_dir(Path(data) if data else None) / f"{name}.json").read_text("utf-8"))
-    except (OSError, ValueError):
-        return None
-
-
-def _matching(names: list[str], incomplete: str) -> list[str]:
-    # Case matters, as it does to Typer (which filters the candidates again) and to the shells.
-    return [n for n in names if n.startswith(incomplete)]
-
-
-def certification_names(ctx: typer.Context, incomplete: str) -> list[str]:
-    data = _section(ctx, "certifications")
-    try:
-        names = [n for c in data["certifications"] for n in (c["id"], *c["aliases"])]
-    except (TypeError, KeyError):
+        records = dataset(ctx).section(section.name)[spec.path]
+    except (DataError, OSError, KeyError):
         return []
-    return _matching(names, incomplete)
+    found: list[str] = []
+    for record in records:
+        for field in spec.fields:
+            value = record[field]
+            found += value if isinstance(value, list) else [value]
+    return found
 
 
-def degree_names(ctx: typer.Context, incomplete: str) -> list[str]:
-    data = _section(ctx, "education")
-    try:
-        names = [n for r in data["routes"] for n in (r["short"], r["id"])]
-    except (TypeError, KeyError):
-        return []
-    return _matching(names, incomplete)
+def completer(completion: str) -> Callable[[typer.Context, str], list[str]]:
+    """A Typer ``autocompletion`` function offering the names of ``completion``, any case."""
+
+    def complete(ctx: typer.Context, incomplete: str) -> list[str]:
+        wanted = incomplete.casefold()
+        found = [n for n in names(ctx, completion) if n.casefold().startswith(wanted)]
+        # Typer keeps only candidates that start with what was typed, case and all:
+        # offer a name in the case the reader typed it (ids are accepted in any case).
+        if incomplete.islower():
+            found = [n if n.startswith(incomplete) else n.lower() for n in found]
+        elif incomplete.isupper():
+            found = [n if n.startswith(incomplete) else n.upper() for n in found]
+        return list(dict.fromkeys(n for n in found if n.startswith(incomplete)))
+
+    complete.__name__ = f"complete_{completion}"
+    return complete
 
 
-def goal_names(ctx: typer.Context, incomplete: str) -> list[str]:
-    data = _section(ctx, "goals")
-    try:
-        names = [g["id"] for g in data["goals"]]
-    except (TypeError, KeyError):
-        return []
-    return _matching(names, incomplete)
+certification_names = completer("certification")
+degree_names = completer("degree")
+goal_names = completer("goal")

@@ -9,7 +9,8 @@ from typing import Annotated
 
 import typer
 
-from ..status import ExitStatus
+from ..dataset.sections import FILE_NAMES
+from ..status import ExitStatus, GuideError
 from ._shared import data_dir
 
 app = typer.Typer(name="data")
@@ -30,8 +31,6 @@ def group(ctx: typer.Context) -> None:
 
 
 def _file_names(incomplete: str) -> list[str]:
-    from ..dataset.load import FILE_NAMES
-
     return [name for name in FILE_NAMES if name.startswith(incomplete)]
 
 
@@ -54,31 +53,33 @@ def validate(
       mrt-guide data validate
       mrt-guide data validate ~/our-school/data
 
-    Exits 0 with a summary when the dataset is valid, 1 listing every fault when not.
+    Always validates with the models, whatever the cache holds. Exits 0 with a summary
+    when the dataset is valid, 1 listing every fault when not.
     """
     from ..dataset.faults import DataError
-    from ..dataset.load import FILE_NAMES, bundled_dir, read, validate
+    from ..dataset.index import Dataset
+    from ..dataset.load import check_dir, is_bundled
 
     chosen = directory or data_dir(ctx)
+    label = "The bundled dataset (data/)" if is_bundled(chosen) else str(chosen)
     try:
-        parsed, _, faults = read(chosen)
+        sections, index, faults = check_dir(chosen)
     except DataError as exc:
-        faults, parsed = exc.faults, {}
-    faults = faults + (validate(chosen, parsed) if parsed else [])
+        sections, index, faults = {}, {}, exc.faults
     if faults:
         for fault in faults:
             sys.stderr.write(fault.line() + "\n")
-        sys.stderr.write(f"{len(faults)} fault(s) in {_label(chosen, bundled_dir())}.\n")
-        raise typer.Exit(ExitStatus.NOT_FOUND)
-    from ..queries.common import Guide
-
-    guide = Guide(parsed)
-    counts = f"{len(FILE_NAMES)} files, {len(guide.sources)} sources, {len(guide.figures)} figures"
-    typer.echo(f"{_label(chosen, bundled_dir()).capitalize()} is valid: {counts}.")
+        sys.stderr.write(f"{len(faults)} fault(s) in {label}.\n")
+        raise typer.Exit(ExitStatus.DATA)
+    ds = Dataset(sections, index, chosen, bundled=False)
+    counts = f"{len(FILE_NAMES)} files, {len(ds.sources)} sources, {len(ds.figures)} figures"
+    typer.echo(f"{label} is valid: {counts}.")
 
 
-def _label(directory: Path, bundled: Path) -> str:
-    return "the bundled dataset (data/)" if directory.resolve() == bundled.resolve() else str(directory)
+def _output_names(incomplete: str) -> list[str]:
+    from ..dataset.sections import LINKABLE
+
+    return sorted(n for n in LINKABLE | {"search"} if n.startswith(incomplete))
 
 
 @app.command()
@@ -92,25 +93,47 @@ def schema(
             show_default=False,
         ),
     ] = None,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            metavar="COMMAND",
+            help="Instead, the schema of a command's --json output, e.g. salary or 'certs ID'.",
+            autocompletion=_output_names,
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
-    """Print the JSON Schema of the data files, generated from the models.
+    """Print the JSON Schema of the data files, or of a command's --json output.
 
     [bold]Examples[/bold]
 
       mrt-guide data schema pay.json > pay.schema.json
       mrt-guide data schema > schemas.json
+      mrt-guide data schema --output salary
 
-    Editors use it to check data files as you type; see the README.
+    Editors use the file schemas to check data as you type; see the README.
     """
-    from ..dataset.load import FILE_NAMES
-    from ..dataset.models import FILES
-    from ..queries.common import choose
+    from ..dataset.index import choose
+    from ..dataset.models import model_for
+    from ..dataset.sections import SECTIONS
 
+    if output is not None:
+        from ..contract import CONTRACTS
+
+        if file is not None:
+            raise GuideError("Give a data file or --output COMMAND, not both.")
+        form = choose("command output", output, list(CONTRACTS))
+        out = CONTRACTS[form].model_json_schema()
+        out["$id"] = f"mrt-guide/output/{form.replace(' ', '-')}.schema.json"
+        typer.echo(json.dumps(out, indent=2))
+        return
     if file is None:
-        schemas = {name: FILES[name].model_json_schema() for name in FILE_NAMES}
+        schemas = {s.file: model_for(s.model).model_json_schema() for s in SECTIONS}
         typer.echo(json.dumps(schemas, indent=2))
         return
     name = choose("data file", file if file.endswith(".json") else f"{file}.json", list(FILE_NAMES))
-    schema = FILES[name].model_json_schema()
-    schema["$id"] = f"mrt-guide/{name.removesuffix('.json')}.schema.json"
+    section = next(s for s in SECTIONS if s.file == name)
+    schema = model_for(section.model).model_json_schema()
+    schema["$id"] = f"mrt-guide/{section.name}.schema.json"
     typer.echo(json.dumps(schema, indent=2))

@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from ..output import Output, output_options, show
-from ._shared import flag, guide
+from ._shared import dataset, flag
 from .complete import degree_names
 
 
@@ -40,10 +40,10 @@ def degrees(
     """
     from ..queries import education as query
 
-    g = guide(ctx)
+    g = dataset(ctx)
     data = (
         query.degrees(g, bachelor_later=bachelor_later)
         if name is None
         else query.degree(g, name, bachelor_later=bachelor_later)
     )
-    show(out, data, "degrees")
+    show(out, g.with_sources(data), "degrees")

@@ -5,8 +5,7 @@ from typing import Annotated
 import typer
 
 from ..output import Output, output_options, show
-from ._shared import flag
-from ._shared import guide as dataset
+from ._shared import dataset, flag
 
 
 @output_options
@@ -27,4 +26,5 @@ def guide(
     """
     from ..queries.guide import whole
 
-    show(out, whole(dataset(ctx)), "guide", pager=pager)
+    ds = dataset(ctx)
+    show(out, ds.with_sources(whole(ds)), "guide", pager=pager)

@@ -9,7 +9,7 @@ import typer
 
 from ..output import Output, output_options, show
 from ..status import GuideError
-from ._shared import flag, guide
+from ._shared import dataset, flag
 from .complete import goal_names
 
 EDUCATION_HELP = "Where you stand now: none, high-school, certificate, associate or bachelor."
@@ -77,7 +77,7 @@ def plan(
         "bachelor_later": bachelor_later,
         "start": start,
     }
-    g = guide(ctx)
+    g = dataset(ctx)
     answers = query.normalise(g, **answers)
     missing = query.missing(g, **answers)
     if missing:
@@ -88,7 +88,7 @@ def plan(
         answers = _ask(g, answers)
     if answers["start"] is None:
         answers["start"] = query.this_month()
-    show(out, query.plan(g, **answers), "plan")
+    show(out, g.with_sources(query.plan(g, **answers)), "plan")
 
 
 def _ask(g: Any, answers: dict[str, Any]) -> dict[str, Any]:
@@ -102,7 +102,7 @@ def _ask(g: Any, answers: dict[str, Any]) -> dict[str, Any]:
             "Where do you stand now?", choices=list(EDUCATION), default="high-school"
         )
     if answers["goal"] is None:
-        goals = [x["id"] for x in g["goals"]["goals"]]
+        goals = g.ids("goal")
         answers["goal"] = Prompt.ask("What do you want to become?", choices=goals, default=goals[0])
     if missing(g, **answers):  # only the AS/AAS choice can be left
         answers["bachelor_later"] = Confirm.ask(

@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from ..output import Output, output_options, show
-from ._shared import flag, guide
+from ._shared import dataset, flag
 
 
 @output_options
@@ -25,4 +25,5 @@ def salary(
     """
     from ..queries.pay import salary as query
 
-    show(out, query(guide(ctx), history=history, hourly=hourly), "salary")
+    ds = dataset(ctx)
+    show(out, ds.with_sources(query(ds, history=history, hourly=hourly)), "salary")

@@ -4,9 +4,9 @@ from typing import Annotated
 
 import typer
 
-from ..output import Output, output_options, show
+from ..output import Format, Output, output_options, show
 from ..status import GuideError, NotFound
-from ._shared import guide
+from ._shared import dataset
 
 
 @output_options
@@ -27,15 +27,15 @@ def search(
 
     Exits 1 when nothing matches, with close words where there are any.
     """
-    from ..queries.common import display
     from ..queries.search import search as query
+    from ..textsafe import neutral_line
 
     if not any(term.strip() for term in terms):
         raise GuideError("Give a word to search for, e.g. mrt-guide search coding.")
-    data = query(guide(ctx), terms)
+    data = query(dataset(ctx), terms)
     if not data["results"]:
-        if out.format == "json":
+        if out.format is Format.JSON:
             show(out, data, "search")
         hint = f" Did you mean: {', '.join(data['suggestions'])}?" if data["suggestions"] else ""
-        raise NotFound(f"No match for '{display(' '.join(terms))}'.{hint}")
+        raise NotFound(f"No match for '{neutral_line(' '.join(terms), 40)}'.{hint}")
     show(out, data, "search")

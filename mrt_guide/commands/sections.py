@@ -6,23 +6,25 @@ what differs is the name, the query and the help text, listed below.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 
 import typer
 
 from ..output import Output, output_options, show
-from ._shared import guide
+from ._shared import dataset
 
 
-def section_command(name: str, query: str, help: str) -> Callable[..., None]:
+def section_command(name: str, query: str, help: str, *, cites: bool = True) -> Callable[..., None]:
     """The command ``name``: runs ``query`` (``module:function`` of ``mrt_guide.queries``)
-    on the dataset and shows the records through the view of the same name."""
-    module, function = query.split(":")
+    on the dataset and shows the records (with the sources they cite, unless ``cites``
+    is false) through the view of the same name."""
 
     def command(ctx: typer.Context, out: Output) -> None:
-        run_query = getattr(importlib.import_module(f"mrt_guide.queries.{module}"), function)
-        show(out, run_query(guide(ctx)), name)
+        from ..queries import run
+
+        ds = dataset(ctx)
+        data = run(ds, query)
+        show(out, ds.with_sources(data) if cites else data, name)
 
     command.__name__ = command.__qualname__ = name
     command.__doc__ = help
@@ -106,4 +108,5 @@ sources = section_command(
       mrt-guide sources
       mrt-guide sources --plain | cut -f1,8
     """,
+    cites=False,
 )

@@ -1,23 +1,55 @@
-"""Checks across records: unique ids, resolved references, flags that match sources.
+"""Checks across records, and the index they leave behind.
 
 Works on validated models, walking the fields that carry ``Key``/``Ref`` markers,
-so every fault names the JSON path where it sits.
+so every fault names the JSON path where it sits: ids unique per kind, every
+reference resolved, every flag matching its source's kind, names typed on the
+command line unique, every link naming a command and an argument that exist, and
+the assumptions the queries make about how records relate.
+
+The walk also yields the index the commands use: for every kind of keyed record,
+where each record sits (section and path), so a lookup by id never searches.
 """
 
 from __future__ import annotations
 
 import functools
 import typing
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
 from ..suggest import closest
 from .faults import Fault, json_path
-from .models import FLAG_SOURCE_KIND, Key, Ref
+from .models import (
+    FLAG_SOURCE_KIND,
+    CertificationsFile,
+    EducationFile,
+    Key,
+    Link,
+    PayFile,
+    Ref,
+    SourcesFile,
+)
+from .sections import ARGUMENTS, COMPLETIONS, LINKABLE
 
 Loc = tuple[int | str, ...]
+Files = dict[str, tuple[str, BaseModel]]
+"""Section name to (the file's name as shown to the user, its validated model)."""
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass
+class Index:
+    """Where every keyed record sits: ``records[kind][id]`` is ``[section, *path]``; and
+    the path and source of every sourced record (a record with ``source`` and ``flag``)."""
+
+    records: dict[str, dict[str, list[int | str]]] = field(default_factory=dict)
+    sourced: list[tuple[list[int | str], str]] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        return {"records": self.records, "sourced": [[path, key] for path, key in self.sourced]}
 
 
 def _marker(annotation: Any, metadata: list[Any]) -> Key | Ref | None:
@@ -34,8 +66,8 @@ def _marker(annotation: Any, metadata: list[Any]) -> Key | Ref | None:
 @functools.cache
 def _markers(cls: type[BaseModel]) -> dict[str, Key | Ref]:
     out = {}
-    for name, field in cls.model_fields.items():
-        marker = _marker(field.annotation, field.metadata)
+    for name, info in cls.model_fields.items():
+        marker = _marker(info.annotation, info.metadata)
         if marker is not None:
             out[name] = marker
     return out
@@ -59,12 +91,24 @@ def _walk(obj: Any, loc: Loc) -> Iterator[tuple[Loc, Key | Ref, str]]:
             yield from _walk(item, (*loc, i))
 
 
+def _instances(obj: Any, cls: type[M], loc: Loc = ()) -> Iterator[tuple[Loc, M]]:
+    """Every instance of ``cls`` inside ``obj``, with its location."""
+    if isinstance(obj, cls):
+        yield loc, obj
+    if isinstance(obj, BaseModel):
+        for name in type(obj).model_fields:
+            yield from _instances(getattr(obj, name), cls, (*loc, name))
+    elif isinstance(obj, list):
+        for i, item in enumerate(obj):
+            yield from _instances(item, cls, (*loc, i))
+
+
 def _sourced(obj: Any, loc: Loc) -> Iterator[tuple[Loc, str, str]]:
     """Yield (location, source key, flag) for every record that has both."""
     if isinstance(obj, BaseModel):
         fields = type(obj).model_fields
         if "source" in fields and "flag" in fields:
-            yield loc, obj.source, obj.flag  # type: ignore[attr-defined]
+            yield loc, getattr(obj, "source"), getattr(obj, "flag")  # noqa: B009
         for name in fields:
             yield from _sourced(getattr(obj, name), (*loc, name))
     elif isinstance(obj, list):
@@ -72,15 +116,20 @@ def _sourced(obj: Any, loc: Loc) -> Iterator[tuple[Loc, str, str]]:
             yield from _sourced(item, (*loc, i))
 
 
-def check(files: dict[str, tuple[str, BaseModel]]) -> list[Fault]:
-    """Cross-record faults of a dataset whose files each validated alone.
+def _file(files: Files, section: str, cls: type[M]) -> tuple[str, M]:
+    shown, model = files[section]
+    if not isinstance(model, cls):
+        raise TypeError(f"{section} is not a {cls.__name__}")
+    return shown, model
 
-    ``files`` maps a file name to (the name to show, its validated model).
-    """
+
+def check(files: Files) -> tuple[list[Fault], Index]:
+    """Cross-record faults of a dataset whose files each validated alone, and its index."""
+    index = Index()
     keys: dict[str, dict[str, tuple[str, Loc]]] = {}
     refs: list[tuple[str, Loc, Ref, str]] = []
     faults: list[Fault] = []
-    for shown, model in files.values():
+    for section, (shown, model) in files.items():
         for loc, marker, value in _walk(model, ()):
             if isinstance(marker, Key):
                 seen = keys.setdefault(marker.kind, {})
@@ -96,6 +145,7 @@ def check(files: dict[str, tuple[str, BaseModel]]) -> list[Fault]:
                     )
                 else:
                     seen[value] = (shown, loc)
+                    index.records.setdefault(marker.kind, {})[value] = [section, *loc[:-1]]
             else:
                 refs.append((shown, loc, marker, value))
     for shown, loc, marker, value in refs:
@@ -104,13 +154,12 @@ def check(files: dict[str, tuple[str, BaseModel]]) -> list[Fault]:
             hint = closest(value, list(known))
             fix = f" Did you mean '{hint}'?" if hint else f" Add a {marker.kind} with this id first."
             faults.append(Fault(shown, json_path(loc), f"Unknown {marker.kind} '{value}'.{fix}"))
-    sources = {
-        s.key: s.kind
-        for s in files["sources.json"][1].sources  # type: ignore[attr-defined]
-    }
-    for shown, model in files.values():
+    _, sources_file = _file(files, "sources", SourcesFile)
+    kinds = {s.key: s.kind for s in sources_file.sources}
+    for section, (shown, model) in files.items():
         for loc, source, flag in _sourced(model, ()):
-            kind = sources.get(source)
+            index.sourced.append(([section, *loc], source))
+            kind = kinds.get(source)
             if kind is not None and FLAG_SOURCE_KIND[flag] != kind:
                 faults.append(
                     Fault(
@@ -120,33 +169,34 @@ def check(files: dict[str, tuple[str, BaseModel]]) -> list[Fault]:
                         f"Use flag '{_flag_for(kind)}' or cite a {FLAG_SOURCE_KIND[flag]} source.",
                     )
                 )
-    faults.extend(_names(files))
-    return faults
+    for rule in RULES:
+        faults.extend(rule(files))
+    return faults, index
 
 
-def _names(files: dict[str, tuple[str, BaseModel]]) -> Iterator[Fault]:
+def _names(files: Files) -> Iterator[Fault]:
     """Names typed on the command line (ids, aliases, short names) must not clash, ignoring case."""
-    shown, certs = files["certifications.json"]
+    shown, certs = _file(files, "certifications", CertificationsFile)
     yield from _clashes(
         shown,
         "certifications",
-        [[cert.id, *cert.aliases] for cert in certs.certifications],  # type: ignore[attr-defined]
+        [[cert.id, *cert.aliases] for cert in certs.certifications],
         lambda j: "id" if j == 0 else f"aliases[{j - 1}]",
     )
-    shown, education = files["education.json"]
+    shown, education = _file(files, "education", EducationFile)
     yield from _clashes(
         shown,
         "routes",
-        [[route.id, route.short] for route in education.routes],  # type: ignore[attr-defined]
+        [[route.id, route.short] for route in education.routes],
         lambda j: ("id", "short")[j],
     )
 
 
-def _clashes(shown: str, key: str, records: list[list[str]], field: Any) -> Iterator[Fault]:
+def _clashes(shown: str, key: str, records: list[list[str]], where: Callable[[int], str]) -> Iterator[Fault]:
     owner: dict[str, tuple[int, str]] = {}
     for i, names in enumerate(records):
         for j, name in enumerate(names):
-            loc = f"{key}[{i}].{field(j)}"
+            loc = f"{key}[{i}].{where(j)}"
             first = owner.setdefault(name.casefold(), (i, loc))
             if first[0] != i:
                 yield Fault(
@@ -156,5 +206,99 @@ def _clashes(shown: str, key: str, records: list[list[str]], field: Any) -> Iter
                 )
 
 
+def completion_names(files: Files, name: str) -> list[str]:
+    """The names completion ``name`` offers in validated ``files``."""
+    section, spec = COMPLETIONS[name]
+    _, model = files[section.name]
+    found: list[str] = []
+    for record in getattr(model, spec.path):
+        for attr in spec.fields:
+            value = getattr(record, attr)
+            found += value if isinstance(value, list) else [value]
+    return found
+
+
+def _links(files: Files) -> Iterator[Fault]:
+    """Every link names a command that exists, with an argument that command accepts."""
+    for shown, model in files.values():
+        for loc, link in _instances(model, Link):
+            where = json_path((*loc, "command"))
+            if link.command not in LINKABLE:
+                hint = closest(link.command, sorted(LINKABLE))
+                fix = f" Did you mean '{hint}'?" if hint else ""
+                yield Fault(shown, where, f"Unknown command '{link.command}'.{fix}")
+                continue
+            arg_kind = ARGUMENTS.get(link.command)
+            if arg_kind is None:
+                if link.args:
+                    yield Fault(shown, json_path((*loc, "args")), f"'{link.command}' takes no argument.")
+                continue
+            names = completion_names(files, arg_kind)
+            folded = {n.casefold() for n in names}
+            for i, arg in enumerate(link.args):
+                if arg.casefold() not in folded:
+                    hint = closest(arg, names)
+                    fix = f" Did you mean '{hint}'?" if hint else ""
+                    yield Fault(
+                        shown,
+                        json_path((*loc, "args", i)),
+                        f"'{link.command} {arg}' names no {arg_kind}.{fix}",
+                    )
+
+
+def _issuers_have_credentials(files: Files) -> Iterator[Fault]:
+    shown, certs = _file(files, "certifications", CertificationsFile)
+    issued = {c.issuer for c in certs.certifications}
+    for i, recert in enumerate(certs.recertification):
+        if recert.issuer not in issued:
+            yield Fault(
+                shown,
+                f"recertification[{i}].issuer",
+                f"Issuer '{recert.issuer}' has renewal rules but no certification; "
+                "add its certifications or remove these rules.",
+            )
+
+
+def _routes(files: Files) -> Iterator[Fault]:
+    """The planner picks a route per education level; only associate routes may be several
+    (the AS/AAS rule chooses between them), and the rule's two routes are associate ones."""
+    shown, education = _file(files, "education", EducationFile)
+    seen: dict[str, int] = {}
+    for i, route in enumerate(education.routes):
+        if route.level != "associate" and route.level in seen:
+            yield Fault(
+                shown,
+                f"routes[{i}].level",
+                f"A second {route.level} route (the first is routes[{seen[route.level]}]); "
+                "only associate routes may be several.",
+            )
+        seen.setdefault(route.level, i)
+    levels = {r.id: r.level for r in education.routes}
+    for name in ("if_bachelor_later", "if_no_bachelor_later"):
+        chosen = getattr(education.choice_rule, name)
+        if levels.get(chosen, "associate") != "associate":
+            yield Fault(shown, f"choice_rule.{name}", f"'{chosen}' is not an associate route.")
+
+
+def _pay(files: Files) -> Iterator[Fault]:
+    shown, pay = _file(files, "pay", PayFile)
+    if not any(f.measure == "median" and f.unit == "usd_per_year" for f in pay.figures):
+        yield Fault(shown, "figures", "No median annual wage (measure median, unit usd_per_year); add one.")
+    units = {f.id: f.unit for f in pay.figures}
+    for i, spread in enumerate(pay.spreads):
+        if len({units.get(f) for f in spread.figures}) > 1:
+            yield Fault(shown, f"spreads[{i}].figures", "A spread's figures must share one unit.")
+
+
 def _flag_for(kind: str) -> str:
     return next(flag for flag, k in FLAG_SOURCE_KIND.items() if k == kind)
+
+
+RULES: tuple[Callable[[Files], Iterator[Fault]], ...] = (
+    _names,
+    _links,
+    _issuers_have_credentials,
+    _routes,
+    _pay,
+)
+"""Checks of how records relate, each with a reason the queries rely on it."""

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass
-class Fault:
+class Fault(NamedTuple):
     file: str
     """The file as the user knows it, e.g. ``data/pay.json``."""
     path: str
@@ -15,8 +14,11 @@ class Fault:
     message: str
 
     def line(self, arrow: str = "→") -> str:
+        """The fault on one line, safe to print: nothing in it can drive a terminal."""
+        from ..textsafe import neutral_line
+
         where = f"{self.file} {arrow} {self.path}" if self.path else self.file
-        return f"{where}: {self.message}"
+        return neutral_line(f"{where}: {self.message}")
 
 
 class DataError(Exception):

@@ -1,40 +1,33 @@
-"""Find, read and validate a dataset directory.
+"""Find, read and validate a dataset folder; hand back the one ``Dataset`` every command reads.
 
-Reading is cheap; validating with pydantic is not (building the models' schemas
-costs more than the rest of a command's start-up). So a dataset that passed
-validation is remembered by a digest of its files and of the models' source,
-in the user's cache directory; the next run reads plain JSON and skips the
-models. Any change to a file or to the models changes the digest and brings
-validation back. Within one process a dataset is read and validated at most once.
+Three ways to the same normalised dataset, cheapest first:
+
+1. The bundled dataset ships pre-validated (``bundled.json``, made by
+   ``python -m mrt_guide.dataset.bundle`` and checked by the tests): it is used as
+   long as the data files and the validating code are the ones it was made from.
+2. A dataset validated before is read back from the cache (``cache.py``), under a
+   key of its bytes and of the code that validated it.
+3. Anything else is validated with the models (``validate.py``, which imports
+   pydantic), then cached.
+
+Within one process a dataset is loaded at most once.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import zlib
 from pathlib import Path
 from typing import Any
 
-from .faults import DataError, Fault, json_path
+from .faults import DataError, Fault
+from .index import Dataset
+from .read import ReadError, parse_json, read_bytes
+from .sections import SECTIONS
 
 DATA_ENV = "MRT_GUIDE_DATA"
-CACHE_ENV = "MRT_GUIDE_CACHE_DIR"
-FILE_NAMES = (
-    "sources.json",
-    "occupation.json",
-    "steps.json",
-    "education.json",
-    "certifications.json",
-    "pay.json",
-    "outlook.json",
-    "work.json",
-    "goals.json",
-)
-MAX_FILE_BYTES = 5 * 1024 * 1024
-_MODELS_FILE = Path(__file__).with_name("models.py")
-_loaded: dict[Path, dict[str, Any]] = {}
+BUNDLED_NORMALISED = Path(__file__).with_name("bundled.json")
+_loaded: dict[Path, Dataset] = {}
 
 
 def bundled_dir() -> Path:
@@ -45,7 +38,7 @@ def bundled_dir() -> Path:
     """
     package = Path(__file__).resolve().parent.parent
     for candidate in (package / "data", package.parent / "data"):
-        if (candidate / FILE_NAMES[0]).is_file():
+        if (candidate / SECTIONS[0].file).is_file():
             return candidate
     return package / "data"
 
@@ -58,155 +51,129 @@ def resolve_dir(option: Path | None) -> Path:
     return Path(env) if env else bundled_dir()
 
 
+def is_bundled(directory: Path) -> bool:
+    try:
+        return directory.resolve() == bundled_dir().resolve()
+    except (OSError, RuntimeError):
+        return False
+
+
 def shown_name(directory: Path, name: str) -> str:
     """How a file is named in messages: ``data/pay.json`` for the bundled dataset."""
-    if directory.resolve() == bundled_dir().resolve():
-        return f"data/{name}"
-    return str(directory / name)
+    return f"data/{name}" if is_bundled(directory) else str(directory / name)
 
 
-def _read_one(directory: Path, name: str) -> tuple[bytes | None, Any, Fault | None]:
-    path = directory / name
-    shown = shown_name(directory, name)
-    if path.is_dir():
-        return None, None, Fault(shown, "", "is a directory; it should be a JSON file.")
+def read_raw(directory: Path) -> tuple[dict[str, bytes | None], list[Fault]]:
+    """Every data file's bytes (None for an optional file left out), and the read faults."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            mib = size / 1024 / 1024
-            limit = MAX_FILE_BYTES // 1024 // 1024
-            return None, None, Fault(shown, "", f"is {mib:.0f} MiB; a data file may be at most {limit} MiB.")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return None, None, Fault(shown, "", f"is missing; every dataset needs {name}.")
+        is_dir = directory.is_dir()
     except OSError as exc:
-        return None, None, Fault(shown, "", f"cannot be read: {exc.strerror or exc}.")
-    if not raw.strip():
-        return raw, None, Fault(shown, "", "is empty; it should hold a JSON object.")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return (
-            raw,
-            None,
-            Fault(shown, "", f"is not UTF-8 text (bad byte at offset {exc.start}); save it as UTF-8."),
-        )
-    try:
-        return raw, json.loads(text), None
-    except json.JSONDecodeError as exc:
-        return (
-            raw,
-            None,
-            Fault(shown, "", f"is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}."),
-        )
-
-
-def read(directory: Path) -> tuple[dict[str, Any], str, list[Fault]]:
-    """Read every file: the parsed JSON by file name, a digest of their bytes, and read faults.
-
-    The digest (length and CRC-32 of the models' source and of each file) only has to tell
-    an edited dataset from one validated before; it needs no cryptographic hash, whose
-    import alone would cost more than reading the whole dataset.
-    """
-    if not directory.is_dir():
-        what = "is not a directory" if directory.exists() else "does not exist"
+        raise DataError([Fault(str(directory), "", f"cannot be read: {exc.strerror or exc}.")]) from None
+    if not is_dir:
+        what = "is not a folder" if directory.exists() else "does not exist"
         raise DataError(
-            [Fault(str(directory), "", f"{what}; point --data or {DATA_ENV} at a dataset directory.")]
+            [Fault(str(directory), "", f"{what}; a dataset is a folder of JSON files like data/.")]
         )
-    models = _MODELS_FILE.read_bytes()
-    digest = [f"{len(models):x}.{zlib.crc32(models):08x}"]
+    raw: dict[str, bytes | None] = {}
+    faults: list[Fault] = []
+    for section in SECTIONS:
+        path = directory / section.file
+        try:
+            raw[section.name] = read_bytes(path)
+        except ReadError as exc:
+            if exc.message == "is missing" and section.optional:
+                raw[section.name] = None
+                continue
+            message = exc.message
+            if message == "is missing":
+                message = f"is missing; every dataset needs {section.file}"
+            faults.append(Fault(shown_name(directory, section.file), "", message + "."))
+    return raw, faults
+
+
+def parse_all(directory: Path, raw: dict[str, bytes | None]) -> tuple[dict[str, Any], list[Fault]]:
     parsed: dict[str, Any] = {}
     faults: list[Fault] = []
-    for name in FILE_NAMES:
-        raw, data, fault = _read_one(directory, name)
-        digest.append(f"{len(raw or b''):x}.{zlib.crc32(raw or b''):08x}")
-        if fault:
-            faults.append(fault)
-        else:
-            parsed[name] = data
-    return parsed, "-".join(digest), faults
-
-
-_HINTS = {
-    "missing": "Field required: add this key.",
-    "extra_forbidden": "Unknown key: remove it, or check its spelling.",
-}
-"""Pydantic messages that say what is wrong but not what to do, reworded."""
-
-
-def validate(directory: Path, parsed: dict[str, Any]) -> list[Fault]:
-    """Validate parsed files against the models and across records; return the faults."""
-    from pydantic import ValidationError
-
-    from .checks import check
-    from .models import FILES
-
-    faults: list[Fault] = []
-    models = {}
-    for name, data in parsed.items():
-        shown = shown_name(directory, name)
+    for name, data in raw.items():
+        if data is None:
+            parsed[name] = None
+            continue
         try:
-            models[name] = (shown, FILES[name].model_validate(data))
-        except ValidationError as exc:
-            for err in exc.errors(include_url=False):
-                message = _HINTS.get(err["type"], err["msg"].removeprefix("Value error, "))
-                faults.append(Fault(shown, json_path(err["loc"]), message))
-    if not faults and len(models) == len(FILE_NAMES):
-        faults.extend(check(models))
-    return faults
+            parsed[name] = parse_json(data)
+        except ReadError as exc:
+            message = exc.message if exc.path else exc.message + "."
+            faults.append(Fault(shown_name(directory, f"{name}.json"), exc.path, message))
+    return parsed, faults
 
 
-_STAMPS_KEPT = 50
+def _validate(
+    directory: Path, raw: dict[str, bytes | None]
+) -> tuple[dict[str, Any], dict[str, Any], list[Fault]]:
+    parsed, faults = parse_all(directory, raw)
+    from .validate import validate
+
+    sections, index, more = validate(parsed, {s.name: shown_name(directory, s.file) for s in SECTIONS})
+    faults += more
+    return ({}, {}, faults) if faults else (sections, index, faults)
 
 
-def _stamp_file() -> Path | None:
-    if os.environ.get(CACHE_ENV):
-        return Path(os.environ[CACHE_ENV]) / "validated"
-    base = os.environ.get("XDG_CACHE_HOME")
-    if not base:
-        try:
-            base = str(Path.home() / ".cache")
-        except RuntimeError:
-            return None
-    return Path(base) / "mrt-guide" / "validated"
+def check_dir(directory: Path) -> tuple[dict[str, Any], dict[str, Any], list[Fault]]:
+    """Read, parse and validate ``directory`` with the models, whatever any cache says:
+    (sections, index, faults). ``DataError`` when the folder itself cannot be used."""
+    raw, faults = read_raw(directory)
+    sections, index, more = _validate(directory, raw)
+    faults += more
+    return ({}, {}, faults) if faults else (sections, index, faults)
 
 
-def _stamps(stamp: Path | None) -> list[str]:
-    """Digests of datasets that passed validation before."""
+def _prevalidated(directory: Path) -> dict[str, Any] | None:
+    """The shipped normalised dataset, if it was made from exactly these files and this code.
+
+    In an installed wheel the data files, the code and ``bundled.json`` are one build, made
+    and checked together, so it is used as it is. In a source checkout (``data/`` beside the
+    package) someone may have edited either since: there the key is checked first.
+    """
     try:
-        return stamp.read_text(encoding="ascii").split() if stamp else []
-    except (OSError, UnicodeDecodeError):
-        return []
+        entry = json.loads(read_bytes(BUNDLED_NORMALISED, 4 * 5 * 1024 * 1024))
+    except (ReadError, ValueError):
+        return None
+    if not isinstance(entry, dict) or not isinstance(entry.get("sections"), dict):
+        return None
+    if directory.resolve().parent == BUNDLED_NORMALISED.parent.parent:  # mrt_guide/data: a wheel
+        return entry
+    raw, faults = read_raw(directory)
+    return None if faults or entry.get("key") != bundled_key(raw) else entry
 
 
-def _remember(stamp: Path | None, stamps: list[str], digest: str) -> None:
-    if stamp is None:
-        return
-    kept = [*stamps[-(_STAMPS_KEPT - 1) :], digest]
-    tmp = stamp.with_name(f"{stamp.name}.{os.getpid()}.tmp")
-    try:
-        stamp.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text("\n".join(kept) + "\n", encoding="ascii")
-        os.replace(tmp, stamp)
-    except OSError:
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)  # no cache: the next run validates again, only slower
+def bundled_key(raw: dict[str, bytes | None]) -> str:
+    """The bundled dataset's key: its bytes and the validating code, not pydantic's version
+    (the normalised dataset ships ready; no model runs on it)."""
+    from . import cache
+
+    return cache.key(raw, cache.code_digest(with_pydantic=False))
 
 
-def load(directory: Path) -> dict[str, Any]:
-    """The dataset as plain JSON by file name, validated; raises ``DataError``."""
-    key = directory.resolve()
-    if key in _loaded:
-        return _loaded[key]
-    parsed, digest, faults = read(directory)
-    if faults:
-        raise DataError(faults)
-    stamp = _stamp_file()
-    stamps = _stamps(stamp)
-    if digest not in stamps:
-        faults = validate(directory, parsed)
+def load(directory: Path) -> Dataset:
+    """The validated dataset in ``directory``; raises ``DataError`` listing every fault."""
+    memo = directory.absolute()
+    if memo in _loaded:
+        return _loaded[memo]
+    bundled = is_bundled(directory)
+    entry = _prevalidated(directory) if bundled else None
+    if entry is None:
+        raw, faults = read_raw(directory)
         if faults:
             raise DataError(faults)
-        _remember(stamp, stamps, digest)
-    _loaded[key] = parsed
-    return parsed
+        from . import cache
+
+        dataset_key = cache.key(raw)
+        entry = cache.get(dataset_key)
+        if entry is None:
+            sections, index, faults = _validate(directory, raw)
+            if faults:
+                raise DataError(faults)
+            cache.put(dataset_key, sections, index)
+            entry = {"sections": sections, "index": index}
+    dataset = Dataset(entry["sections"], entry["index"], directory, bundled)
+    _loaded[memo] = dataset
+    return dataset

@@ -1,19 +1,33 @@
-"""Pydantic models of the bundled dataset, one root model per file in ``data/``.
+"""Pydantic models of the dataset, one root model per file in ``data/``.
 
-Every model forbids unknown keys. Fields that name another record carry a
-``Ref`` marker and fields that define a record's identity carry a ``Key``
-marker; ``mrt_guide.dataset.checks`` walks both to prove that ids are unique
-and that every reference resolves, reporting the JSON path of any fault.
+Validation is strict: JSON types only (a number written as ``"37110"`` or a boolean
+as ``"no"`` is a fault, not a guess), no unknown keys, finite numbers within sane
+bounds for their unit, text without control characters and within a length limit.
+What the models accept is exactly what the commands read: the loader keeps the
+models' own dump (``model_dump(mode="json")``), defaults filled in.
+
+Fields that name another record carry a ``Ref`` marker and fields that define a
+record's identity carry a ``Key`` marker; ``mrt_guide.dataset.checks`` walks both
+to prove that ids are unique and that every reference resolves, and builds the
+index of every keyed record from them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
+from ..textsafe import unsafe
 from .levels import Level
 
 
@@ -31,12 +45,41 @@ class Ref:
     kind: str
 
 
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
-Code = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*$")]
-Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
-Year = Annotated[int, Field(ge=1990, le=2100)]
+def _safe(text: str) -> str:
+    found = unsafe(text)
+    if found is not None:
+        raise ValueError(
+            f"Text holds the control or invisible character {found}; remove it "
+            "(a data file may hold letters, digits, punctuation, spaces, tabs and newlines)."
+        )
+    return text
 
-SourceKey = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$"), Ref("source")]
+
+def _date(text: str) -> str:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"'{text}' is not a calendar date; write it as YYYY-MM-DD.") from None
+    return text
+
+
+TEXT_MAX = 2000
+"""Longest prose field; a label or name is shorter (LABEL_MAX)."""
+LABEL_MAX = 200
+
+Text = Annotated[
+    str, StringConstraints(min_length=1, max_length=TEXT_MAX, strip_whitespace=True), AfterValidator(_safe)
+]
+Label = Annotated[
+    str, StringConstraints(min_length=1, max_length=LABEL_MAX, strip_whitespace=True), AfterValidator(_safe)
+]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64)]
+Code = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*$", max_length=16)]
+Year = Annotated[int, Field(ge=1990, le=2100)]
+IsoDate = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$"), AfterValidator(_date)]
+Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"]+$", max_length=LABEL_MAX * 2)]
+
+SourceKey = Annotated[Slug, Ref("source")]
 FigureRef = Annotated[Slug, Ref("figure")]
 CertRef = Annotated[Code, Ref("certification")]
 DegreeRef = Annotated[Slug, Ref("degree")]
@@ -61,7 +104,6 @@ Measure = Literal[
     "median", "mean", "p10", "p25", "p75", "p90", "employment", "growth", "new_jobs", "base_employment"
 ]
 Qualifier = Literal["up to", "at least", "about"]
-Purpose = Literal["certification", "workforce", "transfer", "management"]
 
 # Which source kinds may back a record of each flag.
 FLAG_SOURCE_KIND: dict[str, str] = {
@@ -70,16 +112,34 @@ FLAG_SOURCE_KIND: dict[str, str] = {
     "article-only": "article",
 }
 
+UNIT_BOUNDS: dict[str, tuple[float, float]] = {
+    "usd_per_year": (1, 2_000_000),
+    "usd_per_hour": (0.01, 1_000),
+    "percent": (-100, 1_000),
+    "jobs": (-100_000_000, 100_000_000),
+    "workers": (1, 1_000_000_000),
+    "months": (0.5, 600),
+    "years": (0.1, 60),
+    "hours": (0.5, 100_000),
+    "ceu": (0.5, 1_000),
+    "ce_hours": (0.5, 1_000),
+    "questions": (1, 10_000),
+    "credit_hours": (0.5, 1_000),
+}
+"""Sane range of a figure's value (and upper end) per unit; outside it is a typing accident."""
+
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, strict=True, allow_inf_nan=False, str_max_length=TEXT_MAX
+    )
 
 
 class ArticleClaim(Model):
-    """What the seed article says, where it words or rounds a fact differently."""
+    """How the seed article words a fact, where it differs from the record."""
 
     says: Text = Field(description="The article's own wording.")
-    value: float | None = Field(default=None, description="The article's figure, where it differs.")
+    value: float | int | None = Field(default=None, description="The article's figure, where it differs.")
     correction: Text | None = Field(
         default=None, description="What is correct, where the article is wrong or imprecise."
     )
@@ -96,9 +156,9 @@ class Figure(Sourced):
     """One number: money, percent, count or duration, with its vintage and source."""
 
     id: Annotated[Slug, Key("figure")]
-    label: Text = Field(description="What the number is, e.g. 'Median annual wage'.")
-    value: float | int = Field(gt=0)
-    upper: float | int | None = Field(default=None, gt=0, description="Upper end of a range.")
+    label: Label = Field(description="What the number is, e.g. 'Median annual wage'.")
+    value: float | int
+    upper: float | int | None = Field(default=None, description="Upper end of a range.")
     unit: Unit
     qualifier: Qualifier | None = None
     year: Year = Field(description="The year the figure describes (its vintage).")
@@ -109,6 +169,12 @@ class Figure(Sourced):
 
     @model_validator(mode="after")
     def _ranges(self) -> Figure:
+        low, high = UNIT_BOUNDS[self.unit]
+        for name, number in (("value", self.value), ("upper", self.upper)):
+            if number is not None and not low <= number <= high:
+                raise ValueError(
+                    f"{name} {number:g} is outside the range for {self.unit} ({low:g} to {high:g})"
+                )
         if self.upper is not None and self.upper <= self.value:
             raise ValueError("upper must be greater than value")
         if self.year_end is not None and self.year_end <= self.year:
@@ -126,14 +192,21 @@ class Fact(Sourced):
     note: Text | None = None
 
 
+class Link(Model):
+    """A command that tells more, e.g. ``{"command": "certs", "args": ["RHIT"]}``."""
+
+    command: Slug
+    args: list[Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9-]*$", max_length=40)]] = []
+
+
 # sources.json
 
 
 class Source(Model):
     key: Annotated[Slug, Key("source")]
-    title: Text
-    publisher: Text
-    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None
+    title: Label
+    publisher: Label
+    url: Url | None
     kind: SourceKind
     vintage: Year = Field(description="The year the source describes or was current.")
     note: Text | None
@@ -153,8 +226,8 @@ class SourcesFile(Model):
 
 
 class OccupationFile(Model):
-    title: Text
-    also_called: list[Text]
+    title: Label
+    also_called: list[Label]
     summary: list[Fact]
     specialties: list[Fact]
     classification: list[Fact]
@@ -176,15 +249,13 @@ class StepDuration(Model):
 
 class Step(Sourced):
     id: Annotated[Slug, Key("step")]
-    title: Text
+    title: Label
     summary: Text
     actions: list[Text] = Field(min_length=1)
     duration: StepDuration
     certifications: list[CertRef]
     degrees: list[DegreeRef]
-    see: list[Annotated[str, StringConstraints(pattern=r"^mrt-guide [a-z]")]] = Field(
-        min_length=1, description="Commands that tell more, e.g. 'mrt-guide certs RHIT'."
-    )
+    see: list[Link] = Field(min_length=1, description="Commands that tell more.")
 
 
 class StepsFile(Model):
@@ -194,14 +265,23 @@ class StepsFile(Model):
 # education.json
 
 
+class Purpose(Model):
+    """What a route prepares for, in words a reader understands."""
+
+    id: Annotated[Slug, Key("purpose")]
+    label: Label
+
+
 class Route(Sourced):
     id: Annotated[Slug, Key("degree")]
-    short: Text = Field(description="Short name, also accepted as an id on the command line.")
-    name: Text
+    short: Annotated[Label, StringConstraints(max_length=16)] = Field(
+        description="Short name, also accepted as an id on the command line."
+    )
+    name: Label
     level: Level
     duration: Figure | None
     duration_note: Text | None = None
-    prepares_for: list[Purpose] = Field(min_length=1)
+    prepares_for: list[Annotated[Slug, Ref("purpose")]] = Field(min_length=1)
     coursework: Annotated[Slug, Ref("coursework")] | None
     summary: Text
 
@@ -214,8 +294,8 @@ class Route(Sourced):
 
 class Coursework(Sourced):
     id: Annotated[Slug, Key("coursework")]
-    title: Text
-    subjects: list[Text] = Field(min_length=1)
+    title: Label
+    subjects: list[Label] = Field(min_length=1)
 
 
 class ChoiceRule(Sourced):
@@ -225,8 +305,8 @@ class ChoiceRule(Sourced):
 
 
 class Accreditation(Model):
-    body: Text
-    name: Text
+    body: Label
+    name: Label
     advice: Fact
     scope: Fact
     why: Fact
@@ -235,12 +315,13 @@ class Accreditation(Model):
 class SubjectList(Sourced):
     id: Annotated[Slug, Key("fact")]
     text: Text
-    subjects: list[Text] = Field(min_length=1)
+    subjects: list[Label] = Field(min_length=1)
 
 
 class EducationFile(Model):
     requirement: Fact
     bls_entry: list[Fact]
+    purposes: list[Purpose] = Field(min_length=1)
     routes: list[Route] = Field(min_length=1)
     coursework: list[Coursework]
     choice_rule: ChoiceRule
@@ -254,7 +335,7 @@ class EducationFile(Model):
 
 class Issuer(Sourced):
     id: Annotated[Code, Key("issuer")]
-    name: Text
+    name: Label
 
 
 class Recertification(Model):
@@ -274,7 +355,7 @@ class Pathway(Sourced):
     credentials: list[CertRef] = Field(
         description="Credentials that qualify in place of the education level (any one)."
     )
-    coursework: Text | None = Field(default=None, description="A subject that must have been studied.")
+    coursework: Label | None = Field(default=None, description="A subject that must have been studied.")
     extra_program: Text | None = Field(default=None, description="A further program to complete, if any.")
     experience: Figure | None
     figures: list[Figure] = []
@@ -312,14 +393,14 @@ class Lead(Sourced):
 
 class Rename(Sourced):
     id: Code
-    name: Text
-    date: dt.date
+    name: Label
+    date: IsoDate
 
 
 class Certification(Sourced):
     id: Annotated[Code, Key("certification")]
     aliases: list[Code]
-    name: Text
+    name: Label
     issuer: Annotated[Code, Ref("issuer")]
     audience: Text
     renamed_from: Rename | None
@@ -342,7 +423,7 @@ class CertificationsFile(Model):
 
 class Spread(Model):
     id: Annotated[Slug, Key("spread")]
-    title: Text
+    title: Label
     figures: list[FigureRef] = Field(min_length=2)
 
 
@@ -393,20 +474,20 @@ class OutlookFile(Model):
 
 class Setting(Sourced):
     id: Annotated[Slug, Key("setting")]
-    name: Text
+    name: Label
     note: Text | None
 
 
 class EmployerShare(Model):
     id: Annotated[Slug, Key("employer")]
-    employer: Text
+    employer: Label
     setting: Annotated[Slug, Ref("setting")] | None
     share: Figure
 
 
 class Industry(Model):
     id: Annotated[Slug, Key("industry")]
-    industry: Text
+    industry: Label
     setting: Annotated[Slug, Ref("setting")] | None
     employment: Figure
     mean_wage: Figure
@@ -431,7 +512,7 @@ class Goal(Sourced):
     """A goal a reader can plan for (``mrt-guide plan --goal``), and the credential it leads to."""
 
     id: Annotated[Slug, Key("goal")]
-    label: Text
+    label: Label
     target: CertRef = Field(description="The credential the plan leads to.")
     also: list[CertRef] = Field(description="Related credentials the plan mentions.")
     degree: DegreeRef | None = Field(description="A degree the goal needs beyond the target's eligibility.")
@@ -444,15 +525,9 @@ class GoalsFile(Model):
     high_school: Fact
 
 
-FILES: dict[str, type[Model]] = {
-    "sources.json": SourcesFile,
-    "occupation.json": OccupationFile,
-    "steps.json": StepsFile,
-    "education.json": EducationFile,
-    "certifications.json": CertificationsFile,
-    "pay.json": PayFile,
-    "outlook.json": OutlookFile,
-    "work.json": WorkFile,
-    "goals.json": GoalsFile,
-}
-"""The dataset's files and the model each one must satisfy."""
+def model_for(name: str) -> type[Model]:
+    """The root model class named in the section table."""
+    found: Any = globals().get(name)
+    if not (isinstance(found, type) and issubclass(found, Model)):
+        raise LookupError(f"no model {name!r} in mrt_guide.dataset.models")
+    return found

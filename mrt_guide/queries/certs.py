@@ -4,42 +4,63 @@ from __future__ import annotations
 
 from typing import Any
 
-from .common import Guide, Record
+from ..dataset.index import Dataset, Record
+from .links import Link, link
 
 
-def _issuer(guide: Guide, issuer_id: str) -> Record:
-    return next(i for i in guide["certifications"]["issuers"] if i["id"] == issuer_id)
+def _row(c: Record) -> Record:
+    return {
+        "id": c["id"],
+        "aliases": c["aliases"],
+        "name": c["name"],
+        "issuer": c["issuer"],
+        "audience": c["audience"],
+        "renewal": {"ceus": c["renewal"]["ceus"], "cycle": c["renewal"]["cycle"]},
+        "renamed_from": c["renamed_from"],
+        "article": c["article"],
+        "source": c["source"],
+        "flag": c["flag"],
+    }
 
 
-def certs(guide: Guide) -> dict[str, Any]:
-    data = guide["certifications"]
-    rows = [
+def certs(ds: Dataset) -> dict[str, Any]:
+    data = ds.section("certifications")
+    return {
+        "certifications": [_row(c) for c in ds.certifications],
+        "issuers": data["issuers"],
+        "benefits": data["benefits"],
+    }
+
+
+def cert(ds: Dataset, name: str) -> dict[str, Any]:
+    found = ds.certification(name)
+    rules = ds.renewal_rules(found["issuer"])
+    figures = ds.within("figure", ds.path("certification", found["id"]))
+    if rules is not None:
+        figures += [f for rule in rules["rules"] for f in rule["figures"]]
+    leads = [
         {
-            "id": c["id"],
-            "aliases": c["aliases"],
-            "name": c["name"],
-            "issuer": c["issuer"],
-            "audience": c["audience"],
-            "renewal": {"ceus": c["renewal"]["ceus"], "cycle": c["renewal"]["cycle"]},
-            "renamed_from": c["renamed_from"],
-            "article": c["article"],
-            "source": c["source"],
-            "flag": c["flag"],
+            **lead,
+            "links": [link("certs", c) for c in lead["certifications"]]
+            + [link("degrees", ds.get("degree", d)["short"]) for d in lead["degrees"]],
         }
-        for c in guide.certifications
+        for lead in found["leads_to"]
     ]
-    return guide.with_sources(
-        {"certifications": rows, "issuers": data["issuers"], "benefits": data["benefits"]}
-    )
+    return {
+        "certification": {**found, "leads_to": leads},
+        "issuer": ds.issuer(found["issuer"]),
+        "issuer_rules": rules,
+        "figures": figures,
+    }
 
 
-def cert(guide: Guide, name: str) -> dict[str, Any]:
-    found = guide.certification(name)
-    recert = [r for r in guide["certifications"]["recertification"] if r["issuer"] == found["issuer"]]
-    return guide.with_sources(
-        {
-            "certification": found,
-            "issuer": _issuer(guide, found["issuer"]),
-            "issuer_rules": recert[0] if recert else None,
-        }
-    )
+def details(ds: Dataset) -> list[dict[str, Any]]:
+    """Every credential in full, for the whole guide."""
+    return [cert(ds, c["id"]) for c in ds.certifications]
+
+
+def rule_link(ds: Dataset, record: Record, path: list[int | str]) -> Link:
+    """A renewal rule is shown with any credential of its issuer; link the first."""
+    issuer = ds.at(path[:3])["issuer"]
+    first = next(c["id"] for c in ds.certifications if c["issuer"] == issuer)
+    return link("certs", first)

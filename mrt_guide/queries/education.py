@@ -4,52 +4,50 @@ from __future__ import annotations
 
 from typing import Any
 
-from .common import Guide, Record
+from ..dataset.index import Dataset, Record
+from .links import link
 
 
-def _route(guide: Guide, route: Record) -> Record:
-    coursework = next((c for c in guide["education"]["coursework"] if c["id"] == route["coursework"]), None)
-    return {**route, "duration_note": route.get("duration_note"), "coursework": coursework}
+def _route(ds: Dataset, route: Record) -> Record:
+    return {**route, "coursework": ds.coursework(route["coursework"])}
 
 
-def _answer(guide: Guide, bachelor_later: bool | None) -> Record | None:
+def _answer(ds: Dataset, bachelor_later: bool | None) -> Record | None:
     if bachelor_later is None:
         return None
-    rule = guide["education"]["choice_rule"]
+    rule = ds.section("education")["choice_rule"]
     chosen = rule["if_bachelor_later"] if bachelor_later else rule["if_no_bachelor_later"]
     return {"bachelor_later": bachelor_later, "route": chosen, "rule": rule["text"]}
 
 
-def degrees(guide: Guide, *, bachelor_later: bool | None = None) -> dict[str, Any]:
-    edu = guide["education"]
-    return guide.with_sources(
-        {
-            "routes": [_route(guide, r) for r in guide.routes],
-            "choice_rule": edu["choice_rule"],
-            "answer": _answer(guide, bachelor_later),
-            "requirement": edu["requirement"],
-            "bls_entry": edu["bls_entry"],
-            "accreditation": edu["accreditation"],
-            "high_school": edu["high_school"],
-            "where_to_study": edu["where_to_study"],
-        }
-    )
+def degrees(ds: Dataset, *, bachelor_later: bool | None = None) -> dict[str, Any]:
+    edu = ds.section("education")
+    return {
+        "routes": [_route(ds, r) for r in ds.routes],
+        "purposes": edu["purposes"],
+        "choice_rule": edu["choice_rule"],
+        "answer": _answer(ds, bachelor_later),
+        "requirement": edu["requirement"],
+        "bls_entry": edu["bls_entry"],
+        "accreditation": edu["accreditation"],
+        "high_school": edu["high_school"],
+        "where_to_study": edu["where_to_study"],
+    }
 
 
-def degree(guide: Guide, name: str, *, bachelor_later: bool | None = None) -> dict[str, Any]:
-    route = guide.route(name)
-    edu = guide["education"]
+def degree(ds: Dataset, name: str, *, bachelor_later: bool | None = None) -> dict[str, Any]:
+    route = ds.route(name)
+    edu = ds.section("education")
     leads = [
-        {"id": c["id"], "name": c["name"]}
-        for c in guide.certifications
+        {"id": c["id"], "name": c["name"], "link": link("certs", c["id"])}
+        for c in ds.certifications
         if any(p["education"] == route["level"] for p in c["eligibility"]["pathways"])
     ]
-    return guide.with_sources(
-        {
-            "route": _route(guide, route),
-            "choice_rule": edu["choice_rule"] if route["level"] == "associate" else None,
-            "answer": _answer(guide, bachelor_later),
-            "accreditation": edu["accreditation"],
-            "certifications": leads,
-        }
-    )
+    return {
+        "route": _route(ds, route),
+        "purposes": edu["purposes"],
+        "choice_rule": edu["choice_rule"] if route["level"] == "associate" else None,
+        "answer": _answer(ds, bachelor_later),
+        "accreditation": edu["accreditation"],
+        "certifications": leads,
+    }

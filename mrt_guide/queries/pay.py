@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .common import Guide, Record
+from ..dataset.index import Dataset, Record
+from .links import Link, link
 
 HOURLY, ANNUAL = "usd_per_hour", "usd_per_year"
 
@@ -14,7 +15,7 @@ def _twin(figure: Record, figures: list[Record], unit: str) -> Record | None:
     for other in figures:
         if (
             other["unit"] == unit
-            and other.get("measure") == figure.get("measure")
+            and other["measure"] == figure["measure"]
             and other["year"] == figure["year"]
             and other["source"] == figure["source"]
         ):
@@ -22,16 +23,15 @@ def _twin(figure: Record, figures: list[Record], unit: str) -> Record | None:
     return None
 
 
-def salary(guide: Guide, *, history: bool = False, hourly: bool = False) -> dict[str, Any]:
-    pay = guide["pay"]
+def salary(ds: Dataset, *, history: bool = False, hourly: bool = False) -> dict[str, Any]:
+    pay = ds.section("pay")
     every = pay["figures"]
     if history:
         chosen = sorted(
-            (f for f in every if f.get("measure") == "median" and f["unit"] == ANNUAL),
-            key=lambda f: f["year"],
+            (f for f in every if f["measure"] == "median" and f["unit"] == ANNUAL), key=lambda f: f["year"]
         )
     else:
-        chosen = [f for f in guide.figure_list(pay["headline"]) if f["unit"] == ANNUAL]
+        chosen = [f for f in ds.figure_list(pay["headline"]) if f["unit"] == ANNUAL]
     unit = HOURLY if hourly else ANNUAL
     figures, no_hourly = [], []
     for fig in chosen:
@@ -43,17 +43,30 @@ def salary(guide: Guide, *, history: bool = False, hourly: bool = False) -> dict
     spreads = []
     if not history and not hourly:
         spreads = [
-            {"id": s["id"], "title": s["title"], "figures": guide.figure_list(s["figures"])}
+            {"id": s["id"], "title": s["title"], "figures": ds.figure_list(s["figures"])}
             for s in pay["spreads"]
         ]
-    factors = [{**f, "evidence": guide.figure_list(f["evidence"])} for f in pay["factors"]]
-    return guide.with_sources(
-        {
-            "view": "history" if history else "headline",
-            "basis": "hourly" if hourly else "annual",
-            "figures": figures,
-            "no_hourly_figure": no_hourly,
-            "spreads": spreads,
-            "factors": factors,
-        }
-    )
+    factors = [{**f, "evidence": ds.figure_list(f["evidence"])} for f in pay["factors"]]
+    return {
+        "view": "history" if history else "headline",
+        "basis": "hourly" if hourly else "annual",
+        "figures": figures,
+        "no_hourly_figure": no_hourly,
+        "spreads": spreads,
+        "factors": factors,
+    }
+
+
+def history(ds: Dataset) -> dict[str, Any]:
+    return salary(ds, history=True)
+
+
+def figure_link(ds: Dataset, fig: Record, path: list[int | str]) -> Link:
+    """The form of ``salary`` that shows ``fig``."""
+    pay = ds.section("pay")
+    shown = set(pay["headline"]) | {i for s in pay["spreads"] for i in s["figures"]}
+    if fig["id"] in shown and fig["unit"] == ANNUAL:
+        return link("salary")
+    if fig["unit"] == HOURLY:
+        return link("salary", "--hourly", *(["--history"] if fig["measure"] == "median" else []))
+    return link("salary", "--history")

@@ -16,9 +16,11 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ..dataset.index import Dataset as Guide
+from ..dataset.index import Record, choose
 from ..dataset.levels import LEVELS
 from ..status import GuideError
-from .common import Guide, Record, choose, display
+from ..textsafe import neutral_line
 
 EDUCATION = LEVELS[:-1]
 """What ``--education`` accepts: every level but master's, which the dataset has no route to."""
@@ -32,7 +34,7 @@ def parse_month(text: str) -> int:
     match = _MONTH.fullmatch(text.strip())
     if not match or not 1 <= int(match[2]) <= 12 or not 1990 <= int(match[1]) <= 2100:
         raise GuideError(
-            f"Invalid --start '{display(text)}': give a year and month as YYYY-MM, e.g. 2027-01."
+            f"Invalid --start '{neutral_line(text, 40)}': give a year and month as YYYY-MM, e.g. 2027-01."
         )
     return int(match[1]) * 12 + int(match[2]) - 1
 
@@ -51,9 +53,9 @@ def months_of(figure: Record | None) -> int | None:
     if figure is None:
         return None
     if figure["unit"] == "months":
-        return round(figure["value"])
+        return round(float(figure["value"]))
     if figure["unit"] == "years":
-        return round(figure["value"] * 12)
+        return round(float(figure["value"]) * 12)
     return None
 
 
@@ -106,9 +108,9 @@ class Planner:
     def __init__(self, guide: Guide, bachelor_later: bool | None) -> None:
         self.guide = guide
         self.bachelor_later = bachelor_later
-        self.goals = guide["goals"]
-        self.routes = guide["education"]["routes"]
-        self.default_accreditor = guide["education"]["accreditation"]["body"]
+        self.goals = guide.section("goals")
+        self.routes = guide.section("education")["routes"]
+        self.default_accreditor = guide.section("education")["accreditation"]["body"]
         self.chosen: dict[str, Record | None] = {}
         """The eligibility pathway used for each credential, None where none is known."""
 
@@ -116,7 +118,7 @@ class Planner:
 
     def _route(self, level: str) -> Record:
         if level == "associate":
-            rule = self.guide["education"]["choice_rule"]
+            rule = self.guide.section("education")["choice_rule"]
             if self.bachelor_later is None:
                 raise GuideError(
                     "Choose --bachelor-later or --no-bachelor-later: the AS/AAS choice depends on it."
@@ -131,7 +133,7 @@ class Planner:
         program = route["name"]
         if accreditor:
             program += f", in a program accredited by {accreditor}"
-        why = self.guide["education"]["choice_rule"] if level == "associate" else route
+        why = self.guide.section("education")["choice_rule"] if level == "associate" else route
         why_text = why.get("text") or route["summary"]
         return Step(
             id=f"study-{route['id']}",
@@ -178,7 +180,12 @@ class Planner:
                 steps.append(self._study(level, program_accreditor))
                 route = self._route(level)
                 course = next(
-                    (c for c in self.guide["education"]["coursework"] if c["id"] == route["coursework"]), None
+                    (
+                        c
+                        for c in self.guide.section("education")["coursework"]
+                        if c["id"] == route["coursework"]
+                    ),
+                    None,
                 )
                 st.subjects |= {s.casefold() for s in (course or {}).get("subjects", [])}
                 st.level = index
@@ -255,7 +262,7 @@ class Planner:
         cert = self.guide.certification(cert_id)
         if cert["id"] in state.credentials:
             return [], state.copy()
-        options = []
+        options: list[tuple[tuple[int, int], int, Record, Option]] = []
         for pathway in cert["eligibility"]["pathways"]:
             option = self.pathway(state, pathway, depth)
             if option is not None:
@@ -305,7 +312,11 @@ class Planner:
         cert = self.guide.certification(cert_id)
         ceus, cycle = cert["renewal"]["ceus"], cert["renewal"]["cycle"]
         exam = f"exam-{cert['id'].lower()}"
-        rules = [r for r in self.guide["certifications"]["recertification"] if r["issuer"] == cert["issuer"]]
+        rules = [
+            r
+            for r in self.guide.section("certifications")["recertification"]
+            if r["issuer"] == cert["issuer"]
+        ]
         starts_at_exam = any("day you pass the exam" in rule["text"] for r in rules for rule in r["rules"])
         command = f"mrt-guide certs {cert['id']}"
         what = f"{ceus['label']}: {ceus['value']:g} {'CEUs' if ceus['unit'] == 'ceu' else 'CE hours'}"
@@ -394,7 +405,9 @@ def normalise(
     """The answers with education and goal checked and spelled as the dataset spells them."""
     return {
         "education": None if education is None else choose("education level", education, list(EDUCATION)),
-        "goal": None if goal is None else choose("goal", goal, [g["id"] for g in guide["goals"]["goals"]]),
+        "goal": None
+        if goal is None
+        else choose("goal", goal, [g["id"] for g in guide.section("goals")["goals"]]),
         "bachelor_later": bachelor_later,
         "start": start,
     }
@@ -410,7 +423,7 @@ def missing(
         level = education.strip().lower() if education else None
         has_associate = level in EDUCATION and LEVELS.index(level) >= LEVELS.index("associate")
         needs_bachelor = any(
-            g["id"] == (goal or "").strip().lower() and g["degree"] for g in guide["goals"]["goals"]
+            g["id"] == (goal or "").strip().lower() and g["degree"] for g in guide.section("goals")["goals"]
         )
         if not has_associate and not needs_bachelor:
             names.append("--bachelor-later or --no-bachelor-later")
@@ -421,7 +434,7 @@ def plan(
     guide: Guide, *, education: str, goal: str, bachelor_later: bool | None, start: str
 ) -> dict[str, Any]:
     """The plan as JSON-ready records: inputs, milestones with ISO months, totals, gaps."""
-    goals = guide["goals"]["goals"]
+    goals = guide.section("goals")["goals"]
     chosen_goal = choose("goal", goal, [g["id"] for g in goals])
     goal_rec = next(g for g in goals if g["id"] == chosen_goal)
     level = choose("education level", education, list(EDUCATION))
@@ -438,7 +451,7 @@ def plan(
     planner = Planner(guide, bachelor_later)
     state = State(level=LEVELS.index(level))
     steps, state = planner.credential(state, "RHIT")
-    first_job = guide["goals"]["first_job"]
+    first_job = guide.section("goals")["first_job"]
     steps.append(
         Step(
             "first-job",
@@ -476,30 +489,28 @@ def plan(
     first_months = None
     if first and first["start"]:
         first_months = parse_month(first["start"]) - start_month
-    return guide.with_sources(
-        {
-            "inputs": {
-                "education": level,
-                "goal": chosen_goal,
-                "bachelor_later": bachelor_later,
-                "start": month(start_month),
-            },
-            "goal": goal_rec,
-            "milestones": milestones,
-            "routes": [_route_record(guide, c, planner.chosen.get(c)) for c in earned],
-            "totals": {
-                "first_credential": first["title"].removeprefix("Pass the ").removesuffix(" exam")
-                if first
-                else None,
-                "months_to_first_credential": first_months,
-                "first_credential_month": first["start"] if first else None,
-                "continuing_education": [_ce(guide, c) for c in earned],
-                "pay": _pay(guide),
-                "pay_factors": [f for f in guide["pay"]["factors"] if f["id"] in goal_rec["pay_factors"]],
-            },
-            "gaps": [m["what"] for m in milestones if m["months"] is None and not m["open_ended"]],
-        }
-    )
+    return {
+        "inputs": {
+            "education": level,
+            "goal": chosen_goal,
+            "bachelor_later": bachelor_later,
+            "start": month(start_month),
+        },
+        "goal": goal_rec,
+        "milestones": milestones,
+        "routes": [_route_record(guide, c, planner.chosen.get(c)) for c in earned],
+        "totals": {
+            "first_credential": first["title"].removeprefix("Pass the ").removesuffix(" exam")
+            if first
+            else None,
+            "months_to_first_credential": first_months,
+            "first_credential_month": first["start"] if first else None,
+            "continuing_education": [_ce(guide, c) for c in earned],
+            "pay": _pay(guide),
+            "pay_factors": [f for f in guide.section("pay")["factors"] if f["id"] in goal_rec["pay_factors"]],
+        },
+        "gaps": [m["what"] for m in milestones if m["months"] is None and not m["open_ended"]],
+    }
 
 
 def _route_record(guide: Guide, cert_id: str, pathway: Record | None) -> Record:
@@ -517,7 +528,7 @@ def _ce(guide: Guide, cert_id: str) -> Record:
     cert = guide.certification(cert_id)
     rules = [
         rule
-        for r in guide["certifications"]["recertification"]
+        for r in guide.section("certifications")["recertification"]
         if r["issuer"] == cert["issuer"]
         for rule in r["rules"]
     ]
@@ -531,7 +542,16 @@ def _ce(guide: Guide, cert_id: str) -> Record:
 
 def _pay(guide: Guide) -> list[Record]:
     """The newest median annual wage, and the newest official one if that is older."""
-    medians = [f for f in guide["pay"]["figures"] if f["measure"] == "median" and f["unit"] == "usd_per_year"]
+    medians = [
+        f for f in guide.section("pay")["figures"] if f["measure"] == "median" and f["unit"] == "usd_per_year"
+    ]
     newest = max(medians, key=lambda f: f["year"])
     official = max((f for f in medians if f["flag"] == "official"), key=lambda f: f["year"])
     return [newest] if newest is official else [newest, official]
+
+
+def goal_link(ds: Guide, goal: Record, path: list[int | str]) -> dict[str, Any]:
+    """A goal is planned for with ``plan --goal``."""
+    from .links import link
+
+    return link("plan", "--goal", goal["id"])

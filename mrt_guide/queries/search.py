@@ -1,12 +1,19 @@
-"""``mrt-guide search``: find any record by a word, and the command that shows it in full."""
+"""``mrt-guide search``: find any record by a word, and the command that shows it in full.
+
+What is searched comes from the section table (``dataset/sections.py``): each
+section names its searchable records and the command that shows them.
+"""
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Iterator
 from typing import Any
 
-from .common import Guide, Record
+from ..dataset.index import Dataset, Record
+from ..dataset.sections import SECTIONS, Find
+from .links import Link, link
 
 # Keys whose values are codes, not words a reader would search for.
 _SKIP = {"source", "flag", "unit", "measure", "kind", "url", "level", "qualifier"}
@@ -27,97 +34,75 @@ def _strings(obj: Any) -> Iterator[str]:
 def _title(rec: Record) -> str:
     for key in ("title", "name", "label", "text", "employer", "industry"):
         if isinstance(rec.get(key), str):
-            return rec[key]
-    return rec.get("id", "")
+            return str(rec[key])
+    return str(rec.get("id") or rec.get("key") or "")
 
 
-def _pay_command(guide: Guide, fig: Record) -> str:
-    pay = guide["pay"]
-    shown = set(pay["headline"]) | {i for s in pay["spreads"] for i in s["figures"]}
-    if fig["id"] in shown and fig["unit"] == "usd_per_year":
-        return "mrt-guide salary"
-    if fig["unit"] == "usd_per_hour":
-        return "mrt-guide salary --hourly" + (" --history" if fig.get("measure") == "median" else "")
-    return "mrt-guide salary --history"
+def located(node: Any, parts: list[str], path: list[int | str]) -> Iterator[tuple[Record, list[int | str]]]:
+    """The records at a ``Find`` path (``a.*.b``), each with its path from the section."""
+    if not parts:
+        if isinstance(node, list):
+            for i, item in enumerate(node):
+                yield item, [*path, i]
+        elif isinstance(node, dict):
+            yield node, path
+        return
+    head, *rest = parts
+    if head == "*":
+        for i, item in enumerate(node):
+            yield from located(item, rest, [*path, i])
+    else:
+        yield from located(node[head], rest, [*path, head])
 
 
-def units(guide: Guide) -> Iterator[tuple[str, str, Record]]:
-    """Every searchable record: (section, command that shows it, record)."""
-    for step in guide["steps"]["steps"]:
-        yield "steps", "mrt-guide steps", step
-    edu = guide["education"]
-    for route in guide.routes:
-        yield "degrees", f"mrt-guide degrees {route['short']}", route
-    for course in edu["coursework"]:
-        yield "degrees", "mrt-guide degrees", course
-    for rec in (edu["requirement"], edu["choice_rule"], edu["accreditation"], edu["high_school"]):
-        yield "degrees", "mrt-guide degrees", rec
-    for rec in edu["bls_entry"] + edu["where_to_study"]:
-        yield "degrees", "mrt-guide degrees", rec
-    certs = guide["certifications"]
-    for cert in guide.certifications:
-        yield "certifications", f"mrt-guide certs {cert['id']}", cert
-    for rec in certs["benefits"] + certs["issuers"]:
-        yield "certifications", "mrt-guide certs", rec
-    for recert in certs["recertification"]:
-        example = next(c["id"] for c in guide.certifications if c["issuer"] == recert["issuer"])
-        for rule in recert["rules"]:
-            yield "certifications", f"mrt-guide certs {example}", rule
-    for fig in guide["pay"]["figures"]:
-        yield "pay", _pay_command(guide, fig), fig
-    for factor in guide["pay"]["factors"]:
-        yield "pay", "mrt-guide salary", factor
-    out = guide["outlook"]
-    for rec in [out["trend"], out["comparison"], *out["drivers"], *out["projections"], *out["employment"]]:
-        yield "outlook", "mrt-guide outlook", rec
-    work = guide["work"]
-    for rec in [work["duties_intro"], *work["duties"]]:
-        yield "duties", "mrt-guide duties", rec
-    for rec in work["skills_intro"] + work["skills"]:
-        yield "skills", "mrt-guide skills", rec
-    for rec in work["environment"] + work["settings"] + work["employer_shares"] + work["industries"]:
-        yield "workplaces", "mrt-guide workplaces", rec
-    occ = guide["occupation"]
-    yield (
-        "about",
-        "mrt-guide about",
-        {"id": "names", "title": occ["title"], "also_called": occ["also_called"]},
-    )
-    for rec in occ["summary"] + occ["specialties"] + occ["classification"]:
-        yield "about", "mrt-guide about", rec
-    for src in guide.sources.values():
-        yield "sources", "mrt-guide sources", {**src, "id": src["key"]}
+def _link(ds: Dataset, find: Find, rec: Record, path: list[int | str]) -> Link:
+    if find.link:
+        module, function = find.link.split(":")
+        made: Link = getattr(importlib.import_module(f"mrt_guide.queries.{module}"), function)(ds, rec, path)
+        return made
+    return link(find.command, *([str(rec[find.arg])] if find.arg else []))
 
 
-def search(guide: Guide, terms: list[str]) -> dict[str, Any]:
+def units(ds: Dataset) -> Iterator[tuple[str, Link, Record]]:
+    """Every searchable record: (the command that shows it, the link to it, the record)."""
+    for section in SECTIONS:
+        for find in section.find:
+            parts = find.path.split(".") if find.path else []
+            for rec, path in located(ds.section(section.name), parts, [section.name]):
+                shown = {k: rec[k] for k in find.fields} if find.fields else rec
+                yield find.command, _link(ds, find, rec, path), shown
+
+
+def search(ds: Dataset, terms: list[str]) -> dict[str, Any]:
     wanted = [t.casefold() for t in terms if t.strip()]
     results = []
-    for section, command, rec in units(guide):
-        texts = [rec.get("id", ""), *_strings(rec)]
+    for section, found_link, rec in units(ds):
+        rec_id = str(rec.get("id") or rec.get("key") or "")
+        texts = [rec_id, *_strings(rec)]
         folded = [t.casefold() for t in texts]
         if all(any(w in f for f in folded) for w in wanted):
             matches = [t for t, f in zip(texts, folded, strict=True) if any(w in f for w in wanted)]
-            if len(matches) > 1 and matches[0] == rec.get("id"):
+            if len(matches) > 1 and matches[0] == rec_id:
                 matches = matches[1:]  # the id matched too, but the words say more
             results.append(
                 {
                     "section": section,
-                    "id": rec.get("id", ""),
+                    "id": rec_id,
                     "title": _title(rec),
-                    "command": command,
+                    "link": found_link,
                     "matches": list(dict.fromkeys(matches)),
                 }
             )
-    return {"terms": terms, "results": results, "suggestions": [] if results else suggestions(guide, wanted)}
+    return {"terms": terms, "results": results, "suggestions": [] if results else suggestions(ds, wanted)}
 
 
-def suggestions(guide: Guide, wanted: list[str]) -> list[str]:
+def suggestions(ds: Dataset, wanted: list[str]) -> list[str]:
     """Words of the dataset close to each searched word."""
     import difflib
 
     vocabulary = {
         w.casefold()
-        for _, _, rec in units(guide)
+        for _, _, rec in units(ds)
         for text in _strings(rec)
         for w in re.findall(r"[A-Za-z][A-Za-z-]{2,}", text)
     }

@@ -5,13 +5,11 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from .common import Guide, source_keys
+from ..dataset.index import Dataset
 
 
-def sources(guide: Guide) -> dict[str, Any]:
-    figures = Counter(f["source"] for f in guide.figures.values())
-    records = Counter(
-        key for name, data in guide.files.items() if name != "sources.json" for key in source_keys(data)
-    )
-    rows = [{**s, "figures": figures[s["key"]], "records": records[s["key"]]} for s in guide.sources.values()]
+def sources(ds: Dataset) -> dict[str, Any]:
+    figures = Counter(f["source"] for f in ds.figures.values())
+    records = ds.sourced_counts()
+    rows = [{**s, "figures": figures[key], "records": records.get(key, 0)} for key, s in ds.sources.items()]
     return {"sources": rows}

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from .common import Guide
+from ..dataset.index import Dataset
 
 
-def steps(guide: Guide) -> dict[str, Any]:
+def steps(ds: Dataset) -> dict[str, Any]:
     out = []
-    for number, step in enumerate(guide["steps"]["steps"], start=1):
+    for number, step in enumerate(ds.section("steps")["steps"], start=1):
         duration = step["duration"]
         out.append(
             {
                 "number": number,
                 **step,
-                "duration": {"text": duration["text"], "figures": guide.figure_list(duration["figures"])},
+                "duration": {"text": duration["text"], "figures": ds.figure_list(duration["figures"])},
             }
         )
-    return guide.with_sources({"steps": out})
+    return {"steps": out}

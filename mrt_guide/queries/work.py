@@ -4,22 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from .common import Guide
+from ..dataset.index import Dataset
 
 
-def duties(guide: Guide) -> dict[str, Any]:
-    work = guide["work"]
-    return guide.with_sources({"intro": work["duties_intro"], "duties": work["duties"]})
+def duties(ds: Dataset) -> dict[str, Any]:
+    work = ds.section("work")
+    return {"intro": work["duties_intro"], "duties": work["duties"]}
 
 
-def skills(guide: Guide) -> dict[str, Any]:
-    work = guide["work"]
-    return guide.with_sources({"intro": work["skills_intro"], "skills": work["skills"]})
+def skills(ds: Dataset) -> dict[str, Any]:
+    work = ds.section("work")
+    return {"intro": work["skills_intro"], "skills": work["skills"]}
 
 
-def workplaces(guide: Guide) -> dict[str, Any]:
-    work = guide["work"]
-    factor = next(f for f in guide["pay"]["factors"] if f["id"] == work["pay_by_setting"])
+def workplaces(ds: Dataset) -> dict[str, Any]:
+    work = ds.section("work")
+    factor = ds.factor(work["pay_by_setting"])
     settings = [
         {
             **s,
@@ -28,25 +28,21 @@ def workplaces(guide: Guide) -> dict[str, Any]:
         }
         for s in work["settings"]
     ]
-    return guide.with_sources(
-        {
-            "environment": work["environment"],
-            "settings": settings,
-            "employer_shares": work["employer_shares"],
-            "industries": work["industries"],
-            "pay_by_setting": {**factor, "evidence": guide.figure_list(factor["evidence"])},
-        }
-    )
+    return {
+        "environment": work["environment"],
+        "settings": settings,
+        "employer_shares": work["employer_shares"],
+        "industries": work["industries"],
+        "pay_by_setting": {**factor, "evidence": ds.figure_list(factor["evidence"])},
+    }
 
 
-def about(guide: Guide) -> dict[str, Any]:
-    occ = guide["occupation"]
-    return guide.with_sources(
-        {
-            "title": occ["title"],
-            "also_called": occ["also_called"],
-            "summary": occ["summary"],
-            "specialties": occ["specialties"],
-            "classification": occ["classification"],
-        }
-    )
+def about(ds: Dataset) -> dict[str, Any]:
+    occ = ds.section("occupation")
+    return {
+        "title": occ["title"],
+        "also_called": occ["also_called"],
+        "summary": occ["summary"],
+        "specialties": occ["specialties"],
+        "classification": occ["classification"],
+    }

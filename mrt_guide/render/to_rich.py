@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import os
 import sys
+from collections.abc import Sequence
 from typing import IO, Any
 
 from rich.console import Console, Group, RenderableType
@@ -119,7 +120,7 @@ def _stacked(block: Table, con: Console, width: int) -> RenderableType:
     for row in block.rows:
         head, *rest = row
         parts.append(text(head, "strong"))
-        fields = [
+        fields: list[Inline] = [
             [Span(f"{col.header}: ", "muted"), *spans(cell)]
             for col, cell in zip(block.columns[1:], rest, strict=True)
         ]
@@ -176,7 +177,12 @@ class Lines:
 
 
 def _marked(
-    marks: list[str], items: list[Inline], con: Console, width: int, style: str = "", spaced: bool = False
+    marks: Sequence[str],
+    items: Sequence[Inline],
+    con: Console,
+    width: int,
+    style: str = "",
+    spaced: bool = False,
 ) -> Lines:
     """A list whose wrapped lines hang under the text, not under the marker.
 
@@ -222,8 +228,9 @@ def renderable(block: Block, con: Console, width: int) -> RenderableType:
     if isinstance(block, Panel):
         inner = width - 4
         body = _spaced([renderable(b, con, inner) for b in block.body])
-        title, subtitle = text(block.title, "strong"), block.subtitle
-        if title.cell_len > width - 6:  # a border title would be cut: put it inside instead
+        title: Text | None = text(block.title, "strong")
+        subtitle = block.subtitle
+        if title is not None and title.cell_len > width - 6:  # a cut border title: put it inside
             body = [*title.wrap(con, inner), Text(""), *body]
             title = None
         if subtitle and len(subtitle) > width - 6:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..queries.common import figures_in
 from . import fmt
-from .doc import Bullets, Column, Document, Inline, Notes, Panel, Para, Span, Table
+from .doc import Block, Bullets, Column, Document, Inline, Notes, Panel, Para, Span, Table
 
 
 def renewal(cert: dict[str, Any]) -> str:
@@ -61,7 +60,8 @@ def _list(data: dict[str, Any]) -> Document:
     issuers = "; ".join(f"{i['id']} = {i['name']}" for i in data["issuers"])
     doc.add(Para(f"Issuers: {issuers}.", "muted"))
     doc.add(Bullets([fmt.sourced_line(b) for b in data["benefits"]], title="Why get certified"))
-    doc.add(Para(["One in full: ", Span("mrt-guide certs RHIT", "code")]))
+    first = {"command": "certs", "args": [data["certifications"][0]["id"]]}
+    doc.add(Para(["One in full: ", Span(fmt.command(first), "code")]))
     notes = _article_notes(data["certifications"])
     notes += fmt.figure_notes(
         [c["renewal"]["ceus"] for c in data["certifications"]] + data["benefits"], data["sources"]
@@ -76,11 +76,6 @@ def _pathway(p: dict[str, Any]) -> Inline:
         line.append(Span(" (recommended, not required)", "muted"))
     line.append(Span(f" [{p['source']}, {p['flag']}]", "muted"))
     return line
-
-
-def _figures(data: dict[str, Any]) -> list[dict[str, Any]]:
-    """Every figure shown for one certification (and its issuer's rules), in reading order."""
-    return list(figures_in([data["certification"], data["issuer_rules"]]))
 
 
 def _rules(rules: list[dict[str, Any]]) -> list[Inline]:
@@ -125,15 +120,12 @@ def _detail(data: dict[str, Any]) -> Document:
         leads = []
         for lead in c["leads_to"]:
             line: list[Any] = list(fmt.sourced_line(lead))  # type: ignore[arg-type]
-            refs = [f"mrt-guide certs {i}" for i in lead["certifications"]] + [
-                f"mrt-guide degrees {d}" for d in lead["degrees"]
-            ]
-            for ref in refs:
-                line += ["  → ", Span(ref, "code")]
+            for ref in lead["links"]:
+                line += ["  → ", Span(fmt.command(ref), "code")]
             leads.append(line)
         body.append(Bullets(leads, title="Where it leads"))
     doc.add(Panel(f"{c['id']}: {c['name']}", body, subtitle=f"{c['source']} · {c['flag']}"))
-    notes = _article_notes([c]) + fmt.figure_notes([*_figures(data), c, *elig["pathways"]], data["sources"])
+    notes = _article_notes([c]) + fmt.figure_notes([*data["figures"], c, *elig["pathways"]], data["sources"])
     doc.add(Notes(notes))
     return doc
 
@@ -147,7 +139,23 @@ def build(data: dict[str, Any]) -> Document:
     return _detail(data) if "certification" in data else _list(data)
 
 
+def details(data: list[dict[str, Any]]) -> list[tuple[str, list[Block]]]:
+    """Every credential in full, for the whole guide: the issuers' renewal rules once each,
+    then each credential without them."""
+    out: list[tuple[str, list[Block]]] = []
+    shown: set[str] = set()
+    for detail in data:
+        rules = detail["issuer_rules"]
+        if rules and rules["issuer"] not in shown:
+            shown.add(rules["issuer"])
+            out.append((f"Keeping any {rules['issuer']} credential", [issuer_rules(rules)]))
+    for detail in data:
+        one = _detail({**detail, "issuer_rules": None, "sources": {}})
+        out.append((one.title, one.blocks))
+    return out
+
+
 def records(data: dict[str, Any]) -> Table:
     if "certification" in data:
-        return fmt.figure_table(_figures(data), ids=True)
+        return fmt.figure_table(data["figures"], ids=True)
     return _list_table(data, ids=True)

@@ -5,14 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from . import fmt
-from .doc import Bullets, Column, Document, Inline, Notes, Panel, Para, Span, Table
+from .doc import Bullets, Column, Document, Inline, Notes, Panel, Para, Span, Table, spans
 
-PURPOSES = {
-    "certification": "the RHIT exam",
-    "workforce": "work",
-    "transfer": "transfer to a bachelor's",
-    "management": "management roles",
-}
+
+def _purposes(data: dict[str, Any], route: dict[str, Any]) -> str:
+    labels = {p["id"]: p["label"] for p in data["purposes"]}
+    return ", ".join(labels[p] for p in route["prepares_for"])
 
 
 def length(route: dict[str, Any]) -> str:
@@ -28,8 +26,7 @@ def _routes(data: dict[str, Any], *, ids: bool) -> Table:
         Column("Prepares for"),
     ]
     rows: list[list[Inline]] = [
-        [Span(r["short"], "strong"), r["name"], length(r), ", ".join(PURPOSES[p] for p in r["prepares_for"])]
-        for r in data["routes"]
+        [Span(r["short"], "strong"), r["name"], length(r), _purposes(data, r)] for r in data["routes"]
     ]
     if not ids:
         return Table(columns, rows, title="Education routes")
@@ -129,11 +126,9 @@ def _detail(data: dict[str, Any]) -> Document:
     doc = Document(f"{r['short']}: {r['name']}")
     body: list[Any] = [Para(r["summary"])]
     body.append(
-        Para(
-            ["Length: ", *fmt.spans(fmt.figure_line(r["duration"]) if r["duration"] else r["duration_note"])]
-        )
+        Para(["Length: ", *spans(fmt.figure_line(r["duration"]) if r["duration"] else r["duration_note"])])
     )
-    body.append(Para("Prepares for: " + ", ".join(PURPOSES[p] for p in r["prepares_for"]) + "."))
+    body.append(Para("Prepares for: " + _purposes(data, r) + "."))
     if r["coursework"]:
         body.append(Bullets(r["coursework"]["subjects"], title=r["coursework"]["title"]))
     if data["choice_rule"]:
@@ -142,7 +137,7 @@ def _detail(data: dict[str, Any]) -> Document:
         body.append(
             Bullets(
                 [
-                    [Span(c["id"], "strong"), f" {c['name']}  → ", Span(f"mrt-guide certs {c['id']}", "code")]
+                    [Span(c["id"], "strong"), f" {c['name']}  → ", Span(fmt.command(c["link"]), "code")]
                     for c in data["certifications"]
                 ],
                 title="Credentials with an eligibility route at this level",
@@ -162,5 +157,5 @@ def build(data: dict[str, Any]) -> Document:
 
 def records(data: dict[str, Any]) -> Table:
     if "route" in data:
-        return _routes({"routes": [data["route"]]}, ids=True)
+        return _routes({**data, "routes": [data["route"]]}, ids=True)
     return _routes(data, ids=True)

@@ -26,6 +26,25 @@ FLAG_NOTES = {
 }
 
 
+def command(link: dict[str, Any]) -> str:
+    """A link record as the command line a reader types: ``mrt-guide certs RHIT``."""
+    return " ".join(["mrt-guide", link["command"], *link["args"]])
+
+
+def figures_of(obj: Any) -> list[dict[str, Any]]:
+    """Every figure record inside a command's records, depth first (for a table of them)."""
+    found: list[dict[str, Any]] = []
+    if isinstance(obj, dict):
+        if isinstance(obj.get("unit"), str) and "value" in obj and "year" in obj and "label" in obj:
+            found.append(obj)
+        for value in obj.values():
+            found += figures_of(value)
+    elif isinstance(obj, list):
+        for item in obj:
+            found += figures_of(item)
+    return found
+
+
 def count(n: int, one: str, many: str) -> str:
     """``1 figure``, ``3 figures``."""
     return f"{n} {one if n == 1 else many}"

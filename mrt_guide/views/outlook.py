@@ -27,7 +27,7 @@ def _table(data: dict[str, Any], *, ids: bool) -> Table:
     ]
     rows: list[list[Inline]] = []
     for p in data["projections"]:
-        growth = (
+        growth: Inline = (
             [fmt.value(p["growth"]), Span(fmt.ARTICLE_MARK, "warn")]
             if p["id"] == data["article_projection"]["id"]
             else fmt.value(p["growth"])

@@ -27,11 +27,14 @@ def _factor(factor: dict[str, Any]) -> Inline:
     if factor["evidence"]:
         line.append(Span(" Evidence: ", "strong"))
         line.append(
-            "; ".join(
-                f"{f['label']} {fmt.value(f)} ({fmt.period(f)}, {f['source']})" for f in factor["evidence"]
+            Span(
+                "; ".join(
+                    f"{f['label']} {fmt.value(f)} ({fmt.period(f)}, {f['source']})"
+                    for f in factor["evidence"]
+                )
+                + "."
             )
         )
-        line.append(".")
     return line
 
 
@@ -48,6 +51,11 @@ def figures_and_bars(data: dict[str, Any]) -> list[Block]:
     if data["view"] == "history" and data["figures"]:
         blocks.append(Bars(_title(data), [_bar(f, fmt.period(f)) for f in data["figures"]]))
     return blocks
+
+
+def history(data: dict[str, Any]) -> list[tuple[str, list[Block]]]:
+    """The pay history's part of the whole guide: its table and chart."""
+    return [("Median pay by year", figures_and_bars(data))]
 
 
 def build(data: dict[str, Any]) -> Document:

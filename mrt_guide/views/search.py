@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from . import fmt
-from .doc import Bullets, Column, Document, Inline, Para, Span, Table
+from .doc import Bullets, Column, Document, Inline, Para, Span, Table, spans
 
 SNIPPET = 160
 
@@ -52,11 +52,11 @@ def build(data: dict[str, Any]) -> Document:
     for section, results in sections.items():
         items: list[Inline] = []
         for r in results:
-            line: list[str | Span] = [*highlight(r["title"], terms)]  # type: ignore[misc]
+            line: list[str | Span] = [*spans(highlight(r["title"], terms))]
             extra = [m for m in r["matches"] if m != r["title"]][:1]
             for m in extra:
-                line += [" — ", *highlight(m, terms)]  # type: ignore[list-item]
-            line += ["  → ", Span(r["command"], "code")]
+                line += [" — ", *spans(highlight(m, terms))]
+            line += ["  → ", Span(fmt.command(r["link"]), "code")]
             items.append(line)
         doc.add(Bullets(items, title=f"{section} ({len(results)})"))
     return doc
@@ -65,5 +65,5 @@ def build(data: dict[str, Any]) -> Document:
 def records(data: dict[str, Any]) -> Table:
     return Table(
         [Column("id"), Column("Section"), Column("Title"), Column("Command")],
-        [[r["id"], r["section"], r["title"], r["command"]] for r in data["results"]],
+        [[r["id"], r["section"], r["title"], fmt.command(r["link"])] for r in data["results"]],
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import fmt
-from .doc import Bullets, Column, Document, Inline, Para, Span, Table
+from .doc import Block, Bullets, Column, Document, Inline, Para, Span, Table
 
 KIND_NOTES = {
     "official": "the issuing body's own page (or an archived copy of it)",
@@ -53,6 +53,12 @@ def compact(data: dict[str, Any]) -> Bullets:
         for s in data["sources"]
     ]
     return Bullets(items)
+
+
+def part(data: dict[str, Any]) -> list[tuple[str, list[Block]]]:
+    """The sources as the whole guide ends: what the flags mean, then every source."""
+    legend = Bullets([[fmt.flag(name), f": {text}."] for name, text in fmt.FLAG_NOTES.items()], title="Flags")
+    return [("Sources", [legend, compact(data)])]
 
 
 def build(data: dict[str, Any]) -> Document:

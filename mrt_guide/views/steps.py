@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import fmt
-from .doc import Bullets, Column, Document, Inline, Notes, Panel, Para, Span, Table, plain_text
+from .doc import Block, Bullets, Column, Document, Inline, Notes, Panel, Para, Span, Table, plain_text
 
 
 def _duration(step: dict[str, Any]) -> list[Inline]:
@@ -19,11 +19,13 @@ def _duration(step: dict[str, Any]) -> list[Inline]:
 def build(data: dict[str, Any]) -> Document:
     doc = Document("The path into the career, step by step")
     for step in data["steps"]:
-        body = [
+        body: list[Block] = [
             Para(step["summary"]),
             Bullets(step["actions"], title="What to do"),
             Bullets(_duration(step), title="How long"),
-            Para(["More: ", *[part for cmd in step["see"] for part in (Span(cmd, "code"), "  ")]]),
+            Para(
+                ["More: ", *[part for see in step["see"] for part in (Span(fmt.command(see), "code"), "  ")]]
+            ),
         ]
         doc.add(
             Panel(f"{step['number']}. {step['title']}", body, subtitle=f"{step['source']} · {step['flag']}")
@@ -50,7 +52,7 @@ def records(data: dict[str, Any]) -> Table:
                 str(s["number"]),
                 s["title"],
                 "; ".join(plain_text(line) for line in _duration(s)),
-                "; ".join(s["see"]),
+                "; ".join(fmt.command(see) for see in s["see"]),
                 s["source"],
                 s["flag"],
             ]

@@ -1,0 +1,382 @@
+"""The JSON contract: the type of every command's ``--json`` document.
+
+Each command's records are the dataset models' own dump (``dataset/models.py``),
+sometimes with references resolved (a figure id replaced by the figure) or a few
+keys added (a link, a count); the classes here say exactly which, so the contract
+is a set of types, not a snapshot of today's values. ``tests/test_json_contract.py``
+validates every command's output against its class, strictly and with unknown keys
+forbidden, and ``mrt-guide data schema --output COMMAND`` prints one as JSON Schema.
+
+Bump ``output.SCHEMA_VERSION`` for any change that is not an added key.
+Used by the tests and ``data schema`` only: it imports pydantic.
+"""
+
+# The classes below narrow fields of the dataset models (an id becomes the record it
+# names), which a type checker reports as an incompatible override; that is the point.
+# mypy: disable-error-code="assignment"
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from .dataset import models as m
+
+
+class Out(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class Cited(Out):
+    """Every document that shows sourced records lists the sources they cite."""
+
+    schema_version: Literal[1]
+    sources: dict[str, m.Source]
+
+
+class LinkOut(Out):
+    """A command that tells more: ``mrt-guide`` + command + args."""
+
+    command: str
+    args: list[str]
+
+
+# steps
+
+
+class DurationOut(Out):
+    text: str | None
+    figures: list[m.Figure]
+
+
+class StepOut(m.Step):
+    number: int
+    duration: DurationOut
+
+
+class StepsRecords(Out):
+    steps: list[StepOut]
+
+
+class StepsOut(StepsRecords, Cited):
+    pass
+
+
+# degrees
+
+
+class RouteOut(m.Route):
+    coursework: m.Coursework | None
+
+
+class Answer(Out):
+    bachelor_later: bool
+    route: str
+    rule: str
+
+
+class DegreesRecords(Out):
+    routes: list[RouteOut]
+    purposes: list[m.Purpose]
+    choice_rule: m.ChoiceRule
+    answer: Answer | None
+    requirement: m.Fact
+    bls_entry: list[m.Fact]
+    accreditation: m.Accreditation
+    high_school: m.SubjectList
+    where_to_study: list[m.Fact]
+
+
+class DegreesOut(DegreesRecords, Cited):
+    pass
+
+
+class CredentialAtLevel(Out):
+    id: str
+    name: str
+    link: LinkOut
+
+
+class DegreeOut(Cited):
+    route: RouteOut
+    purposes: list[m.Purpose]
+    choice_rule: m.ChoiceRule | None
+    answer: Answer | None
+    accreditation: m.Accreditation
+    certifications: list[CredentialAtLevel]
+
+
+# certs
+
+
+class Renewal(Out):
+    ceus: m.Figure
+    cycle: m.Figure
+
+
+class CertRow(Out):
+    id: str
+    aliases: list[str]
+    name: str
+    issuer: str
+    audience: str
+    renewal: Renewal
+    renamed_from: m.Rename | None
+    article: m.ArticleClaim | None
+    source: str
+    flag: m.Flag
+
+
+class CertsRecords(Out):
+    certifications: list[CertRow]
+    issuers: list[m.Issuer]
+    benefits: list[m.Fact]
+
+
+class CertsOut(CertsRecords, Cited):
+    pass
+
+
+class LeadOut(m.Lead):
+    links: list[LinkOut]
+
+
+class CertificationOut(m.Certification):
+    leads_to: list[LeadOut]
+
+
+class CertRecords(Out):
+    certification: CertificationOut
+    issuer: m.Issuer
+    issuer_rules: m.Recertification | None
+    figures: list[m.Figure]
+
+
+class CertOut(CertRecords, Cited):
+    pass
+
+
+# salary
+
+
+class SpreadOut(Out):
+    id: str
+    title: str
+    figures: list[m.Figure]
+
+
+class FactorOut(m.Factor):
+    evidence: list[m.Figure]
+
+
+class SalaryRecords(Out):
+    view: Literal["headline", "history"]
+    basis: Literal["annual", "hourly"]
+    figures: list[m.Figure]
+    no_hourly_figure: list[m.Figure]
+    spreads: list[SpreadOut]
+    factors: list[FactorOut]
+
+
+class SalaryOut(SalaryRecords, Cited):
+    pass
+
+
+# outlook
+
+
+class OutlookRecords(Out):
+    trend: m.Fact
+    article_projection: m.Projection
+    comparison: m.Fact
+    drivers: list[m.Fact]
+    projections: list[m.Projection]
+    employment: list[m.Figure]
+
+
+class OutlookOut(OutlookRecords, Cited):
+    pass
+
+
+# duties, skills, workplaces, about
+
+
+class DutiesRecords(Out):
+    intro: m.Fact
+    duties: list[m.Fact]
+
+
+class DutiesOut(DutiesRecords, Cited):
+    pass
+
+
+class SkillsRecords(Out):
+    intro: list[m.Fact]
+    skills: list[m.Fact]
+
+
+class SkillsOut(SkillsRecords, Cited):
+    pass
+
+
+class SettingOut(m.Setting):
+    employer_shares: list[m.EmployerShare]
+    industries: list[m.Industry]
+
+
+class WorkplacesRecords(Out):
+    environment: list[m.Fact]
+    settings: list[SettingOut]
+    employer_shares: list[m.EmployerShare]
+    industries: list[m.Industry]
+    pay_by_setting: FactorOut
+
+
+class WorkplacesOut(WorkplacesRecords, Cited):
+    pass
+
+
+class AboutRecords(Out):
+    title: str
+    also_called: list[str]
+    summary: list[m.Fact]
+    specialties: list[m.Fact]
+    classification: list[m.Fact]
+
+
+class AboutOut(AboutRecords, Cited):
+    pass
+
+
+# search, sources
+
+
+class SearchResult(Out):
+    section: str
+    id: str
+    title: str
+    link: LinkOut
+    matches: list[str]
+
+
+class SearchOut(Out):
+    schema_version: Literal[1]
+    terms: list[str]
+    results: list[SearchResult]
+    suggestions: list[str]
+
+
+class SourceRow(m.Source):
+    figures: int
+    records: int
+
+
+class SourceList(Out):
+    sources: list[SourceRow]
+
+
+class SourcesOut(SourceList):
+    schema_version: Literal[1]
+
+
+# plan
+
+
+class Why(Out):
+    id: str | None
+    text: str
+    source: str
+    flag: m.Flag
+
+
+class Milestone(Out):
+    id: str
+    kind: str
+    title: str
+    what: str
+    start: str | None
+    end: str | None
+    months: int | None
+    dated: bool
+    open_ended: bool
+    why: Why
+    command: str
+    figures: list[m.Figure]
+
+
+class PlanRoute(Out):
+    certification: str
+    pathway: m.Pathway | None
+    other_pathways: list[dict[str, str]]
+    missing: str | None
+
+
+class ContinuingEducation(Out):
+    certification: str
+    ceus: m.Figure
+    cycle: m.Figure
+    rules: list[m.Fact]
+
+
+class Totals(Out):
+    first_credential: str | None
+    months_to_first_credential: int | None
+    first_credential_month: str | None
+    continuing_education: list[ContinuingEducation]
+    pay: list[m.Figure]
+    pay_factors: list[m.Factor]
+
+
+class Inputs(Out):
+    education: str
+    goal: str
+    bachelor_later: bool | None
+    start: str
+
+
+class PlanOut(Cited):
+    inputs: Inputs
+    goal: m.Goal
+    milestones: list[Milestone]
+    routes: list[PlanRoute]
+    totals: Totals
+    gaps: list[str]
+
+
+# the whole guide
+
+
+class GuideOut(Cited):
+    about: AboutRecords
+    steps: StepsRecords
+    degrees: DegreesRecords
+    certifications: CertsRecords
+    certification_details: list[CertRecords]
+    salary: SalaryRecords
+    salary_history: SalaryRecords
+    outlook: OutlookRecords
+    duties: DutiesRecords
+    skills: SkillsRecords
+    workplaces: WorkplacesRecords
+    source_list: SourceList
+
+
+CONTRACTS: dict[str, type[Out]] = {
+    "steps": StepsOut,
+    "degrees": DegreesOut,
+    "degrees ROUTE": DegreeOut,
+    "certs": CertsOut,
+    "certs ID": CertOut,
+    "salary": SalaryOut,
+    "outlook": OutlookOut,
+    "duties": DutiesOut,
+    "skills": SkillsOut,
+    "workplaces": WorkplacesOut,
+    "about": AboutOut,
+    "search": SearchOut,
+    "sources": SourcesOut,
+    "plan": PlanOut,
+    "guide": GuideOut,
+}
+"""Each command form's JSON document type, by the form's name in the README."""
