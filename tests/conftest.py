@@ -21,8 +21,9 @@ DATA = REPO / "data"
 
 @pytest.fixture(autouse=True)
 def _isolated(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Each test gets its own validation cache and a plain environment."""
+    """Each test gets its own validation cache, its own user folder and a plain environment."""
     monkeypatch.setenv("MRT_GUIDE_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv("MRT_GUIDE_HOME", str(tmp_path_factory.mktemp("home") / "mrt-guide"))
     for var in ("MRT_GUIDE_DATA", "NO_COLOR", "FORCE_COLOR", "MRT_GUIDE_DEBUG"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
