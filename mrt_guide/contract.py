@@ -146,10 +146,44 @@ class CertificationOut(m.Certification):
     leads_to: list[LeadOut]
 
 
+class CombinedOut(m.Combined):
+    extra: m.Figure | None
+    cap: m.Figure | None
+    ladder: list[m.Figure]
+
+
+class ShareOut(m.Share):
+    share: m.Figure
+
+
+class MinimumOut(m.Minimum):
+    amount: m.Figure
+
+
+class CountingOut(m.Counting):
+    minutes_per_unit: m.Figure
+    round_up_from: m.Figure
+
+
+class AfterEndOut(m.AfterEnd):
+    after_days: m.Figure | None
+
+
+class RenewalOut(m.IssuerRenewal):
+    """An issuer's renewal rules, each figure id replaced by the figure."""
+
+    combined: CombinedOut | None
+    shares: list[ShareOut]
+    minimums: list[MinimumOut]
+    counting: CountingOut | None
+    after_end: list[AfterEndOut]
+
+
 class CertRecords(Out):
     certification: CertificationOut
     issuer: m.Issuer
     issuer_rules: m.Recertification | None
+    renewal: RenewalOut | None
     figures: list[m.Figure]
 
 

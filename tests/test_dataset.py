@@ -178,7 +178,7 @@ BAD_EDITS = [
                 {"id": "CAHIIM", "name": "CAHIIM", "source": "cahiim-about", "flag": "official"}
             )
         ),
-        r"recertification\[1\]\.issuer: Issuer 'CAHIIM' has renewal rules but no certification",
+        r"recertification\[0\]\.issuer: Issuer 'CAHIIM' has renewal rules but no certification",
     ),
 ]
 

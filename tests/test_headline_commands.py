@@ -120,12 +120,16 @@ def test_cert_detail_says_what_the_data_lacks(cli: Any) -> None:
     assert "Not in the dataset" in out and "Certified Health Data Analyst" in out
 
 
-def test_cert_detail_shows_issuer_wide_renewal_rules(cli_json: Any) -> None:
+def test_cert_detail_shows_issuer_wide_renewal_rules(cli: Any, cli_json: Any) -> None:
     data = cli_json("certs", "RHIT")
-    rules = {r["id"] for r in data["issuer_rules"]["rules"]}
-    assert {"ahima-cycle-start", "ahima-domains"} <= rules
-    share = data["issuer_rules"]["rules"][1]["figures"][0]
+    renewal = data["renewal"]
+    assert renewal["issuer"] == "AHIMA" and renewal["anchor"] == "exam-date"
+    share = renewal["shares"][0]["share"]
     assert (share["value"], share["unit"], share["qualifier"]) == (80, "percent", "at least")
+    assert renewal["combined"]["cap"]["value"] == 50
+    shown = " ".join(cli("certs", "RHIT").stdout.split())
+    assert "begins on the day you pass the exam" in shown and "up to 50 CEUs" in shown
+    assert "Once the RHIA is granted, it replaces the RHIT" in shown
 
 
 def test_unknown_certification_suggests_the_closest(cli: Any) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from mrt_guide.dataset.sections import SECTIONS
 from mrt_guide.status import ExitStatus
 
 from .conftest import DATA
@@ -34,7 +35,7 @@ def test_data_validate_clean(cli: Any, guide: Any) -> None:
     result = cli("data", "validate")
     assert result.exit_code == 0 and result.stderr == ""
     assert result.stdout.endswith(
-        f"is valid: 9 files, {len(guide.sources)} sources, {len(guide.figures)} figures.\n"
+        f"is valid: {len(SECTIONS)} files, {len(guide.sources)} sources, {len(guide.figures)} figures.\n"
     )
 
 
@@ -276,18 +277,17 @@ def test_no_file_is_written_by_reading_commands(
     assert list(tmp_path.iterdir()) == []
 
 
-def test_bundled_data_is_untouched() -> None:
-    assert {p.name for p in DATA.iterdir()} == {
-        f"{n}.json"
-        for n in (
-            "sources",
-            "occupation",
-            "steps",
-            "education",
-            "certifications",
-            "pay",
-            "outlook",
-            "work",
-            "goals",
-        )
-    }
+def test_reading_commands_leave_the_bundled_data_untouched(cli: Any) -> None:
+    import hashlib
+
+    from mrt_guide.dataset.load import BUNDLED_NORMALISED
+
+    def digests() -> dict[str, str]:
+        files = [*DATA.iterdir(), BUNDLED_NORMALISED]
+        return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
+
+    before = digests()
+    for args in (["guide", "--json"], ["data", "validate"], ["certs", "RHIT"], ["search", "pay"]):
+        assert cli(*args).exit_code == 0, args
+    assert digests() == before
+    assert set(before) == {s.file for s in SECTIONS} | {"bundled.json"}

@@ -30,6 +30,7 @@ from .models import (
     Link,
     PayFile,
     Ref,
+    RenewalFile,
     SourcesFile,
 )
 from .sections import ARGUMENTS, COMPLETIONS, LINKABLE
@@ -249,14 +250,22 @@ def _links(files: Files) -> Iterator[Fault]:
 def _issuers_have_credentials(files: Files) -> Iterator[Fault]:
     shown, certs = _file(files, "certifications", CertificationsFile)
     issued = {c.issuer for c in certs.certifications}
-    for i, recert in enumerate(certs.recertification):
-        if recert.issuer not in issued:
+    renewal_shown, renewal = _file(files, "renewal", RenewalFile)
+    ruled = [(shown, f"recertification[{i}]", r.issuer) for i, r in enumerate(certs.recertification)]
+    ruled += [(renewal_shown, f"issuers[{i}]", r.issuer) for i, r in enumerate(renewal.issuers)]
+    seen: set[str] = set()
+    for where, loc, issuer in ruled:
+        if issuer not in issued:
             yield Fault(
-                shown,
-                f"recertification[{i}].issuer",
-                f"Issuer '{recert.issuer}' has renewal rules but no certification; "
+                where,
+                f"{loc}.issuer",
+                f"Issuer '{issuer}' has renewal rules but no certification; "
                 "add its certifications or remove these rules.",
             )
+        if where == renewal_shown:
+            if issuer in seen:
+                yield Fault(where, f"{loc}.issuer", f"Issuer '{issuer}' has two sets of rules; keep one.")
+            seen.add(issuer)
 
 
 def _routes(files: Files) -> Iterator[Fault]:

@@ -99,6 +99,8 @@ Unit = Literal[
     "ce_hours",
     "questions",
     "credit_hours",
+    "minutes",
+    "days",
 ]
 Measure = Literal[
     "median", "mean", "p10", "p25", "p75", "p90", "employment", "growth", "new_jobs", "base_employment"
@@ -125,6 +127,8 @@ UNIT_BOUNDS: dict[str, tuple[float, float]] = {
     "ce_hours": (0.5, 1_000),
     "questions": (1, 10_000),
     "credit_hours": (0.5, 1_000),
+    "minutes": (1, 10_000),
+    "days": (1, 3_650),
 }
 """Sane range of a figure's value (and upper end) per unit; outside it is a typing accident."""
 
@@ -414,7 +418,9 @@ class Certification(Sourced):
 class CertificationsFile(Model):
     issuers: list[Issuer] = Field(min_length=1)
     benefits: list[Fact]
-    recertification: list[Recertification]
+    recertification: list[Recertification] = Field(
+        default=[], description="Renewal rules in words (0.1 datasets); renewal.json holds them as rules now."
+    )
     certifications: list[Certification] = Field(min_length=1)
 
 
@@ -523,6 +529,127 @@ class GoalsFile(Model):
     goals: list[Goal] = Field(min_length=1)
     first_job: Fact
     high_school: Fact
+
+
+# renewal.json: how each issuer's credentials are kept, as rules a program can apply
+
+
+CycleAnchor = Literal["exam-date", "calendar-year"]
+"""``exam-date``: a cycle runs its length from the day the exam was passed, then again
+(AHIMA). ``calendar-year``: the first cycle ends on 31 December of the exam year plus the
+cycle's length; later cycles run 1 January to 31 December that many years later (NCRA)."""
+Due = Literal["cycle-end", "january-31-after"]
+"""When the cycle's continuing education must be reported."""
+Tag = Literal["in_domain", "ahima_source", "category_a", "in_person"]
+"""What an activity in the CE log may be marked as; the rules below count them."""
+
+
+class Share(Sourced):
+    """At least ``share`` (a percent figure) of the cycle's requirement must carry ``tag``."""
+
+    id: Annotated[Slug, Key("renewal-rule")]
+    tag: Tag
+    share: FigureRef
+    applies_from: IsoDate | None = Field(description="First cycle date the rule applies to, if not always.")
+    text: Text
+
+
+class Minimum(Sourced):
+    """At least ``amount`` (a figure in the issuer's unit) carrying ``tag``, counted over
+    ``over_cycles`` consecutive cycles."""
+
+    id: Annotated[Slug, Key("renewal-rule")]
+    tag: Tag
+    amount: FigureRef
+    over_cycles: int = Field(default=1, ge=1, le=4)
+    applies_from: IsoDate | None
+    text: Text
+
+
+class Example(Model):
+    """One of the issuer's own worked examples: these credentials together owe ``total``."""
+
+    credentials: list[CertRef] = Field(min_length=2)
+    total: float | int = Field(gt=0, le=1_000)
+
+
+class Combined(Sourced):
+    """What several credentials of one issuer owe in one cycle.
+
+    ``highest-plus-extra``: the highest single requirement, plus ``extra`` for each further
+    credential, at most ``cap``. ``ladder``: ``ladder[n-1]`` for n credentials (the last
+    step for more)."""
+
+    rule: Literal["highest-plus-extra", "ladder"]
+    extra: FigureRef | None = None
+    cap: FigureRef | None = None
+    ladder: list[FigureRef] = []
+    derived: bool = Field(
+        description="True where the rule is inferred from the issuer's examples, not stated."
+    )
+    examples: list[Example] = []
+    text: Text
+
+    @model_validator(mode="after")
+    def _complete(self) -> Combined:
+        if self.rule == "highest-plus-extra" and (self.extra is None or self.cap is None):
+            raise ValueError("a highest-plus-extra rule needs extra and cap")
+        if self.rule == "ladder" and not self.ladder:
+            raise ValueError("a ladder rule needs its ladder")
+        return self
+
+
+class Replacement(Sourced):
+    """Once ``holder`` is granted, ``replaces`` is no longer kept separately."""
+
+    holder: CertRef
+    replaces: CertRef
+    text: Text
+
+
+class Counting(Sourced):
+    """How time turns into units: one unit per ``minutes_per_unit``; a remainder of at least
+    ``round_up_from`` minutes counts as a unit, a smaller one not at all."""
+
+    minutes_per_unit: FigureRef
+    round_up_from: FigureRef
+    text: Text
+
+
+class AfterEnd(Sourced):
+    """What happens when a cycle ends unmet: ``status`` from ``after_days`` past the deadline."""
+
+    status: Label
+    after_days: FigureRef | None
+    text: Text
+
+
+class IssuerRenewal(Sourced):
+    """How one issuer's credentials are kept."""
+
+    issuer: Annotated[Code, Ref("issuer")]
+    unit: Literal["ceu", "ce_hours"]
+    anchor: CycleAnchor
+    due: Due
+    carry_over: bool = Field(description="Whether units beyond the requirement count in the next cycle.")
+    cycle_text: Text = Field(description="The cycle rule in words, as the issuer states it.")
+    dates_set_by_issuer: Text | None = Field(
+        description="Where the issuer, not the rule, sets a cycle's exact dates (say how to find them)."
+    )
+    combined: Combined | None
+    replacements: list[Replacement] = []
+    shares: list[Share] = []
+    minimums: list[Minimum] = []
+    counting: Counting | None = None
+    after_end: list[AfterEnd] = []
+    not_found: list[Text] = Field(default=[], description="Rules looked for and not found: shown as unknown.")
+    figures: list[Figure] = Field(default=[], description="Figures the rules above name, where kept here.")
+
+
+class RenewalFile(Model):
+    """Added in 0.2.0: optional, so a dataset made for 0.1 stays valid (with no rules)."""
+
+    issuers: list[IssuerRenewal] = []
 
 
 def model_for(name: str) -> type[Model]:

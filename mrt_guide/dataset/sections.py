@@ -188,6 +188,18 @@ SECTIONS: tuple[Section, ...] = (
         not_in_guide="a plan is personal: it needs the reader's own starting point",
     ),
     Section(
+        "renewal",
+        "RenewalFile",
+        ("certs",),
+        find=(
+            Find("issuers.*.shares", "certs", link="certs:renewal_link"),
+            Find("issuers.*.minimums", "certs", link="certs:renewal_link"),
+            Find("issuers.*.combined", "certs", link="certs:renewal_link"),
+        ),
+        optional=True,
+        not_in_guide="its rules are shown with each issuer's credentials",
+    ),
+    Section(
         "sources",
         "SourcesFile",
         ("sources",),

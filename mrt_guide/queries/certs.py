@@ -6,6 +6,8 @@ from typing import Any
 
 from ..dataset.index import Dataset, Record
 from .links import Link, link
+from .renewal import figures as renewal_figures
+from .renewal import rules as renewal_rules
 
 
 def _row(c: Record) -> Record:
@@ -46,10 +48,14 @@ def cert(ds: Dataset, name: str) -> dict[str, Any]:
         }
         for lead in found["leads_to"]
     ]
+    renewal = renewal_rules(ds, found["issuer"])
+    if renewal is not None:
+        figures += [f for f in renewal_figures(renewal) if f not in figures]
     return {
         "certification": {**found, "leads_to": leads},
         "issuer": ds.issuer(found["issuer"]),
         "issuer_rules": rules,
+        "renewal": renewal,
         "figures": figures,
     }
 
@@ -59,8 +65,15 @@ def details(ds: Dataset) -> list[dict[str, Any]]:
     return [cert(ds, c["id"]) for c in ds.certifications]
 
 
+def _first_of(ds: Dataset, issuer: str) -> Link:
+    return link("certs", next(c["id"] for c in ds.certifications if c["issuer"] == issuer))
+
+
 def rule_link(ds: Dataset, record: Record, path: list[int | str]) -> Link:
     """A renewal rule is shown with any credential of its issuer; link the first."""
-    issuer = ds.at(path[:3])["issuer"]
-    first = next(c["id"] for c in ds.certifications if c["issuer"] == issuer)
-    return link("certs", first)
+    return _first_of(ds, ds.at(path[:3])["issuer"])
+
+
+def renewal_link(ds: Dataset, record: Record, path: list[int | str]) -> Link:
+    """A rule of renewal.json is shown with any credential of its issuer; link the first."""
+    return _first_of(ds, ds.at(path[:3])["issuer"])

@@ -312,12 +312,10 @@ class Planner:
         cert = self.guide.certification(cert_id)
         ceus, cycle = cert["renewal"]["ceus"], cert["renewal"]["cycle"]
         exam = f"exam-{cert['id'].lower()}"
-        rules = [
-            r
-            for r in self.guide.section("certifications")["recertification"]
-            if r["issuer"] == cert["issuer"]
-        ]
-        starts_at_exam = any("day you pass the exam" in rule["text"] for r in rules for rule in r["rules"])
+        from .renewal import rules as renewal_rules
+
+        kept = renewal_rules(self.guide, cert["issuer"])
+        starts_at_exam = kept is not None and kept["anchor"] == "exam-date"
         command = f"mrt-guide certs {cert['id']}"
         what = f"{ceus['label']}: {ceus['value']:g} {'CEUs' if ceus['unit'] == 'ceu' else 'CE hours'}"
         if starts_at_exam:

@@ -115,6 +115,8 @@ def _detail(data: dict[str, Any]) -> Document:
     keep: list[Inline] = [fmt.figure_line(rn["ceus"]), fmt.figure_line(rn["cycle"]), *_rules(rn["rules"])]
     if data["issuer_rules"]:
         keep += _rules(data["issuer_rules"]["rules"])
+    if data["renewal"]:
+        keep += renewal_lines(data["renewal"])
     body.append(Bullets(keep, title="Keeping it"))
     if c["leads_to"]:
         leads = []
@@ -128,6 +130,33 @@ def _detail(data: dict[str, Any]) -> Document:
     notes = _article_notes([c]) + fmt.figure_notes([*data["figures"], c, *elig["pathways"]], data["sources"])
     doc.add(Notes(notes))
     return doc
+
+
+def renewal_lines(renewal: dict[str, Any]) -> list[Inline]:
+    """An issuer's renewal rules in words, each figure with its year, source and flag."""
+    lines: list[Inline] = [fmt.sourced_line({**renewal, "text": renewal["cycle_text"], "note": None})]
+    if renewal["dates_set_by_issuer"]:
+        lines.append(fmt.sourced_line({**renewal, "text": renewal["dates_set_by_issuer"], "note": None}))
+    combined = renewal["combined"]
+    if combined:
+        lines.append(fmt.sourced_line({**combined, "note": None}))
+        lines += [fmt.figure_line(f) for f in (combined["extra"], combined["cap"], *combined["ladder"]) if f]
+    for swap in renewal["replacements"]:
+        lines.append(fmt.sourced_line({**swap, "note": None}))
+    for rule in renewal["shares"]:
+        lines += [fmt.sourced_line({**rule, "note": None}), fmt.figure_line(rule["share"])]
+    for rule in renewal["minimums"]:
+        lines += [fmt.sourced_line({**rule, "note": None}), fmt.figure_line(rule["amount"])]
+    counting = renewal["counting"]
+    if counting:
+        lines.append(fmt.sourced_line({**counting, "note": None}))
+        lines += [fmt.figure_line(counting["minutes_per_unit"]), fmt.figure_line(counting["round_up_from"])]
+    for after in renewal["after_end"]:
+        lines.append(fmt.sourced_line({**after, "note": None}))
+        if after["after_days"]:
+            lines.append(fmt.figure_line(after["after_days"]))
+    lines += [Span(f"Not known: {missing}", "warn") for missing in renewal["not_found"]]
+    return lines
 
 
 def issuer_rules(rules: dict[str, Any]) -> Bullets:

@@ -17,6 +17,8 @@ _UNITS: dict[str, tuple[str, str]] = {
     "ce_hours": ("CE hour", "CE hours"),
     "questions": ("question", "questions"),
     "credit_hours": ("credit hour", "credit hours"),
+    "minutes": ("minute", "minutes"),
+    "days": ("day", "days"),
 }
 
 FLAG_NOTES = {
