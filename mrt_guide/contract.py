@@ -17,11 +17,12 @@ Used by the tests and ``data schema`` only: it imports pydantic.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, StringConstraints
 
 from .dataset import models as m
+from .dataset.levels import Level
 
 
 class Out(BaseModel):
@@ -316,64 +317,105 @@ class SourcesOut(SourceList):
 
 # plan
 
+Month = Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
+"""An ISO 8601 year and month: a plan is dated to the month."""
+Day = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+
 
 class Why(Out):
     id: str | None
-    text: str
+    text: str | None
     source: str
     flag: m.Flag
 
 
+class After(Out):
+    """A step dated from the end of an undated one: ``months`` after ``step`` ends."""
+
+    step: str
+    months: int
+
+
+class Requirement(Out):
+    """What one cycle owes for the credentials held (``queries/renewal.combined_requirement``)."""
+
+    issuer: str
+    credentials: list[str]
+    replaced: list[str]
+    single: dict[str, float]
+    total: float
+    how: Literal["single", "sum", "highest-plus-extra", "ladder"]
+    derived: bool
+
+
 class Milestone(Out):
     id: str
-    kind: str
-    title: str
-    what: str
-    start: str | None
-    end: str | None
+    kind: Literal["school", "study", "gap", "work", "exam", "job", "ce", "renew"]
+    cert: str | None
+    route: str | None
+    pathway: str | None
     months: int | None
-    dated: bool
+    start: Month | None
+    end: Month | None
+    after: After | None
     open_ended: bool
+    recommended: bool
+    transfer: bool
+    requirement: Requirement | None
+    due: Day | None
     why: Why
-    command: str
+    link: LinkOut
     figures: list[m.Figure]
+
+
+class OtherPathway(Out):
+    id: str
+    text: str
+    recommended: bool
 
 
 class PlanRoute(Out):
     certification: str
     pathway: m.Pathway | None
-    other_pathways: list[dict[str, str]]
+    other_pathways: list[OtherPathway]
+    minimum_education: Level | None
     missing: str | None
 
 
-class ContinuingEducation(Out):
-    certification: str
-    ceus: m.Figure
-    cycle: m.Figure
-    rules: list[m.Fact]
+class PlanCredential(Out):
+    id: str
+    name: str
+    issuer: str
 
 
 class Totals(Out):
     first_credential: str | None
     months_to_first_credential: int | None
-    first_credential_month: str | None
-    continuing_education: list[ContinuingEducation]
+    first_credential_month: Month | None
     pay: list[m.Figure]
     pay_factors: list[m.Factor]
 
 
 class Inputs(Out):
-    education: str
+    education: Level
+    him: bool | None
     goal: str
     bachelor_later: bool | None
-    start: str
+    start: Month
+    high_school_done: Month | None
 
 
 class PlanOut(Cited):
     inputs: Inputs
+    command: LinkOut
     goal: m.Goal
     milestones: list[Milestone]
     routes: list[PlanRoute]
+    programs: list[m.Route]
+    accreditor: str
+    transfer: m.Fact | None
+    credentials: list[PlanCredential]
+    renewal: list[RenewalOut]
     totals: Totals
     gaps: list[str]
 

@@ -16,7 +16,7 @@ def test_degrees_side_by_side_with_lengths_and_purposes(cli: Any) -> None:
     out = result.stdout
     assert re.search(r"Certificate\s*│.*│\s*up to 6 months\s*│\s*work", out)
     assert re.search(r"AS\s*│.*│\s*2 years\s*│\s*the RHIT exam, work,", out)
-    assert re.search(r"BS\s*│.*│\s*not in the data\s*│\s*management roles", out)
+    assert re.search(r"BS\s*│.*│\s*4 years\s*│\s*management roles", out)
     assert "Choose the AS if a bachelor's degree" in out
     assert "CAHIIM" in out and "Commission on Accreditation" in out
     assert "Associate degree coursework (AS, AAS)" in out and "Disease pathology" in out
@@ -42,7 +42,8 @@ def test_one_degree_in_full(cli: Any, cli_json: Any) -> None:
     assert data["route"]["coursework"]["subjects"][1] == "Medical coding"
     assert {c["id"] for c in data["certifications"]} >= {"RHIT", "ODS"}
     out = flat(cli("degrees", "BS").stdout)
-    assert "Neither the article nor any source" in out and "managerial roles" in out
+    assert "4 years (2020," in out and "csu-bs-hia, secondary)" in out and "managerial roles" in out
+    assert "transfer credit may shorten it" in out
 
 
 def test_unknown_degree_suggests(cli: Any) -> None:

@@ -34,9 +34,22 @@ FORMS: dict[str, tuple[str, list[str]]] = {
     "sources": ("sources", ["sources"]),
     "search": ("search", ["search", "coding"]),
     "guide": ("guide", ["guide"]),
+    "plan-gap": ("plan", ["plan", "--education", "bachelor", "--not-him", "--goal", "management"]),
+    "plan-ods": ("plan", ["plan", "--education", "associate", "--him", "--goal", "cancer-registry"]),
     "plan": (
         "plan",
-        ["plan", "--education", "high-school", "--goal", "coding", "--bachelor-later", "--start", "2027-01"],
+        [
+            "plan",
+            "--education",
+            "none",
+            "--high-school-done",
+            "2027-06",
+            "--goal",
+            "coding",
+            "--bachelor-later",
+            "--start",
+            "2027-01",
+        ],
     ),
 }
 

@@ -20,7 +20,7 @@ def links_in(obj: Any) -> Iterator[tuple[str, ...]]:
             yield from links_in(item)
 
 
-PLAN_ANSWERS = ("--education", "bachelor", "--start", "2027-01")
+PLAN_ANSWERS = ("--education", "bachelor", "--him", "--start", "2027-01")
 """A link to ``plan`` names the goal; the reader's own answers complete it."""
 
 

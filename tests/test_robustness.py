@@ -215,7 +215,18 @@ def test_hostile_terminals_still_read(cli: Any, env: dict[str, str]) -> None:
         ["salary", "--history"],
         ["certs"],
         ["outlook"],
-        ["plan", "--education", "none", "--goal", "coding", "--no-bachelor-later", "--start", "2027-01"],
+        [
+            "plan",
+            "--education",
+            "none",
+            "--high-school-done",
+            "2027-06",
+            "--goal",
+            "coding",
+            "--no-bachelor-later",
+            "--start",
+            "2027-01",
+        ],
     ):
         result = cli(*args, env=env)
         assert result.exit_code == 0, (args, result.stderr)

@@ -52,7 +52,19 @@ COMPLETION = {"_MRT_GUIDE_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "mr
         (["--version"], None),
         ([], COMPLETION),
         (["salary", "--json"], None),
-        (["plan", "--education", "associate", "--goal", "coding", "--json"], None),
+        (
+            [
+                "plan",
+                "--education",
+                "associate",
+                "--not-him",
+                "--goal",
+                "coding",
+                "--no-bachelor-later",
+                "--json",
+            ],
+            None,
+        ),
     ],
     ids=["version", "completion", "salary-json", "plan-json"],
 )

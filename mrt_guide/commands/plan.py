@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Any
+from dataclasses import replace
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -12,14 +13,18 @@ from ..status import GuideError
 from ._shared import dataset, flag
 from .complete import goal_names
 
-EDUCATION_HELP = "Where you stand now: none, high-school, certificate, associate or bachelor."
+if TYPE_CHECKING:
+    from ..dataset.index import Dataset
+    from ..queries.plan import Answers
+
+EDUCATION_HELP = "Where you stand now: none, high-school, certificate, associate, bachelor or master."
 GOAL_HELP = "What you want: rhit, coding, cancer-registry, data-analysis, privacy or management."
 
 
 def _education_names(incomplete: str) -> list[str]:
     from ..queries.plan import EDUCATION
 
-    return [e for e in EDUCATION if e.startswith(incomplete)]
+    return [e for e in EDUCATION if e.startswith(incomplete.lower())]
 
 
 def _interactive() -> bool:
@@ -40,6 +45,22 @@ def plan(
             show_default=False,
         ),
     ] = None,
+    him: Annotated[
+        bool | None,
+        flag(
+            "--him/--not-him",
+            help="Whether that certificate or degree is from a CAHIIM-accredited health information program.",
+        ),
+    ] = None,
+    high_school_done: Annotated[
+        str | None,
+        typer.Option(
+            "--high-school-done",
+            metavar="YYYY-MM",
+            help="With --education none: the month you finish high school.",
+            show_default=False,
+        ),
+    ] = None,
     goal: Annotated[
         str | None,
         typer.Option("--goal", metavar="GOAL", help=GOAL_HELP, autocompletion=goal_names, show_default=False),
@@ -53,7 +74,10 @@ def plan(
     start: Annotated[
         str | None,
         typer.Option(
-            "--start", metavar="YYYY-MM", help="When you start (default: this month).", show_default=False
+            "--start",
+            metavar="YYYY-MM",
+            help="When you start (default: this month; a year ago to ten years ahead).",
+            show_default=False,
         ),
     ] = None,
 ) -> None:
@@ -61,58 +85,111 @@ def plan(
 
     [bold]Examples[/bold]
 
+      mrt-guide plan
       mrt-guide plan --education high-school --goal rhit --no-bachelor-later
-      mrt-guide plan --education associate --goal coding --start 2027-01
-      mrt-guide plan --education none --goal privacy --bachelor-later --export plan.md
+      mrt-guide plan --education associate --not-him --goal coding --no-bachelor-later
+      mrt-guide plan --education none --high-school-done 2027-06 --goal privacy --bachelor-later
 
-    Every date is computed from the dataset: degree lengths, eligibility routes,
-    renewal cycles. Where the dataset has no length for a step, the plan says so.
-    Run without options on a terminal to be asked.
+    [bold]What each starting point needs[/bold]
+
+      --education none          --high-school-done YYYY-MM
+      --education high-school   nothing more
+      certificate, associate,   --him or --not-him (a CAHIIM-accredited health
+      bachelor, master          information program, or another field)
+
+    --bachelor-later or --no-bachelor-later is needed when the plan includes an associate
+    program (the AS/AAS choice). On a terminal, whatever is missing is asked.
+
+    Every date comes from the dataset: program lengths, eligibility routes, the
+    experience an exam expects, renewal cycles. Where the dataset has no length for a
+    step, the plan says so and dates what follows from that step's end.
     """
     from ..queries import plan as query
 
-    answers: dict[str, Any] = {
-        "education": education,
-        "goal": goal,
-        "bachelor_later": bachelor_later,
-        "start": start,
-    }
-    g = dataset(ctx)
-    answers = query.normalise(g, **answers)
-    missing = query.missing(g, **answers)
-    if missing:
+    ds = dataset(ctx)
+    answers = query.normalise(
+        ds,
+        query.Answers(
+            education=education,
+            goal=goal,
+            him=him,
+            bachelor_later=bachelor_later,
+            start=start,
+            high_school_done=high_school_done,
+        ),
+    )
+    needed = query.missing(ds, answers)
+    if needed:
         if not _interactive():
             raise GuideError(
-                f"Missing {' and '.join(missing)}; give them as options (see 'mrt-guide plan --help')."
+                f"Missing {', '.join(needed)}; give them as options (see 'mrt-guide plan --help')."
             )
-        answers = _ask(g, answers)
-    if answers["start"] is None:
-        answers["start"] = query.this_month()
-    show(out, g.with_sources(query.plan(g, **answers)), "plan")
+        answers = _ask(ds, answers)
+    request = query.request(ds, answers)
+    show(out, ds.with_sources(query.plan(ds, request)), "plan")
 
 
-def _ask(g: Any, answers: dict[str, Any]) -> dict[str, Any]:
-    """Ask on the terminal for what the options did not say (Rich prompts, with choices and defaults)."""
-    from rich.prompt import Confirm, Prompt
+def _ask(ds: Dataset, answers: Answers) -> Answers:
+    """Ask on the terminal for what the options did not say: choices in any case, and a wrong
+    answer says what was wrong before asking again."""
+    from rich.markup import escape
+    from rich.prompt import Confirm, InvalidResponse, Prompt
 
-    from ..queries.plan import EDUCATION, missing, parse_month, this_month
+    from ..queries import plan as query
+    from ..textsafe import neutral_line
 
-    if answers["education"] is None:
-        answers["education"] = Prompt.ask(
-            "Where do you stand now?", choices=list(EDUCATION), default="high-school"
+    class Choice(Prompt):
+        """Rich's prompt, any case, and a wrong answer named with the choices it missed."""
+
+        def process_response(self, value: str) -> str:
+            try:
+                return super().process_response(value.strip())
+            except InvalidResponse:
+                shown = escape(neutral_line(value.strip(), 30))
+                listed = ", ".join(self.choices or [])
+                raise InvalidResponse(
+                    f"[prompt.invalid.choice]'{shown}' is not one of: {listed} (any case)."
+                ) from None
+
+    def choice(question: str, choices: list[str], default: str) -> str:
+        return str(Choice.ask(question, choices=choices, default=default, case_sensitive=False))
+
+    def month(question: str, default: str | None, option: str) -> str:
+        while True:
+            given = Prompt.ask(question, default=default) if default else Prompt.ask(question)
+            try:
+                if option == "--start":
+                    query.check_start(given, option="month")
+                else:
+                    query.parse_month(given, "month")
+                return given.strip()
+            except GuideError as exc:
+                sys.stderr.write(f"{exc}\n")
+
+    if answers.education is None:
+        answers = replace(
+            answers, education=choice("Where do you stand now?", list(query.EDUCATION), "high-school")
         )
-    if answers["goal"] is None:
-        goals = g.ids("goal")
-        answers["goal"] = Prompt.ask("What do you want to become?", choices=goals, default=goals[0])
-    if missing(g, **answers):  # only the AS/AAS choice can be left
-        answers["bachelor_later"] = Confirm.ask(
-            "Might you study for a bachelor's degree later?", default=False
+    if answers.education in query.ASKS_FIELD and answers.him is None:
+        answers = replace(
+            answers,
+            him=Confirm.ask(
+                "Was it a CAHIIM-accredited health information (HIM or HIT) program?", default=False
+            ),
         )
-    while answers["start"] is None:
-        given = Prompt.ask("When do you start? (YYYY-MM)", default=this_month())
-        try:
-            parse_month(given)
-            answers["start"] = given
-        except GuideError as exc:
-            sys.stderr.write(f"{exc}\n")
+    if answers.education == "none" and answers.high_school_done is None:
+        answers = replace(
+            answers,
+            high_school_done=month("When do you finish high school? (YYYY-MM)", None, "--high-school-done"),
+        )
+    if answers.goal is None:
+        goals = ds.ids("goal")
+        answers = replace(answers, goal=choice("What do you want to become?", goals, goals[0]))
+    if answers.start is None:
+        answers = replace(answers, start=month("When do you start? (YYYY-MM)", query.this_month(), "--start"))
+    if query.missing(ds, answers):  # only the AS/AAS choice can be left
+        answers = replace(
+            answers,
+            bachelor_later=Confirm.ask("Might you study for a bachelor's degree later?", default=False),
+        )
     return answers

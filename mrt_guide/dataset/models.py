@@ -332,6 +332,7 @@ class EducationFile(Model):
     accreditation: Accreditation
     high_school: SubjectList
     where_to_study: list[Fact]
+    transfer: Fact | None = Field(default=None, description="Whether earlier credit shortens a program.")
 
 
 # certifications.json
@@ -370,6 +371,11 @@ class Eligibility(Model):
     minimum_education: Level | None
     pathways: list[Pathway]
     missing: Text | None = Field(description="What the dataset lacks, where no pathway is known.")
+    plan_experience: FigureRef | None = Field(
+        default=None,
+        description="Experience a plan puts before the exam even where another route skips it: the "
+        "issuer's recommended minimum for an exam meant for experienced holders.",
+    )
 
     @model_validator(mode="after")
     def _pathways_or_missing(self) -> Eligibility:
@@ -520,6 +526,13 @@ class Goal(Sourced):
     id: Annotated[Slug, Key("goal")]
     label: Label
     target: CertRef = Field(description="The credential the plan leads to.")
+    via: list[CertRef] = Field(
+        default=[],
+        description="Credentials earned on the way, in order.",
+    )
+    via_until: Level | None = Field(
+        default=None, description="Readers with this education or more go straight to the target."
+    )
     also: list[CertRef] = Field(description="Related credentials the plan mentions.")
     degree: DegreeRef | None = Field(description="A degree the goal needs beyond the target's eligibility.")
     pay_factors: list[Annotated[Slug, Ref("factor")]]

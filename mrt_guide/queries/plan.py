@@ -1,12 +1,13 @@
 """``mrt-guide plan``: a dated roadmap from where the reader stands to a goal.
 
-Every length and rule comes from the dataset: the degree lengths, the AS/AAS rule,
-the credentials' eligibility pathways and experience figures, the renewal cycles.
-Where the dataset has no length for a step, the plan says so and stops dating the
-steps that follow it, rather than guess.
+Every length and rule comes from the dataset: the program lengths, the AS/AAS rule,
+the credentials' eligibility pathways, the experience an exam expects, the renewal
+rules (``renewal.json``). Where the dataset has no length for a step, the plan says
+so once and dates what follows relative to that step, rather than guess.
 
-The path follows the article: education, then the RHIT, then keeping it; a goal
-beyond the RHIT adds the quickest eligibility pathway to its credential from there.
+The records are facts and ids, not sentences: each step has a ``kind``, the
+credential, route or pathway it concerns and the data record it rests on;
+``views/plan.py`` phrases them.
 """
 
 from __future__ import annotations
@@ -14,27 +15,35 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, Literal
 
-from ..dataset.index import Dataset as Guide
-from ..dataset.index import Record, choose
-from ..dataset.levels import LEVELS
+from ..dataset.index import Dataset, Record, choose
+from ..dataset.levels import LEVELS, Level
 from ..status import GuideError
-from ..textsafe import neutral_line
+from .links import Link, link
+from .renewal import combined_requirement
+from .renewal import rules as renewal_rules
 
-EDUCATION = LEVELS[:-1]
-"""What ``--education`` accepts: every level but master's, which the dataset has no route to."""
-MAIN_LINE = {"school", "study", "exam", "work", "gap"}
+EDUCATION: tuple[Level, ...] = LEVELS
+"""What ``--education`` accepts."""
+ASKS_FIELD: tuple[Level, ...] = ("certificate", "associate", "bachelor", "master")
+"""Starting points where it matters whether the program was an accredited HIM one (--him)."""
+Kind = Literal["school", "study", "gap", "work", "exam", "job", "ce", "renew"]
+MAIN_LINE = {"school", "study", "gap", "work", "exam"}
 """Steps done one after another; the others (a job, CE cycles, renewals) run alongside."""
 _MONTH = re.compile(r"(\d{4})-(\d{2})", re.ASCII)
 
+# months
 
-def parse_month(text: str) -> int:
-    """``YYYY-MM`` as a count of months; a usage error naming the fix if it is not one."""
+
+def parse_month(text: str, option: str = "--start") -> int:
+    """``YYYY-MM`` as a count of months; a usage error naming the option and the fix if not."""
     match = _MONTH.fullmatch(text.strip())
-    if not match or not 1 <= int(match[2]) <= 12 or not 1990 <= int(match[1]) <= 2100:
+    if not match or not 1 <= int(match[2]) <= 12:
+        from ..textsafe import neutral_line
+
         raise GuideError(
-            f"Invalid --start '{neutral_line(text, 40)}': give a year and month as YYYY-MM, e.g. 2027-01."
+            f"Invalid {option} '{neutral_line(text, 20)}': give a year and month as YYYY-MM, e.g. 2027-01."
         )
     return int(match[1]) * 12 + int(match[2]) - 1
 
@@ -48,6 +57,18 @@ def this_month(today: dt.date | None = None) -> str:
     return f"{today.year:04d}-{today.month:02d}"
 
 
+def check_start(text: str, today: dt.date | None = None, option: str = "--start") -> int:
+    """The start month, from a year ago to ten years ahead of this month."""
+    start = parse_month(text, option)
+    now = parse_month(this_month(today))
+    if not now - 12 <= start <= now + 120:
+        raise GuideError(
+            f"{option} {month(start)} is out of range: a plan starts between {month(now - 12)} "
+            f"(a year ago) and {month(now + 120)} (ten years ahead)."
+        )
+    return start
+
+
 def months_of(figure: Record | None) -> int | None:
     """A duration figure in months, or None when it is not a duration in months or years."""
     if figure is None:
@@ -59,497 +80,624 @@ def months_of(figure: Record | None) -> int | None:
     return None
 
 
-def _why(record: Record, text: str | None = None) -> Record:
-    """The dataset record a step comes from: its id, what it says, its source and flag."""
-    said = text or record.get("text") or record.get("label") or record["name"]
-    return {"id": record.get("id"), "text": said, "source": record["source"], "flag": record["flag"]}
+# the request
 
 
-@dataclass
+@dataclass(frozen=True, kw_only=True)
+class Request:
+    """A plan's inputs, checked and spelled as the dataset spells them."""
+
+    education: Level
+    goal: str
+    him: bool | None = None
+    bachelor_later: bool | None = None
+    start: int
+    high_school_done: int | None = None
+
+    def argv(self) -> list[str]:
+        """The command line that makes this plan again."""
+        args = ["--education", self.education]
+        if self.him is not None:
+            args.append("--him" if self.him else "--not-him")
+        if self.high_school_done is not None:
+            args += ["--high-school-done", month(self.high_school_done)]
+        args += ["--goal", self.goal]
+        if self.bachelor_later is not None:
+            args.append("--bachelor-later" if self.bachelor_later else "--no-bachelor-later")
+        args += ["--start", month(self.start)]
+        return args
+
+
+@dataclass(frozen=True)
+class Answers:
+    """What the reader gave, unchecked; ``None`` where an option was left out."""
+
+    education: str | None = None
+    goal: str | None = None
+    him: bool | None = None
+    bachelor_later: bool | None = None
+    start: str | None = None
+    high_school_done: str | None = None
+
+
+def normalise(ds: Dataset, answers: Answers, today: dt.date | None = None) -> Answers:
+    """``answers`` with every given value checked (a usage error for a bad one) and spelled
+    as the dataset spells it. Checks what was given before asking for what was not."""
+    education = (
+        None if answers.education is None else choose("education level", answers.education, list(EDUCATION))
+    )
+    goal = None if answers.goal is None else choose("goal", answers.goal, ds.ids("goal"))
+    if answers.start is not None:
+        check_start(answers.start, today)
+    if answers.high_school_done is not None:
+        parse_month(answers.high_school_done, "--high-school-done")
+    return replace(answers, education=education, goal=goal)
+
+
+def missing(ds: Dataset, answers: Answers) -> list[str]:
+    """The options a plan still needs, as the flags that answer them."""
+    needed = []
+    if answers.education is None:
+        needed.append("--education")
+    elif answers.education in ASKS_FIELD and answers.him is None:
+        needed.append("--him or --not-him")
+    if answers.education == "none" and answers.high_school_done is None:
+        needed.append("--high-school-done")
+    if answers.goal is None:
+        needed.append("--goal")
+    if (
+        not needed
+        and answers.bachelor_later is None
+        and not _forced(ds, answers)
+        and _choice_matters(ds, answers)
+    ):
+        needed.append("--bachelor-later or --no-bachelor-later")
+    return needed
+
+
+def _forced(ds: Dataset, answers: Answers) -> bool:
+    """A goal that needs a bachelor's answers the AS/AAS question itself (the AS)."""
+    assert answers.goal is not None and answers.education is not None
+    return bool(ds.goal(answers.goal)["degree"]) and LEVELS.index(answers.education) < LEVELS.index(
+        "bachelor"
+    )
+
+
+def _choice_matters(ds: Dataset, answers: Answers) -> bool:
+    """Whether the AS/AAS answer changes the plan: plan both ways and compare the programs."""
+    start = answers.start or this_month()
+    plans = [
+        plan(ds, request(ds, replace(answers, bachelor_later=later, start=start)))["milestones"]
+        for later in (True, False)
+    ]
+    return [m["route"] for m in plans[0] if m["route"]] != [m["route"] for m in plans[1] if m["route"]]
+
+
+def request(ds: Dataset, answers: Answers) -> Request:
+    """A complete request from normalised answers (``missing`` must be empty)."""
+    assert answers.education is not None and answers.goal is not None
+    goal = ds.goal(answers.goal)
+    later = answers.bachelor_later
+    if goal["degree"] and LEVELS.index(answers.education) < LEVELS.index("bachelor"):
+        if later is False:
+            raise GuideError(
+                f"--goal {goal['id']} needs a bachelor's degree; "
+                "use --bachelor-later, not --no-bachelor-later."
+            )
+        later = True
+    return Request(
+        education=answers.education,  # type: ignore[arg-type]
+        goal=goal["id"],
+        him=answers.him if answers.education in ASKS_FIELD else None,
+        bachelor_later=later,
+        start=parse_month(answers.start or this_month()),
+        high_school_done=None
+        if answers.high_school_done is None or answers.education != "none"
+        else parse_month(answers.high_school_done, "--high-school-done"),
+    )
+
+
+# the state and the steps
+
+
+@dataclass(frozen=True)
 class State:
     """What the reader holds at a point of the plan."""
 
     level: int
-    credentials: set[str] = field(default_factory=set)
-    subjects: set[str] = field(default_factory=set)
-    accreditor: str | None = None
-    """Who accredits the associate program the plan chose; None if the reader already has one."""
-
-    def copy(self) -> State:
-        return replace(self, credentials=set(self.credentials), subjects=set(self.subjects))
+    him_level: int = -1
+    """The highest level of accredited HIM program held; -1 for none."""
+    credentials: frozenset[str] = frozenset()
+    subjects: frozenset[str] = frozenset()
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Step:
     id: str
-    kind: str  # school, study, exam, work, gap (one after another); job, ce, renew (alongside)
-    title: str
-    what: str
+    kind: Kind
     months: int | None
-    """Length; 0 for a single moment; None where the dataset gives none (or the step is open-ended)."""
+    """Length; 0 for a single moment; None where the dataset gives none."""
     why: Record
-    command: str
+    """The dataset record the step rests on."""
+    link: Link
+    cert: str | None = None
+    route: str | None = None
+    pathway: str | None = None
     figures: list[Record] = field(default_factory=list)
     after: str | None = None
     """The step this one starts from, when it runs alongside the main line."""
     open_ended: bool = False
+    recommended: bool = False
+    """Recommended by the issuer, not required."""
+    transfer: bool = False
+    """Earlier study may shorten this program (the data's transfer note applies)."""
+    requirement: Record | None = None
+    """For CE steps: what the cycle owes (``renewal.combined_requirement``)."""
+    due: str | None = None
+    """For renewals: the date the issuer fixes for reporting, where it fixes one."""
 
 
 Option = tuple[list[Step], State]
 
 
-def cost(steps: list[Step]) -> tuple[int, int]:
-    """Steps of unknown length first (fewer is better), then the months the known ones take."""
+def cost(steps: list[Step]) -> tuple[int, int, int]:
+    """New degrees first (fewer is better), then steps of unknown length, then the months."""
+    degrees = sum(1 for s in steps if s.kind == "study")
     unknown = sum(1 for s in steps if s.months is None and not s.open_ended)
-    return unknown, sum(s.months or 0 for s in steps)
+    return degrees, unknown, sum(s.months or 0 for s in steps if s.kind in MAIN_LINE)
+
+
+def _why(record: Record) -> Record:
+    """The record a step rests on: its id, its words, its source and flag."""
+    text = record.get("text") or record.get("summary") or record.get("label") or record.get("name")
+    return {"id": record.get("id"), "text": text, "source": record["source"], "flag": record["flag"]}
 
 
 class Planner:
-    def __init__(self, guide: Guide, bachelor_later: bool | None) -> None:
-        self.guide = guide
-        self.bachelor_later = bachelor_later
-        self.goals = guide.section("goals")
-        self.routes = guide.section("education")["routes"]
-        self.default_accreditor = guide.section("education")["accreditation"]["body"]
+    def __init__(self, ds: Dataset, req: Request) -> None:
+        self.ds = ds
+        self.req = req
         self.chosen: dict[str, Record | None] = {}
         """The eligibility pathway used for each credential, None where none is known."""
+        self.him = ds.section("education")["accreditation"]["body"]
+        """The accreditor of health information programs (the --him question is about it)."""
 
     # education
 
     def _route(self, level: str) -> Record:
         if level == "associate":
-            rule = self.guide.section("education")["choice_rule"]
-            if self.bachelor_later is None:
-                raise GuideError(
-                    "Choose --bachelor-later or --no-bachelor-later: the AS/AAS choice depends on it."
-                )
-            wanted = rule["if_bachelor_later"] if self.bachelor_later else rule["if_no_bachelor_later"]
-            return next(r for r in self.routes if r["id"] == wanted)
-        return next(r for r in self.routes if r["level"] == level)
+            rule = self.ds.section("education")["choice_rule"]
+            later = bool(self.req.bachelor_later)
+            return self.ds.get("degree", rule["if_bachelor_later"] if later else rule["if_no_bachelor_later"])
+        return next(r for r in self.ds.routes if r["level"] == level)
 
-    def _study(self, level: str, accreditor: str | None) -> Step:
+    def _study(self, state: State, level: str) -> Step:
         route = self._route(level)
-        duration = route["duration"]
-        program = route["name"]
-        if accreditor:
-            program += f", in a program accredited by {accreditor}"
-        why = self.guide.section("education")["choice_rule"] if level == "associate" else route
-        why_text = why.get("text") or route["summary"]
+        edu = self.ds.section("education")
+        why = edu["choice_rule"] if level == "associate" else route
         return Step(
             id=f"study-{route['id']}",
             kind="study",
-            title=f"Earn the {route['short']}" if level != "certificate" else "Earn a certificate",
-            what=program + ("" if duration else f". {route['duration_note']}"),
-            months=months_of(duration),
-            why=_why(why, why_text),
-            command=f"mrt-guide degrees {route['short']}",
-            figures=[duration] if duration else [],
+            route=route["id"],
+            months=months_of(route["duration"]),
+            why=_why(why),
+            link=link("degrees", route["short"]),
+            figures=[route["duration"]] if route["duration"] else [],
+            transfer=state.level >= LEVELS.index("certificate"),
         )
 
     def education(self, state: State, need: str | None, accreditor: str | None) -> Option | None:
-        """Steps that bring ``state`` to education level ``need`` in a program ``accreditor`` accredits."""
+        """Steps that bring ``state`` to education ``need``, in a program ``accreditor`` accredits.
+
+        One program at the level needed (the data's routes are HIM programs, so they also meet
+        an any-field requirement), after high school where that is still to come."""
         want = LEVELS.index(need) if need else 0
-        if want > LEVELS.index("bachelor"):
-            return None  # the dataset has no route to a master's degree
-        st = state.copy()
-        if st.level >= want:
-            if accreditor and st.accreditor and st.accreditor != accreditor:
-                return None  # the program already planned is accredited by someone else
-            return [], st
+        if accreditor not in (None, self.him):
+            return None  # the data has no program this accreditor accredits, nor a way to hold one
+        if (state.him_level if accreditor == self.him else state.level) >= want:
+            return [], state
+        if need not in ("none", "high-school", "associate", "bachelor"):
+            return None  # no route in the data leads there
         steps: list[Step] = []
+        st = state
         if st.level < LEVELS.index("high-school"):
-            record = self.goals["high_school"]
-            steps.append(
-                Step(
-                    "high-school",
-                    "school",
-                    "Finish high school",
-                    record["text"],
-                    None,
-                    _why(record),
-                    "mrt-guide degrees",
-                )
+            steps.append(self._school())
+            st = replace(st, level=LEVELS.index("high-school"))
+        if want > st.level or (accreditor == self.him and want > st.him_level):
+            steps.append(self._study(st, str(need)))
+            course = self.ds.coursework(self._route(str(need))["coursework"])
+            st = replace(
+                st,
+                level=max(st.level, want),
+                him_level=max(st.him_level, want),
+                subjects=st.subjects | {s.casefold() for s in (course or {}).get("subjects", [])},
             )
-            st.level = LEVELS.index("high-school")
-        for level in ("certificate", "associate", "bachelor"):
-            index = LEVELS.index(level)
-            if st.level < index <= want and (level != "certificate" or want == index):
-                program_accreditor = (
-                    (accreditor or self.default_accreditor) if level != "certificate" else None
-                )
-                steps.append(self._study(level, program_accreditor))
-                route = self._route(level)
-                course = next(
-                    (
-                        c
-                        for c in self.guide.section("education")["coursework"]
-                        if c["id"] == route["coursework"]
-                    ),
-                    None,
-                )
-                st.subjects |= {s.casefold() for s in (course or {}).get("subjects", [])}
-                st.level = index
-                if level == "associate":
-                    st.accreditor = program_accreditor
         return steps, st
+
+    def _school(self) -> Step:
+        record = self.ds.section("goals")["high_school"]
+        done = self.req.high_school_done
+        months = None if done is None else max(done - self.req.start + 1, 1)
+        return Step(id="high-school", kind="school", months=months, why=_why(record), link=link("degrees"))
 
     # credentials
 
-    def pathway(self, state: State, pathway: Record, depth: int) -> Option | None:
+    def pathway(self, state: State, cert: Record, pathway: Record, depth: int) -> Option | None:
         options: list[Option] = []
         by_education = self.education(state, pathway["education"], pathway["accredited_by"])
-        if by_education is not None:
+        if by_education is not None and not pathway["credentials"]:
             options.append(by_education)
-        for cert in pathway["credentials"]:
-            if cert in state.credentials:
-                options.append(([], state.copy()))
+        for other in pathway["credentials"]:
+            if other in state.credentials:
+                options.append(([], state))
             elif depth < 1:
-                options.append(self.credential(state, cert, depth + 1))
+                options.append(self.credential(state, other, depth + 1))
         if not options:
             return None
         steps, st = min(options, key=lambda option: cost(option[0]))
         steps = list(steps)
-        command = f"mrt-guide certs {pathway['id'].split('-')[0].upper()}"
+        here = link("certs", cert["id"])
         if pathway["coursework"] and pathway["coursework"].casefold() not in st.subjects:
             steps.append(
                 Step(
-                    f"{pathway['id']}-coursework",
-                    "gap",
-                    f"Study {pathway['coursework'].lower()}",
-                    f"Coursework in {pathway['coursework'].lower()}; the dataset gives no length for it.",
-                    None,
-                    _why(pathway),
-                    command,
+                    id=f"{pathway['id']}-coursework",
+                    kind="gap",
+                    months=None,
+                    why=_why(pathway),
+                    link=here,
+                    cert=cert["id"],
+                    pathway=pathway["id"],
+                    recommended=pathway["recommended"],
                 )
             )
         if pathway["extra_program"]:
             steps.append(
                 Step(
-                    f"{pathway['id']}-program",
-                    "gap",
-                    "Complete a further program",
-                    f"Complete {pathway['extra_program']}; the dataset gives no length for it.",
-                    None,
-                    _why(pathway),
-                    command,
+                    id=f"{pathway['id']}-program",
+                    kind="gap",
+                    months=None,
+                    why=_why(pathway),
+                    link=here,
+                    cert=cert["id"],
+                    pathway=pathway["id"],
                 )
             )
-        experience = pathway["experience"]
-        if experience:
-            length = months_of(experience)
-            what = experience["label"]
-            if length is None:
-                what += (
-                    f": {experience['value']:,.0f} {experience['unit']}; "
-                    "the dataset does not say how many months that takes"
-                )
-            steps.append(
-                Step(
-                    f"{pathway['id']}-experience",
-                    "work",
-                    "Gain experience",
-                    what,
-                    length,
-                    _why(pathway),
-                    command,
-                    [experience],
-                )
-            )
+        if pathway["experience"]:
+            steps.append(self._work(f"{pathway['id']}-experience", cert, pathway, pathway["experience"]))
         return steps, st
 
+    def _work(self, step_id: str, cert: Record, pathway: Record | None, experience: Record) -> Step:
+        return Step(
+            id=step_id,
+            kind="work",
+            months=months_of(experience),
+            why=_why(pathway or experience),
+            link=link("certs", cert["id"]),
+            cert=cert["id"],
+            pathway=None if pathway is None else pathway["id"],
+            figures=[experience],
+            recommended=True if pathway is None else bool(pathway["recommended"]),
+        )
+
     def credential(self, state: State, cert_id: str, depth: int = 0) -> Option:
-        """Steps from ``state`` to holding ``cert_id``, by its quickest known pathway."""
-        cert = self.guide.certification(cert_id)
+        """Steps from ``state`` to holding ``cert_id``, by its best known pathway."""
+        cert = self.ds.certification(cert_id)
         if cert["id"] in state.credentials:
-            return [], state.copy()
-        options: list[tuple[tuple[int, int], int, Record, Option]] = []
+            return [], state
+        options: list[tuple[tuple[int, int, int], int, Record, Option]] = []
         for pathway in cert["eligibility"]["pathways"]:
-            option = self.pathway(state, pathway, depth)
+            option = self.pathway(state, cert, pathway, depth)
             if option is not None:
                 options.append((cost(option[0]), len(options), pathway, option))
-        command = f"mrt-guide certs {cert['id']}"
+        here = link("certs", cert["id"])
         if options:
             _, _, chosen, (steps, st) = min(options, key=lambda o: (o[0], o[1]))
             steps = list(steps)
         else:
-            chosen, st = None, state.copy()
-            missing = (
-                cert["eligibility"]["missing"] or "No eligibility pathway in the dataset fits this plan."
-            )
+            chosen, st = None, state
             steps = [
                 Step(
-                    f"{cert['id'].lower()}-eligibility",
-                    "gap",
-                    f"Check {cert['id']} eligibility",
-                    missing,
-                    None,
-                    _why(cert, missing),
-                    command,
+                    id=f"{cert['id'].lower()}-eligibility",
+                    kind="gap",
+                    months=None,
+                    why=_why(cert),
+                    link=here,
+                    cert=cert["id"],
                 )
             ]
+        expects = cert["eligibility"]["plan_experience"]
+        if expects and not any(s.kind == "work" for s in steps):
+            source = next(
+                (p for p in cert["eligibility"]["pathways"] if (p["experience"] or {}).get("id") == expects),
+                None,
+            )
+            steps.append(
+                self._work(f"{cert['id'].lower()}-experience", cert, source, self.ds.figures[expects])
+            )
         if depth == 0:
             self.chosen[cert["id"]] = chosen
-        why = _why(chosen) if chosen else _why(cert, f"{cert['name']}, issued by {cert['issuer']}.")
-        exam_note = next(
-            (f["text"] for f in (cert["exam"] or {}).get("facts", []) if f["source"] != "article"), None
-        )
         steps.append(
             Step(
-                f"exam-{cert['id'].lower()}",
-                "exam",
-                f"Pass the {cert['id']} exam",
-                f"{cert['name']} ({cert['issuer']})." + (f" {exam_note}" if exam_note else ""),
-                0,
-                why,
-                command,
+                id=f"exam-{cert['id'].lower()}",
+                kind="exam",
+                months=0,
+                cert=cert["id"],
+                pathway=None if chosen is None else chosen["id"],
+                why=_why(chosen or cert),
+                link=here,
             )
         )
-        st.credentials.add(cert["id"])
-        return steps, st
+        return steps, replace(st, credentials=st.credentials | {cert["id"]})
 
-    def keeping(self, cert_id: str) -> list[Step]:
-        """The first renewal cycle after passing the exam, and the renewal."""
-        cert = self.guide.certification(cert_id)
-        ceus, cycle = cert["renewal"]["ceus"], cert["renewal"]["cycle"]
-        exam = f"exam-{cert['id'].lower()}"
-        from .renewal import rules as renewal_rules
+    # keeping them
 
-        kept = renewal_rules(self.guide, cert["issuer"])
-        starts_at_exam = kept is not None and kept["anchor"] == "exam-date"
-        command = f"mrt-guide certs {cert['id']}"
-        what = f"{ceus['label']}: {ceus['value']:g} {'CEUs' if ceus['unit'] == 'ceu' else 'CE hours'}"
-        if starts_at_exam:
-            return [
-                Step(
-                    f"ce-{cert['id'].lower()}",
-                    "ce",
-                    f"Earn your {cert['id']} continuing education",
-                    what + f", by the end of the first {cycle['value']:g}-year cycle.",
-                    months_of(cycle),
-                    _why(ceus, f"{ceus['label']}, counted from the exam ({cert['issuer']})."),
-                    command,
-                    [ceus, cycle],
-                    after=exam,
-                ),
-                Step(
-                    f"renew-{cert['id'].lower()}",
-                    "renew",
-                    f"Renew the {cert['id']}",
-                    "Report the cycle's continuing education; the next cycle begins.",
-                    0,
-                    _why(cycle),
-                    command,
-                    [cycle],
-                    after=f"ce-{cert['id'].lower()}",
-                ),
-            ]
-        return [
-            Step(
-                f"ce-{cert['id'].lower()}",
-                "ce",
-                f"Earn your {cert['id']} continuing education",
-                what + f" per {cycle['value']:g}-year cycle. The dataset does not say when the first cycle "
-                "starts, so no date is given.",
-                None,
-                _why(ceus),
-                command,
-                [ceus, cycle],
-                after=exam,
-                open_ended=True,
-            )
-        ]
+    def keeping(self, steps: list[Step]) -> list[Step]:
+        """For each issuer: the first cycle after its first credential, the renewal at its end,
+        and, once a further credential joins, the combined cycle from then on."""
+        exams = [s for s in steps if s.kind == "exam"]
+        out: list[Step] = []
+        by_issuer: dict[str, list[Step]] = {}
+        for exam in exams:
+            issuer = self.ds.certification(str(exam.cert))["issuer"]
+            by_issuer.setdefault(issuer, []).append(exam)
+        for issuer, earned in by_issuer.items():
+            rules = renewal_rules(self.ds, issuer)
+            first = self.ds.certification(str(earned[0].cert))
+            cycle = first["renewal"]["cycle"]
+            held: list[str] = []
+            for n, exam in enumerate(earned):
+                held.append(str(exam.cert))
+                need = combined_requirement(self.ds, held) if rules else None
+                figures = [self.ds.certification(c)["renewal"]["ceus"] for c in held] + [cycle]
+                if n == 0:
+                    out.append(
+                        Step(
+                            id=f"ce-{issuer.lower()}",
+                            kind="ce",
+                            months=months_of(cycle),
+                            why=_why(rules or cycle),
+                            link=link("certs", first["id"]),
+                            cert=first["id"],
+                            figures=figures,
+                            after=exam.id,
+                            requirement=need,
+                        )
+                    )
+                    out.append(
+                        Step(
+                            id=f"renew-{issuer.lower()}",
+                            kind="renew",
+                            months=0,
+                            why=_why(rules or cycle),
+                            link=link("certs", first["id"]),
+                            cert=first["id"],
+                            figures=[cycle],
+                            after=f"ce-{issuer.lower()}",
+                            requirement=need,
+                        )
+                    )
+                else:
+                    out.append(
+                        Step(
+                            id=f"ce-{issuer.lower()}-{exam.cert}".lower(),
+                            kind="ce",
+                            months=None,
+                            why=_why(rules or cycle),
+                            link=link("certs", str(exam.cert)),
+                            cert=exam.cert,
+                            figures=figures,
+                            after=exam.id,
+                            open_ended=True,
+                            requirement=need,
+                        )
+                    )
+        return out
 
 
-def _date(steps: list[Step], start: int) -> list[Record]:
-    """Give each step a start and end month; stop dating after a step of unknown length."""
-    ends: dict[str, int | None] = {}
-    cursor: int | None = start
+# dating
+
+
+def _date(steps: list[Step], start: int, ds: Dataset) -> list[Record]:
+    """Give each step a start and end month. After a step of unknown length, steps are dated
+    relative to it (``after``: that step and the months since its end) instead of absolutely."""
+    pos: dict[str, tuple[str | None, int | None]] = {}
+    """Where each step ends: (anchor step id or None for the plan's start, month offset)."""
+    cursor: tuple[str | None, int] = (None, start)
     out = []
     for step in steps:
-        anchor = ends[step.after] if step.after else cursor
-        begin = anchor
-        if begin is None or step.months is None:
-            end = None
-        elif step.kind == "ce":
-            end = begin + step.months  # a cycle ends on its anniversary
+        if step.after:
+            anchor, at = pos[step.after]
+            begin: tuple[str | None, int | None] = (anchor, at)
         else:
-            end = begin + max(step.months - 1, 0)
-        next_free = None if end is None else (end if step.months == 0 or step.kind == "ce" else end + 1)
-        ends[step.id] = next_free if step.kind != "ce" else end
+            begin = cursor
+        anchor, at = begin
+        if at is None or step.months is None:
+            end: tuple[str | None, int | None] = (anchor, None)
+        elif step.kind == "ce":
+            end = (anchor, at + step.months)  # a cycle ends on its anniversary
+        else:
+            end = (anchor, at + max(step.months - 1, 0))
+        if end[1] is None:
+            after_end: tuple[str | None, int] = (step.id, 0)
+        elif step.months == 0 or step.kind == "ce":
+            after_end = (anchor, end[1])
+        else:
+            after_end = (anchor, end[1] + 1)
+        pos[step.id] = after_end if step.kind != "ce" else end
         if step.kind in MAIN_LINE:
-            cursor = next_free
+            cursor = after_end
+        absolute = anchor is None
         out.append(
             {
                 "id": step.id,
                 "kind": step.kind,
-                "title": step.title,
-                "what": step.what,
-                "start": month(begin) if begin is not None else None,
-                "end": month(end) if end is not None else None,
+                "cert": step.cert,
+                "route": step.route,
+                "pathway": step.pathway,
                 "months": step.months,
-                "dated": begin is not None and (end is not None or step.open_ended),
+                "start": month(at) if absolute and at is not None else None,
+                "end": month(end[1]) if absolute and end[1] is not None else None,
+                "after": None if absolute else {"step": anchor, "months": at},
                 "open_ended": step.open_ended,
+                "recommended": step.recommended,
+                "transfer": step.transfer,
+                "requirement": step.requirement,
+                "due": _due(ds, step, end[1] if absolute else None),
                 "why": step.why,
-                "command": step.command,
+                "link": step.link,
                 "figures": step.figures,
             }
         )
     return out
 
 
-def normalise(
-    guide: Guide, *, education: str | None, goal: str | None, bachelor_later: bool | None, start: str | None
-) -> dict[str, Any]:
-    """The answers with education and goal checked and spelled as the dataset spells them."""
-    return {
-        "education": None if education is None else choose("education level", education, list(EDUCATION)),
-        "goal": None
-        if goal is None
-        else choose("goal", goal, [g["id"] for g in guide.section("goals")["goals"]]),
-        "bachelor_later": bachelor_later,
-        "start": start,
-    }
+def _due(ds: Dataset, step: Step, end: int | None) -> str | None:
+    """The reporting date of a renewal, where the issuer's rules fix one."""
+    if step.kind not in ("renew", "ce") or end is None or step.cert is None:
+        return None
+    rules = renewal_rules(ds, ds.certification(step.cert)["issuer"])
+    if rules is None:
+        return None
+    if rules["anchor"] == "calendar-year" and rules["due"] == "january-31-after":
+        return f"{end // 12 + 1:04d}-01-31"
+    return None
 
 
-def missing(
-    guide: Guide, *, education: str | None, goal: str | None, bachelor_later: bool | None, **_: Any
-) -> list[str]:
-    """The options a plan still needs. The AS/AAS choice matters only below an associate degree,
-    and not for a goal that needs a bachelor's anyway."""
-    names = [f"--{name}" for name, value in (("education", education), ("goal", goal)) if value is None]
-    if bachelor_later is None:
-        level = education.strip().lower() if education else None
-        has_associate = level in EDUCATION and LEVELS.index(level) >= LEVELS.index("associate")
-        needs_bachelor = any(
-            g["id"] == (goal or "").strip().lower() and g["degree"] for g in guide.section("goals")["goals"]
-        )
-        if not has_associate and not needs_bachelor:
-            names.append("--bachelor-later or --no-bachelor-later")
-    return names
+# the plan
 
 
-def plan(
-    guide: Guide, *, education: str, goal: str, bachelor_later: bool | None, start: str
-) -> dict[str, Any]:
-    """The plan as JSON-ready records: inputs, milestones with ISO months, totals, gaps."""
-    goals = guide.section("goals")["goals"]
-    chosen_goal = choose("goal", goal, [g["id"] for g in goals])
-    goal_rec = next(g for g in goals if g["id"] == chosen_goal)
-    level = choose("education level", education, list(EDUCATION))
-    start_month = parse_month(start)
-    below_bachelor = LEVELS.index(level) < LEVELS.index("bachelor")
-    if goal_rec["degree"] and below_bachelor:
-        if bachelor_later is False:
-            raise GuideError(
-                f"--goal {chosen_goal} needs a bachelor's degree; "
-                "use --bachelor-later, not --no-bachelor-later."
-            )
-        bachelor_later = True
-
-    planner = Planner(guide, bachelor_later)
-    state = State(level=LEVELS.index(level))
-    steps, state = planner.credential(state, "RHIT")
-    first_job = guide.section("goals")["first_job"]
-    steps.append(
-        Step(
-            "first-job",
-            "job",
-            "Start your first job",
-            "Look for a first job with your credential.",
-            None,
-            _why(first_job),
-            "mrt-guide workplaces",
-            after="exam-rhit",
-            open_ended=True,
-        )
-    )
-    earned = ["RHIT"]
-    target = goal_rec["target"]
-    if target != "RHIT":
-        if goal_rec["degree"]:
-            route = next(r for r in guide.routes if r["id"] == goal_rec["degree"])
-            more, state = planner.education(state, route["level"], planner.default_accreditor) or ([], state)
-            steps += more
-        more, state = planner.credential(state, target)
+def plan(ds: Dataset, req: Request) -> dict[str, Any]:
+    """The plan as JSON-ready records: inputs, milestones, routes, renewal, totals, gaps."""
+    goal = ds.goal(req.goal)
+    him_level = LEVELS.index(req.education) if req.him else -1
+    if req.education == "certificate":
+        him_level = -1  # CAHIIM accredits programs from the associate level up
+    state = State(level=LEVELS.index(req.education), him_level=him_level)
+    if him_level >= LEVELS.index("associate"):
+        course = next((c for c in ds.section("education")["coursework"] if c["id"] == "associate"), None)
+        state = replace(state, subjects=frozenset(s.casefold() for s in (course or {}).get("subjects", [])))
+    planner = Planner(ds, req)
+    steps: list[Step] = []
+    if req.education == "none":
+        steps.append(planner._school())
+        state = replace(state, level=LEVELS.index("high-school"))
+    via_until = goal["via_until"]
+    skip_via = via_until is not None and LEVELS.index(req.education) >= LEVELS.index(via_until)
+    for cert in [*([] if skip_via else goal["via"]), goal["target"]]:
+        more, state = planner.credential(state, cert)
         steps += more
-        earned.append(guide.certification(target)["id"])
-    for cert in earned:
-        steps += planner.keeping(cert)
-    if bachelor_later and not goal_rec["degree"] and LEVELS.index(level) < LEVELS.index("bachelor"):
-        route = next(r for r in guide.routes if r["level"] == "bachelor")
-        study = planner._study("bachelor", planner.default_accreditor)
-        study.title = f"Earn the {route['short']}, towards management"
-        steps.append(study)
-
-    milestones = sorted(_date(steps, start_month), key=lambda m: m["start"] or "9999")  # stable: undated last
+    first_exam = next((s for s in steps if s.kind == "exam"), None)
+    if first_exam is not None:
+        job = ds.section("goals")["first_job"]
+        at = steps.index(first_exam) + 1
+        steps.insert(
+            at,
+            Step(
+                id="first-job",
+                kind="job",
+                months=None,
+                why=_why(job),
+                link=link("workplaces"),
+                after=first_exam.id,
+                open_ended=True,
+            ),
+        )
+    chose_as = any(s.route == _later_route(ds) for s in steps if s.kind == "study")
+    if chose_as and not goal["degree"] and state.him_level < LEVELS.index("bachelor"):
+        steps.append(planner._study(state, "bachelor"))  # the bachelor's the AS was chosen for
+    steps += planner.keeping(steps)
+    dated = _date(_calendar(ds, steps, req.start), req.start, ds)
+    # in time order; steps dated from an undated one keep their order, after the rest
+    milestones = sorted((m for m in dated if m["start"]), key=lambda m: str(m["start"]))
+    milestones += [m for m in dated if not m["start"]]
     exams = [m for m in milestones if m["kind"] == "exam"]
     first = exams[0] if exams else None
     first_months = None
     if first and first["start"]:
-        first_months = parse_month(first["start"]) - start_month
+        first_months = parse_month(first["start"]) - req.start
+    used_routes = {m["route"] for m in milestones if m["route"]}
+    used_certs = {m["cert"] for m in milestones if m["cert"]}
+    issuers = dict.fromkeys(ds.certification(c)["issuer"] for c in sorted(used_certs))
     return {
         "inputs": {
-            "education": level,
-            "goal": chosen_goal,
-            "bachelor_later": bachelor_later,
-            "start": month(start_month),
+            "education": req.education,
+            "him": req.him,
+            "goal": req.goal,
+            "bachelor_later": req.bachelor_later,
+            "start": month(req.start),
+            "high_school_done": None if req.high_school_done is None else month(req.high_school_done),
         },
-        "goal": goal_rec,
+        "command": link("plan", *req.argv()),
+        "goal": goal,
         "milestones": milestones,
-        "routes": [_route_record(guide, c, planner.chosen.get(c)) for c in earned],
+        "routes": [_route_record(ds, c, planner.chosen.get(c)) for c in planner.chosen],
+        "programs": [r for r in ds.routes if r["id"] in used_routes],
+        "accreditor": ds.section("education")["accreditation"]["body"],
+        "transfer": ds.section("education")["transfer"],
+        "credentials": [
+            {"id": c["id"], "name": c["name"], "issuer": c["issuer"]}
+            for c in ds.certifications
+            if c["id"] in used_certs
+        ],
+        "renewal": [r for r in (renewal_rules(ds, i) for i in issuers) if r is not None],
         "totals": {
-            "first_credential": first["title"].removeprefix("Pass the ").removesuffix(" exam")
-            if first
-            else None,
+            "first_credential": first["cert"] if first else None,
             "months_to_first_credential": first_months,
             "first_credential_month": first["start"] if first else None,
-            "continuing_education": [_ce(guide, c) for c in earned],
-            "pay": _pay(guide),
-            "pay_factors": [f for f in guide.section("pay")["factors"] if f["id"] in goal_rec["pay_factors"]],
+            "pay": _pay(ds),
+            "pay_factors": [ds.factor(f) for f in goal["pay_factors"]],
         },
-        "gaps": [m["what"] for m in milestones if m["months"] is None and not m["open_ended"]],
+        "gaps": [m["id"] for m in milestones if m["months"] is None and not m["open_ended"]],
     }
 
 
-def _route_record(guide: Guide, cert_id: str, pathway: Record | None) -> Record:
-    cert = guide.certification(cert_id)
+def _calendar(ds: Dataset, steps: list[Step], start: int) -> list[Step]:
+    """Steps with calendar-year cycles (NCRA) given the length that ends them on 31 December
+    of the exam year plus the cycle's length. Needs the exam's month, so it is worked out on
+    a first dating of the steps."""
+    first = {m["id"]: m for m in _date(steps, start, ds)}
+    out = []
+    for step in steps:
+        exam = first.get(step.after or "")
+        if step.kind == "ce" and exam and exam["kind"] == "exam" and exam["start"] and step.months:
+            rules = renewal_rules(ds, ds.certification(str(step.cert))["issuer"])
+            if rules is not None and rules["anchor"] == "calendar-year":
+                exam_month = parse_month(exam["start"])
+                end = (exam_month // 12 + step.months // 12) * 12 + 11
+                step = replace(step, months=end - exam_month)
+        out.append(step)
+    return out
+
+
+def _later_route(ds: Dataset) -> str:
+    """The associate route chosen when a bachelor's may follow (the AS)."""
+    return str(ds.section("education")["choice_rule"]["if_bachelor_later"])
+
+
+def _route_record(ds: Dataset, cert_id: str, pathway: Record | None) -> Record:
+    cert = ds.certification(cert_id)
     others = [p for p in cert["eligibility"]["pathways"] if pathway is None or p["id"] != pathway["id"]]
     return {
         "certification": cert["id"],
         "pathway": pathway,
-        "other_pathways": [{"id": p["id"], "text": p["text"]} for p in others],
+        "other_pathways": [
+            {"id": p["id"], "text": p["text"], "recommended": p["recommended"]} for p in others
+        ],
+        "minimum_education": cert["eligibility"]["minimum_education"],
         "missing": cert["eligibility"]["missing"],
     }
 
 
-def _ce(guide: Guide, cert_id: str) -> Record:
-    cert = guide.certification(cert_id)
-    rules = [
-        rule
-        for r in guide.section("certifications")["recertification"]
-        if r["issuer"] == cert["issuer"]
-        for rule in r["rules"]
-    ]
-    return {
-        "certification": cert["id"],
-        "ceus": cert["renewal"]["ceus"],
-        "cycle": cert["renewal"]["cycle"],
-        "rules": cert["renewal"]["rules"] + rules,
-    }
-
-
-def _pay(guide: Guide) -> list[Record]:
+def _pay(ds: Dataset) -> list[Record]:
     """The newest median annual wage, and the newest official one if that is older."""
     medians = [
-        f for f in guide.section("pay")["figures"] if f["measure"] == "median" and f["unit"] == "usd_per_year"
+        f for f in ds.section("pay")["figures"] if f["measure"] == "median" and f["unit"] == "usd_per_year"
     ]
     newest = max(medians, key=lambda f: f["year"])
-    official = max((f for f in medians if f["flag"] == "official"), key=lambda f: f["year"])
+    official = max((f for f in medians if f["flag"] == "official"), key=lambda f: f["year"], default=newest)
     return [newest] if newest is official else [newest, official]
 
 
-def goal_link(ds: Guide, goal: Record, path: list[int | str]) -> dict[str, Any]:
+def goal_link(ds: Dataset, goal: Record, path: list[int | str]) -> Link:
     """A goal is planned for with ``plan --goal``."""
-    from .links import link
-
     return link("plan", "--goal", goal["id"])

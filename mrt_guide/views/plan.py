@@ -1,11 +1,17 @@
-"""``mrt-guide plan``: the dated timeline, the routes chosen, and the totals."""
+"""``mrt-guide plan``: the answer first (when, what it takes to keep), then the dated timeline,
+the routes chosen, and the command that makes the plan again.
+
+The query gives typed steps (a kind, the credential, program or pathway, the record it
+rests on); this view phrases them. It states no fact of its own: names, issuers,
+accreditors, lengths and rules all come from the records.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from . import fmt
-from .doc import Bullets, Column, Document, Inline, Notes, Panel, Para, Span, Table
+from .doc import Bullets, Column, Document, Inline, Notes, Panel, Para, Span, Table, spans
 
 LEVEL_WORDS = {
     "none": "no diploma yet",
@@ -13,12 +19,120 @@ LEVEL_WORDS = {
     "certificate": "a certificate",
     "associate": "an associate degree",
     "bachelor": "a bachelor's degree",
+    "master": "a master's degree",
 }
+UNIT_WORDS = {"ceu": "CEUs", "ce_hours": "CE hours"}
+
+
+class Phrases:
+    """Lookups the sentences need, from the plan's own records."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.data = data
+        self.programs = {r["id"]: r for r in data["programs"]}
+        self.credentials = {c["id"]: c for c in data["credentials"]}
+        self.renewal = {r["issuer"]: r for r in data["renewal"]}
+        self.steps = {m["id"]: m for m in data["milestones"]}
+        self.routes = {r["certification"]: r for r in data["routes"]}
+
+    def issuer(self, cert: str | None) -> str:
+        return self.credentials[cert]["issuer"] if cert in self.credentials else ""
+
+    def title(self, m: dict[str, Any]) -> str:
+        kind, cert = m["kind"], m["cert"]
+        if kind == "school":
+            return "Finish high school"
+        if kind == "study":
+            return f"Earn the {self.programs[m['route']]['short']}"
+        if kind == "exam":
+            return f"Pass the {cert} exam"
+        if kind == "work":
+            return f"Gain experience for the {cert}"
+        if kind == "job":
+            return "Start your first job"
+        if kind == "renew":
+            return f"Renew with {self.issuer(cert)}"
+        if kind == "ce":
+            if m["open_ended"]:
+                return f"Keep your {self.issuer(cert)} credentials together"
+            return f"Earn your {self.issuer(cert)} continuing education"
+        route = self.routes.get(cert or "")
+        pathway = route["pathway"] if route else None
+        if pathway and pathway.get("extra_program") and m["id"].endswith("-program"):
+            return "Complete a further program"
+        if pathway and pathway.get("coursework"):
+            return f"Study {pathway['coursework'].lower()}"
+        return f"Check {cert} eligibility"
+
+    def what(self, m: dict[str, Any]) -> list[Inline]:
+        """What the step means, in a line or two, each fact from a record."""
+        kind, cert = m["kind"], m["cert"]
+        lines: list[Inline] = []
+        if kind == "study":
+            program = self.programs[m["route"]]
+            lines.append(f"{program['name']}, in a program accredited by {self.data['accreditor']}.")
+            if m["transfer"]:
+                lines.append(Span(self.data["transfer"]["text"], "muted"))
+        elif kind == "exam":
+            name = self.credentials[cert]["name"]
+            lines.append(f"{name} ({self.issuer(cert)}).")
+        elif kind == "work":
+            for fig in m["figures"]:
+                line: list[str | Span] = [f"{fig['label']}: ", Span(fmt.value(fig), "strong")]
+                if m["recommended"]:
+                    line.append(Span(f" (recommended by {self.issuer(cert)}, not required)", "muted"))
+                lines.append(line)
+        elif kind == "gap":
+            route = self.routes.get(cert or "")
+            pathway = route["pathway"] if route else None
+            if pathway and pathway.get("extra_program") and m["id"].endswith("-program"):
+                lines.append(f"Complete {pathway['extra_program']}.")
+            elif pathway and pathway.get("coursework"):
+                lines.append(f"Coursework in {pathway['coursework'].lower()}.")
+            elif route and route["missing"]:
+                lines.append(route["missing"])
+            lines.append(Span("The dataset gives no length for this step.", "warn"))
+        elif kind in ("ce", "renew"):
+            lines += self._keeping(m)
+        if m["after"] is not None:
+            anchor = self.steps[m["after"]["step"]]
+            lines.append(
+                Span(
+                    f"Starts {fmt.count(m['after']['months'], 'month', 'months')} after "
+                    f"“{self.title(anchor)}” ends.",
+                    "muted",
+                )
+            )
+        return lines
+
+    def _keeping(self, m: dict[str, Any]) -> list[Inline]:
+        need, cert = m["requirement"], m["cert"]
+        rules = self.renewal.get(self.issuer(cert))
+        if need is None:
+            return [fmt.figure_line(f) for f in m["figures"]]
+        unit = UNIT_WORDS.get(rules["unit"] if rules else "", "units")
+        held = " + ".join(need["credentials"])
+        lines: list[Inline] = []
+        if m["kind"] == "renew":
+            due = f" by {m['due']}" if m["due"] else " by the end of the cycle"
+            lines.append(f"Report the cycle's {unit} ({need['total']:g}){due}; the next cycle begins.")
+            return lines
+        line: list[str | Span] = [f"{held}: ", Span(f"{need['total']:g} {unit}", "strong"), " per cycle"]
+        if need["derived"]:
+            line.append(Span(" (derived from the issuer's worked examples)", "muted"))
+        lines.append(line)
+        if need["replaced"]:
+            lines.append(Span(f"{', '.join(need['replaced'])} is replaced, not kept beside it.", "muted"))
+        if rules:
+            lines.append(Span(rules["cycle_text"], "muted"))
+            if m["open_ended"] and rules["dates_set_by_issuer"]:
+                lines.append(Span(rules["dates_set_by_issuer"], "muted"))
+        return lines
 
 
 def when(m: dict[str, Any]) -> str:
     if m["start"] is None:
-        return "date unknown"
+        return "later"
     if m["open_ended"] and m["end"] is None:
         return f"from {m['start']}"
     if m["end"] is None:
@@ -26,101 +140,133 @@ def when(m: dict[str, Any]) -> str:
     return m["start"] if m["start"] == m["end"] else f"{m['start']} - {m['end']}"
 
 
-def _milestone(m: dict[str, Any]) -> Inline:
-    """Title, what to do, why (the dataset record), and the command that tells more."""
+def _milestone(say: Phrases, m: dict[str, Any]) -> Inline:
     why = m["why"]
-    return [
-        Span(m["title"], "strong"),
-        f"\n{m['what']}\n",
-        Span("Why: ", "muted"),
-        why["text"],
-        Span(f" [{why['source']}, {why['flag']}]", "muted"),
-        "\n",
-        Span("More: ", "muted"),
-        Span(m["command"], "code"),
-    ]
+    line: list[str | Span] = [Span(say.title(m), "strong")]
+    for part in say.what(m):
+        line.append("\n")
+        line += spans(part)
+    if why["text"] and m["kind"] not in ("ce", "renew"):
+        line += [
+            "\n",
+            Span("Why: ", "muted"),
+            why["text"],
+            Span(f" [{why['source']}, {why['flag']}]", "muted"),
+        ]
+    line += ["\n", Span("More: ", "muted"), Span(fmt.command(m["link"]), "code")]
+    return line
 
 
-def _timeline(data: dict[str, Any]) -> Bullets:
-    milestones = data["milestones"]
-    return Bullets(
-        [_milestone(m) for m in milestones], title="Your timeline", marks=[when(m) for m in milestones]
-    )
+def _summary(data: dict[str, Any], say: Phrases) -> list[Inline]:
+    totals = data["totals"]
+    lines: list[Inline] = []
+    exams = [m for m in data["milestones"] if m["kind"] == "exam"]
+    for n, exam in enumerate(exams):
+        what = "First credential" if n == 0 else "Then"
+        if exam["start"]:
+            after = (
+                f", {fmt.count(totals['months_to_first_credential'], 'month', 'months')} from the start"
+                if n == 0
+                else ""
+            )
+            lines.append([f"{what}: ", Span(exam["cert"], "strong"), f" in {exam['start']}{after}."])
+        else:
+            lines.append(
+                [f"{what}: ", Span(exam["cert"], "strong"), ", once the steps without a length are done."]
+            )
+    for m in data["milestones"]:
+        if (
+            m["kind"] == "ce"
+            and m["requirement"]
+            and (m["open_ended"] or len(m["requirement"]["credentials"]) == 1)
+        ):
+            need = m["requirement"]
+            rules = say.renewal.get(need["issuer"])
+            unit = UNIT_WORDS.get(rules["unit"] if rules else "", "units")
+            line: list[str | Span] = [
+                f"Keeping {' + '.join(need['credentials'])}: ",
+                Span(f"{need['total']:g} {unit}", "strong"),
+                f" per {need['issuer']} cycle",
+            ]
+            if need["derived"]:
+                line.append(Span(" (derived from the issuer's worked examples)", "muted"))
+            lines.append(line)
+    for fig in totals["pay"]:
+        lines.append(fmt.figure_line(fig))
+    return lines
 
 
 def build(data: dict[str, Any]) -> Document:
-    inputs, goal, totals = data["inputs"], data["goal"], data["totals"]
+    inputs, goal = data["inputs"], data["goal"]
+    say = Phrases(data)
     doc = Document(f"Your plan: {goal['label']}")
+    facts = [f"From {LEVEL_WORDS[inputs['education']]}"]
+    if inputs["him"] is not None:
+        field = "an accredited health information program" if inputs["him"] else "another field"
+        facts[0] += f" in {field}"
+    if inputs["high_school_done"]:
+        facts.append(f"high school done by {inputs['high_school_done']}")
+    facts.append(f"starting {inputs['start']}")
     later = {True: "a bachelor's may follow", False: "no bachelor's planned", None: None}[
         inputs["bachelor_later"]
     ]
-    facts = [f"From {LEVEL_WORDS[inputs['education']]}", f"starting {inputs['start']}"] + (
-        [later] if later else []
-    )
+    if later:
+        facts.append(later)
     doc.add(Para(", ".join(facts) + ".", "muted"))
-    doc.add(_timeline(data))
+    doc.add(Panel("In short", [Bullets(_summary(data, say))]))
+    milestones = data["milestones"]
+    doc.add(
+        Bullets(
+            [_milestone(say, m) for m in milestones],
+            title="Your timeline",
+            marks=[when(m) for m in milestones],
+        )
+    )
     routes: list[Inline] = []
     for route in data["routes"]:
-        if route["pathway"]:
-            line: list[Any] = [
+        pathway = route["pathway"]
+        if pathway:
+            line: list[str | Span] = [
                 Span(route["certification"], "strong"),
-                f" by this route: {route['pathway']['text']}",
+                f" by this route: {pathway['text']}",
             ]
-            if route["pathway"]["recommended"]:
-                line.append(Span(" (recommended by the issuer, not required)", "muted"))
+            if pathway["recommended"]:
+                line.append(
+                    Span(f" (recommended by {say.issuer(route['certification'])}, not required)", "muted")
+                )
         else:
-            line = [Span(route["certification"], "strong"), f": {route['missing']}"]
+            line = [
+                Span(route["certification"], "strong"),
+                f": {route['missing'] or 'no route in the dataset fits.'}",
+            ]
         routes.append(line)
     doc.add(Bullets(routes, title="Eligibility routes the plan follows"))
     for route in data["routes"]:
         others = [Span(other["text"], "muted") for other in route["other_pathways"]]
         if others:
             doc.add(Bullets(others, title=f"Other routes to the {route['certification']}"))
-    summary: list[Inline] = []
-    if totals["months_to_first_credential"] is not None:
-        summary.append(
-            [
-                f"First credential, the {totals['first_credential']}: ",
-                Span(f"{totals['months_to_first_credential']} months", "strong"),
-                f" from the start ({totals['first_credential_month']}).",
-            ]
+    gaps = [m for m in milestones if m["id"] in data["gaps"]]
+    if gaps:
+        doc.add(
+            Bullets(
+                [
+                    Span(f"{say.title(m)}: no length in the dataset; later dates count from its end.", "warn")
+                    for m in gaps
+                ],
+                title="Where the dataset has no answer",
+            )
         )
-    else:
-        summary.append(Span("Months to the first credential: not computable; see the gaps below.", "warn"))
-    for ce in totals["continuing_education"]:
-        summary.append(
-            [
-                Span(ce["certification"], "strong"),
-                f": {fmt.value(ce['ceus'])} every {fmt.value(ce['cycle'])} ",
-                Span(f"[{ce['ceus']['source']}, {ce['ceus']['year']}]", "muted"),
-            ]
-        )
-    ahima = [r for ce in totals["continuing_education"] for r in ce["rules"] if r["figures"]]
-    for rule in {r["id"]: r for r in ahima}.values():
-        summary.append(
-            [
-                Span(rule["text"], "muted"),
-                *[Span(f" {f['label']}: {fmt.value(f)}.", "muted") for f in rule["figures"]],
-            ]
-        )
-    for fig in totals["pay"]:
-        summary.append(fmt.figure_line(fig))
-    summary.append(
-        Span(
-            "The dataset has no pay figures for a single credential; these describe the occupation.", "muted"
-        )
-    )
-    for factor in totals["pay_factors"]:
-        summary.append(fmt.sourced_line(factor))
-    doc.add(Panel("Totals", [Bullets(summary)]))
-    if data["gaps"]:
-        doc.add(Bullets([Span(g, "warn") for g in data["gaps"]], title="Where the dataset has no answer"))
-    figures = [f for m in data["milestones"] for f in m["figures"]] + totals["pay"]
+    factors = [fmt.sourced_line(f) for f in data["totals"]["pay_factors"]]
+    if factors:
+        doc.add(Bullets(factors, title="What raises pay"))
+    doc.add(Para(["Make this plan again: ", Span(fmt.command(data["command"]), "code")]))
+    figures = [f for m in milestones for f in m["figures"]] + data["totals"]["pay"]
     doc.add(Notes(fmt.figure_notes(figures, data["sources"])))
     return doc
 
 
 def records(data: dict[str, Any]) -> Table:
+    say = Phrases(data)
     return Table(
         [Column("id"), Column("Start"), Column("End"), Column("Months"), Column("Step"), Column("Command")],
         [
@@ -129,8 +275,8 @@ def records(data: dict[str, Any]) -> Table:
                 m["start"] or "",
                 m["end"] or "",
                 "" if m["months"] is None else str(m["months"]),
-                m["title"],
-                m["command"],
+                say.title(m),
+                fmt.command(m["link"]),
             ]
             for m in data["milestones"]
         ],
