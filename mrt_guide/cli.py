@@ -64,8 +64,19 @@ COMMANDS: dict[str, str] = {
 a command function or a Typer app (a group of subcommands)."""
 
 
+def _say(text: str) -> None:
+    """Write to stderr, if it can be written to at all (a full or closed stderr says nothing)."""
+    from .terminal import OutputError, PipeClosed
+
+    try:
+        sys.stderr.write(text)
+        sys.stderr.flush()
+    except (OSError, PipeClosed, OutputError):
+        pass
+
+
 def _error(message: str) -> None:
-    sys.stderr.write(f"Error: {message}\n")
+    _say(f"Error: {message}\n")
 
 
 def _data_faults(faults: list[Any], shown: int = 8) -> None:
@@ -74,11 +85,9 @@ def _data_faults(faults: list[Any], shown: int = 8) -> None:
         return
     _error(f"the dataset has {len(faults)} faults; nothing was shown.")
     for fault in faults[:shown]:
-        sys.stderr.write(f"  {fault.line()}\n")
+        _say(f"  {fault.line()}\n")
     if len(faults) > shown:
-        sys.stderr.write(
-            f"  ... and {len(faults) - shown} more; run '{PROG} data validate' for the full list.\n"
-        )
+        _say(f"  ... and {len(faults) - shown} more; run '{PROG} data validate' for the full list.\n")
 
 
 def _usage_error(exc: Exception) -> str | None:
@@ -114,9 +123,10 @@ def _stop(signum: int, frame: object) -> None:
     raise Stop(ExitStatus.TERMINATED if signum == signal.SIGTERM else ExitStatus.HANGUP)
 
 
-def run(invoke: Callable[[], Any]) -> int:
+def run(invoke: Callable[[], Any], *, completing: bool = False) -> int:
     """Call ``invoke`` (the parsed command), flush what it printed, and return an exit status;
-    no traceback gets out."""
+    no traceback gets out. A completion request that fails completes nothing, quietly: the
+    shell would print any message at the reader's prompt."""
     from .dataset.faults import DataError
     from .terminal import OutputError, PipeClosed
 
@@ -126,7 +136,7 @@ def run(invoke: Callable[[], Any]) -> int:
         finally:
             sys.stdout.flush()  # inside the try: a full disk is reported, not an exit-time warning
         if result == ExitStatus.INTERRUPTED:  # Typer turns Ctrl-C into this status
-            sys.stderr.write("\nInterrupted.\n")
+            _say("\nInterrupted.\n")
         return int(result or 0)
     except GuideError as exc:
         _error(str(exc))
@@ -145,9 +155,11 @@ def run(invoke: Callable[[], Any]) -> int:
         _quiet_stdout()
         return exc.status
     except (KeyboardInterrupt, typer.Abort):
-        sys.stderr.write("\nInterrupted.\n")
+        _say("\nInterrupted.\n")
         return ExitStatus.INTERRUPTED
     except Exception as exc:
+        if completing:
+            return ExitStatus.OK
         usage = _usage_error(exc)
         if usage is not None:
             _error(usage)
@@ -222,7 +234,8 @@ class GuideGroup(TyperGroup):
     ) -> Any:
         from .terminal import usable_streams
 
-        if COMPLETE_VAR in os.environ:
+        completing = COMPLETE_VAR in os.environ
+        if completing:
             _plain_completion_help()
         handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGHUP)}
         try:
@@ -236,7 +249,8 @@ class GuideGroup(TyperGroup):
                 status = run(
                     lambda: super(GuideGroup, self).main(
                         args, prog_name or PROG, complete_var, standalone_mode=False, **extra
-                    )
+                    ),
+                    completing=completing,
                 )
         finally:
             for sig, handler in handlers.items():

@@ -87,7 +87,7 @@ _PARAMS = [
         ("markdown", bool, False, ("--markdown",), "Print Markdown (CommonMark with tables)."),
         (
             "export",
-            Path | None,
+            str | None,
             None,
             ("--export",),
             "Write to FILE instead; its suffix picks the format: .html .svg .md .json .txt.",
@@ -116,15 +116,37 @@ def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
         if export is not None and chosen:
             raise GuideError(f"--export picks the format from the file's suffix; drop --{chosen[0].value}.")
         fmt = chosen[0] if chosen else Format.RICH
-        return func(*args, out=Output(fmt, export, no_color), **kwargs)
+        return func(*args, out=Output(fmt, _export_path(export), no_color), **kwargs)
 
     wrapper.__signature__ = signature.replace(parameters=[*params, *_PARAMS])  # type: ignore[attr-defined]
     return wrapper
 
 
+def _export_path(given: str | None) -> Path | None:
+    """The --export file, refusing what names no file (an empty name, a trailing slash)."""
+    if given is None:
+        return None
+    if not given.strip():
+        raise GuideError("--export needs a file name, e.g. --export guide.html.")
+    if given.endswith(("/", os.sep)):
+        raise GuideError(
+            f"Cannot export to '{neutral_line(given, 80)}': it names a folder. Give a file name."
+        )
+    return Path(given)
+
+
 def json_text(data: dict[str, Any], *, ascii: bool) -> str:
-    """A command's records as a JSON document, with the contract's version first."""
-    return json.dumps({"schema_version": SCHEMA_VERSION, **data}, indent=2, ensure_ascii=ascii) + "\n"
+    """A command's records as a JSON document, with the contract's version first. JSON escapes
+    C0 controls itself; any other character a terminal would obey is escaped too (``\\u202e``),
+    which keeps the document's meaning and the reader's terminal safe."""
+    from .textsafe import UNSAFE
+
+    text = json.dumps({"schema_version": SCHEMA_VERSION, **data}, indent=2, ensure_ascii=ascii)
+    if not ascii:
+        import re
+
+        text = re.sub(UNSAFE, lambda m: f"\\u{ord(m.group()):04x}", text)
+    return text + "\n"
 
 
 def _view(name: str) -> ModuleType:
@@ -138,18 +160,21 @@ def render(fmt: Format, data: dict[str, Any], view: str, *, ascii: bool) -> str:
     """``data`` as text in ``fmt`` through view ``view``: the one place a format is chosen."""
     if fmt is Format.JSON:
         return json_text(data, ascii=ascii)
+    from .render.safe import clean, clean_table
+
     module = _view(view)
     if fmt is Format.PLAIN:
         from .render import to_plain
 
-        return to_plain.render(module.records(data))
+        return to_plain.render(clean_table(module.records(data), ascii=ascii))
+    doc = clean(module.build(data), ascii=ascii)
     if fmt is Format.MARKDOWN:
         from .render import to_markdown
 
-        return to_markdown.render(module.build(data))
+        return to_markdown.render(doc)
     from .render import to_rich
 
-    return to_rich.export(module.build(data), fmt.value)
+    return to_rich.export(doc, fmt.value)
 
 
 def show(out: Output, data: dict[str, Any], view: str, *, pager: bool = False) -> None:
@@ -163,8 +188,10 @@ def show(out: Output, data: dict[str, Any], view: str, *, pager: bool = False) -
         write_export(out.export, data, view)
     elif out.format is Format.RICH:
         from .render import to_rich
+        from .render.safe import clean
 
-        to_rich.show(_view(view).build(data), no_color=out.no_color, pager=pager)
+        doc = clean(_view(view).build(data), ascii=ascii_only(sys.stdout))
+        to_rich.show(doc, no_color=out.no_color, pager=pager)
     else:
         sys.stdout.write(render(out.format, data, view, ascii=ascii_only(sys.stdout)))
 

@@ -62,9 +62,19 @@ def ascii_only(stream: IO[str] | Any) -> bool:
     return bool(chosen) and "utf8" not in chosen
 
 
+_NARROW = str.maketrans({k: v[0] for k, v in _ASCII.items()})
+"""The same, one character for one: for text already laid out to a width."""
+
+
 def to_ascii(text: str) -> str:
     """``text`` with the guide's symbols spelled in ASCII and anything else replaced by '?'."""
     return text.translate(_ASCII).encode("ascii", "replace").decode("ascii")
+
+
+def to_ascii_narrow(text: str) -> str:
+    """``to_ascii`` keeping every line's width: for what Rich has already laid out (its own
+    ellipsis and rules; the guide's text was spelled in ASCII before layout)."""
+    return text.translate(_NARROW).encode("ascii", "replace").decode("ascii")
 
 
 class OutputError(Exception):
@@ -98,7 +108,7 @@ class GuardedStream:
 
     def write(self, text: str) -> int:
         if self._ascii:
-            text = to_ascii(text)
+            text = to_ascii_narrow(text)
         try:
             return self._stream.write(text)
         except BrokenPipeError:
@@ -118,6 +128,27 @@ class GuardedStream:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._stream, name)
+
+
+class ClosedStream:
+    """Stands in for a stdout the shell closed (``mrt-guide steps >&-``): writing to it is an
+    output error like any other, so the reader hears of it on stderr."""
+
+    encoding = "utf-8"
+
+    def write(self, text: str) -> int:
+        import errno
+
+        raise OutputError(OSError(errno.EBADF, "stdout is closed"))
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        raise OSError("stdout is closed")
 
 
 COLUMNS_RANGE = (20, 1000)
@@ -143,17 +174,18 @@ def clamp_width(env: Any = os.environ) -> None:
 @contextlib.contextmanager
 def usable_streams() -> Iterator[None]:
     """Streams the run can write to: guarded (see ``GuardedStream``), ASCII on a terminal that
-    cannot show UTF-8, and /dev/null for a stream the shell closed (``mrt-guide steps >&-``),
-    as for a closed pipe. A closed stdin reads as empty."""
+    cannot show UTF-8. A stdout the shell closed is an output error when written to; a closed
+    stderr is /dev/null (nothing could be said there); a closed stdin reads as empty."""
     saved = sys.stdin, sys.stdout, sys.stderr
     if sys.stdin is None:
         sys.stdin = open(os.devnull)  # noqa: SIM115 - lives as long as the process
     if sys.stdout is None:
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        sys.stdout = ClosedStream()
     if sys.stderr is None:
         sys.stderr = open(os.devnull, "w")  # noqa: SIM115
     clamp_width()
-    sys.stdout = GuardedStream(sys.stdout, ascii_only(sys.stdout))
+    if not isinstance(sys.stdout, ClosedStream):
+        sys.stdout = GuardedStream(sys.stdout, ascii_only(sys.stdout))
     sys.stderr = GuardedStream(sys.stderr, ascii_only(sys.stderr))
     try:
         yield

@@ -138,6 +138,8 @@ def test_text_exports(cli: Any, tmp_path: Path, suffix: str, check: Any) -> None
         ("handout.pdf", "unknown suffix '.pdf'"),
         ("no-such-folder/handout.html", "folder"),
         (".", "it is a folder"),
+        ("handout.html/", "it names a folder"),
+        ("", "--export needs a file name"),
     ],
 )
 def test_bad_export_targets_exit_2_and_write_nothing(

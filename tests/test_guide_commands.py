@@ -210,19 +210,30 @@ def test_guide_does_not_page_when_stdout_is_not_a_terminal(cli: Any, monkeypatch
 def test_guide_pages_on_a_terminal_unless_told_not_to(cli: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     from rich.console import Console
 
+    from mrt_guide.render import to_rich
+
     paged: list[str] = []
     monkeypatch.setattr(Console, "is_terminal", property(lambda self: True))
-    monkeypatch.setattr("rich.console.Console._pager", None, raising=False)
-
-    import rich.pager
-
-    monkeypatch.setattr(rich.pager.SystemPager, "show", lambda self, content: paged.append(content))
+    monkeypatch.setattr(to_rich.Pager, "show", lambda self, content: paged.append(content))
     result = cli("guide")
     assert result.exit_code == 0 and len(paged) == 1 and "Job outlook" in paged[0]
     assert result.stdout == ""
     paged.clear()
     result = cli("guide", "--no-pager")
     assert paged == [] and "Job outlook" in result.stdout
+
+
+@pytest.mark.parametrize("pager", ["false", "no-such-pager-program", "sh -c 'exit 3'", "unbalanced 'quote"])
+def test_a_pager_that_fails_means_the_guide_is_printed(
+    cli: Any, monkeypatch: pytest.MonkeyPatch, pager: str
+) -> None:
+    from rich.console import Console
+
+    monkeypatch.setattr(Console, "is_terminal", property(lambda self: True))
+    monkeypatch.setenv("PAGER", pager)
+    monkeypatch.delenv("MANPAGER", raising=False)
+    result = cli("guide")
+    assert result.exit_code == 0 and "Job outlook" in result.stdout and result.stderr == ""
 
 
 def test_unknown_degree_without_a_close_match_lists_the_names_people_type(cli: Any) -> None:

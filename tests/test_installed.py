@@ -77,13 +77,6 @@ def test_reader_closing_the_pipe_early() -> None:
     assert status == 0 and "Exception ignored" not in err and "Traceback" not in err and err == ""
 
 
-def test_closed_stdout() -> None:
-    shell = f"{' '.join(command())} steps >&-"
-    result = subprocess.run(["bash", "-c", shell], capture_output=True, text=True, timeout=60)
-    assert result.returncode == 0
-    assert "Traceback" not in result.stderr and "Exception ignored" not in result.stderr
-
-
 def test_custom_dataset_with_a_fault(tmp_path: Path) -> None:
     shutil.copytree(DATA, tmp_path / "data")
     (tmp_path / "data" / "pay.json").write_text('{"figures": [', "utf-8")

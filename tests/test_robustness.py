@@ -253,14 +253,15 @@ def test_ctrl_c_at_a_prompt_exits_130(cli: Any, monkeypatch: pytest.MonkeyPatch)
 
 
 def test_ctrl_c_in_the_pager_exits_130(cli: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    import rich.pager
     from rich.console import Console
+
+    from mrt_guide.render import to_rich
 
     def interrupted(self: Any, content: str) -> None:
         raise KeyboardInterrupt
 
     monkeypatch.setattr(Console, "is_terminal", property(lambda self: True))
-    monkeypatch.setattr(rich.pager.SystemPager, "show", interrupted)
+    monkeypatch.setattr(to_rich.Pager, "show", interrupted)
     result = cli("guide")
     assert result.exit_code == 130 and "Traceback" not in result.stderr
 

@@ -73,8 +73,13 @@ def units(ds: Dataset) -> Iterator[tuple[str, Link, Record]]:
                 yield find.command, _link(ds, find, rec, path), shown
 
 
+SUGGEST_FOR = 3
+"""Close words are looked for the first few searched words only: thousands of words must
+still answer at once."""
+
+
 def search(ds: Dataset, terms: list[str]) -> dict[str, Any]:
-    wanted = [t.casefold() for t in terms if t.strip()]
+    wanted = list(dict.fromkeys(t.casefold() for t in terms if t.strip()))
     results = []
     for section, found_link, rec in units(ds):
         rec_id = str(rec.get("id") or rec.get("key") or "")
@@ -107,6 +112,7 @@ def suggestions(ds: Dataset, wanted: list[str]) -> list[str]:
         for w in re.findall(r"[A-Za-z][A-Za-z-]{2,}", text)
     }
     found: list[str] = []
-    for word in wanted:
-        found += difflib.get_close_matches(word, sorted(vocabulary), n=3, cutoff=0.75)
+    words = sorted(vocabulary)
+    for word in wanted[:SUGGEST_FOR]:
+        found += difflib.get_close_matches(word, words, n=3, cutoff=0.75)
     return list(dict.fromkeys(found))

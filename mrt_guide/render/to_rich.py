@@ -262,12 +262,37 @@ def document(doc: Document, con: Console) -> RenderableType:
     return Group(Text(doc.title, style="bold"), Text(""), *_spaced(blocks))
 
 
+class Pager:
+    """``$MANPAGER``, ``$PAGER`` or ``less``, as pydoc would pick it; but a pager that cannot
+    start or fails (``PAGER=false``, a missing program) means the text is printed instead of
+    lost. Rich calls ``show`` with the rendered text."""
+
+    def show(self, content: str) -> None:
+        import shlex
+        import subprocess
+
+        command = os.environ.get("MANPAGER") or os.environ.get("PAGER") or "less"
+        env = {**os.environ, "LESS": os.environ.get("LESS", "FRX")}  # like git: quit if one screen
+        try:
+            proc = subprocess.Popen(shlex.split(command), stdin=subprocess.PIPE, env=env)
+        except (OSError, ValueError):
+            sys.stdout.write(content)
+            return
+        assert proc.stdin is not None
+        try:
+            proc.stdin.write(content.encode(getattr(sys.stdout, "encoding", None) or "utf-8", "replace"))
+            proc.stdin.close()
+        except OSError:
+            pass  # the reader quit the pager early
+        if proc.wait() != 0:
+            sys.stdout.write(content)
+
+
 def show(doc: Document, *, no_color: bool = False, pager: bool = False) -> None:
     """Print ``doc`` on stdout; through the pager when asked and stdout is a terminal."""
     con = console(no_color=no_color)
-    if pager and con.is_terminal:
-        os.environ.setdefault("LESS", "FRX")  # like git: quit if one screen, keep colours
-        with con.pager(styles=True):
+    if pager and con.is_terminal and os.environ.get("TERM") not in ("dumb", "emacs"):
+        with con.pager(pager=Pager(), styles=True):  # type: ignore[arg-type]
             con.print(document(doc, con))
     else:
         con.print(document(doc, con))
