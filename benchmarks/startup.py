@@ -28,6 +28,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 TABLE_COMMANDS = [
+    ["facts"],
     ["steps"],
     ["salary"],
     ["salary", "--history"],
@@ -41,7 +42,17 @@ TABLE_COMMANDS = [
     ["about"],
     ["sources"],
     ["search", "coding"],
-    ["plan", "--education", "high-school", "--goal", "rhit", "--no-bachelor-later", "--start", "2027-01"],
+    [
+        "plan",
+        "--education",
+        "associate",
+        "--not-him",
+        "--goal",
+        "coding",
+        "--no-bachelor-later",
+        "--start",
+        "2027-01",
+    ],
     ["guide", "--no-pager"],
 ]
 OTHER_COMMANDS = [["data", "validate"], ["data", "schema", "pay"]]

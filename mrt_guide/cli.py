@@ -18,10 +18,9 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
 
 from . import __version__
-from .commands._shared import Settings, flag
+from .commands._shared import Command, Group, Settings, flag
 from .status import ExitStatus, GuideError
 
 PROG = "mrt-guide"
@@ -32,19 +31,21 @@ Every figure comes with the year it describes, its source and a flag: official, 
 
 [bold]Examples[/bold]
 
-[cyan]mrt-guide steps[/cyan]                        the path, step by step
-[cyan]mrt-guide degrees --no-bachelor-later[/cyan]  AS or AAS?
-[cyan]mrt-guide certs RHIT[/cyan]                   one credential in full
-[cyan]mrt-guide salary --history[/cyan]             pay by year
-[cyan]mrt-guide outlook[/cyan]                      job growth projections
-[cyan]mrt-guide plan[/cyan]                         your own dated roadmap (asks)
-[cyan]mrt-guide search coding[/cyan]                any fact, by a word
-[cyan]mrt-guide sources[/cyan]                      where figures come from
-[cyan]mrt-guide guide --export guide.html[/cyan]    the whole guide, a handout
-[cyan]mrt-guide certs --json[/cyan]                 any command as JSON
+  [cyan]mrt-guide facts[/cyan]                        the answer now, on one screen
+  [cyan]mrt-guide steps[/cyan]                        the path, step by step
+  [cyan]mrt-guide degrees --no-bachelor-later[/cyan]  AS or AAS?
+  [cyan]mrt-guide certs RHIT[/cyan]                   one credential in full
+  [cyan]mrt-guide salary --history[/cyan]             pay by year
+  [cyan]mrt-guide outlook[/cyan]                      job growth projections
+  [cyan]mrt-guide plan[/cyan]                         your own dated roadmap (asks)
+  [cyan]mrt-guide search coding[/cyan]                any fact, by a word
+  [cyan]mrt-guide sources[/cyan]                      where figures come from
+  [cyan]mrt-guide guide --export guide.html[/cyan]    the whole guide, a handout
+  [cyan]mrt-guide certs --json[/cyan]                 any command as JSON
 """
 
 COMMANDS: dict[str, str] = {
+    "facts": "sections:facts",
     "steps": "sections:steps",
     "degrees": "degrees:degrees",
     "certs": "certs:certs",
@@ -182,7 +183,7 @@ def _built(name: str, target: str) -> Any:
     if isinstance(found, typer.Typer):
         return typer.main.get_command(found)
     one = typer.Typer(rich_markup_mode="rich", pretty_exceptions_enable=False)
-    one.command(name=name)(found)
+    one.command(name=name, cls=Command)(found)
     return typer.main.get_command(one)
 
 
@@ -213,7 +214,7 @@ class LazyCommands(dict[str, Any]):
         return [(name, self[name]) for name in self]
 
 
-class GuideGroup(TyperGroup):
+class GuideGroup(Group):
     """The root command: Typer's group with lazily built commands, run through ``run`` so
     errors become one line."""
 

@@ -284,6 +284,33 @@ class AboutOut(AboutRecords, Cited):
     pass
 
 
+# facts
+
+
+class QuickCredential(Out):
+    id: str
+    name: str
+    issuer: str
+    renewal: Renewal
+
+
+class FactsRecords(Out):
+    title: str
+    median_annual: m.Figure | None
+    median_hourly: m.Figure | None
+    entry: m.Fact | None
+    route: m.Route | None
+    credential: QuickCredential | None
+    jobs: m.Figure | None
+    projection: m.Projection | None
+    employers: list[m.EmployerShare]
+    next: list[LinkOut]
+
+
+class FactsOut(FactsRecords, Cited):
+    pass
+
+
 # search, sources
 
 
@@ -424,6 +451,7 @@ class PlanOut(Cited):
 
 
 class GuideOut(Cited):
+    facts: FactsRecords
     about: AboutRecords
     steps: StepsRecords
     degrees: DegreesRecords
@@ -439,6 +467,7 @@ class GuideOut(Cited):
 
 
 CONTRACTS: dict[str, type[Out]] = {
+    "facts": FactsOut,
     "steps": StepsOut,
     "degrees": DegreesOut,
     "degrees ROUTE": DegreeOut,

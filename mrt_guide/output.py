@@ -171,10 +171,43 @@ def render(fmt: Format, data: dict[str, Any], view: str, *, ascii: bool) -> str:
     if fmt is Format.MARKDOWN:
         from .render import to_markdown
 
-        return to_markdown.render(doc)
+        return to_markdown.render(doc, about(data))
+    if fmt is Format.HTML:
+        from .render import to_html
+
+        return to_html.render(doc, about(data))
     from .render import to_rich
 
     return to_rich.export(doc, fmt.value)
+
+
+def about(data: dict[str, Any]) -> dict[str, str]:
+    """What a page says under its title: the newest year its figures describe, the day it was
+    made and by which version, so a printed copy dates itself."""
+    import datetime as dt
+
+    from . import __version__
+
+    years = [y for y in _years(data) if isinstance(y, int)]
+    out = {"Data as of": str(max(years))} if years else {}
+    out["Printed"] = dt.date.today().isoformat()
+    out["mrt-guide"] = __version__
+    return out
+
+
+def _years(obj: Any) -> list[Any]:
+    """The ``year`` (and ``year_end``) of every figure inside a command's records."""
+    found: list[Any] = []
+    stack = [obj]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            if "unit" in node and "value" in node:
+                found += [node.get("year"), node.get("year_end")]
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return found
 
 
 def show(out: Output, data: dict[str, Any], view: str, *, pager: bool = False) -> None:

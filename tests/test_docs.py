@@ -5,6 +5,9 @@ from __future__ import annotations
 import importlib.util
 import re
 
+import pytest
+from typer.main import get_command
+
 from .conftest import REPO
 
 
@@ -61,3 +64,28 @@ def test_every_option_and_argument_has_help() -> None:
             assert getattr(param, "help", None), f"mrt-guide {' '.join(path)}: {param.name} has no help"
 
     walk(get_command(app))
+
+
+@pytest.mark.parametrize("width", ["40", "60", "80", "120"])
+def test_no_help_cuts_an_option_or_runs_past_the_edge(width: str) -> None:
+    """Every --help, at every width: each option's names whole, no line wider than the terminal."""
+    from typer.testing import CliRunner
+
+    from mrt_guide.cli import app
+
+    runner = CliRunner()
+    for path in _generator().commands():
+        result = runner.invoke(
+            app, [*path, "--help"], env={"COLUMNS": width, "NO_COLOR": "1"}, prog_name="mrt-guide"
+        )
+        assert result.exit_code == 0, path
+        out = result.stdout
+        assert "…" not in out, (path, width)
+        assert max(len(line) for line in out.splitlines()) <= int(width), (path, width)
+        command = get_command(app)
+        for part in path:
+            command = command.get_command(None, part)  # type: ignore[attr-defined]
+        for param in command.params:
+            for name in getattr(param, "opts", []):
+                if name.startswith("--") and not param.hidden:
+                    assert re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", out), (path, width, name)

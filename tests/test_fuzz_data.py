@@ -90,6 +90,9 @@ KEYS_NOT_TEXT = {
     "round_up_from",
     "after_days",
     "plan_experience",
+    "credential",
+    "route",
+    "entry",
 }
 """Fields whose values are ids, codes or references, not prose."""
 COMMANDS = [

@@ -240,3 +240,30 @@ def test_unknown_degree_without_a_close_match_lists_the_names_people_type(cli: A
     result = cli("degrees", "MBA")
     assert result.exit_code == 2
     assert result.stderr == "Error: No degree 'MBA'. Choose one of: Certificate, AS, AAS, BS.\n"
+
+
+def test_facts_fit_one_screen_and_lead_with_the_newest(cli: Any, cli_json: Any, guide: Any) -> None:
+    out = cli("facts", env={"COLUMNS": "80"}).stdout
+    assert len(out.splitlines()) <= 30
+    data = cli_json("facts")
+    medians = [
+        f for f in guide.section("pay")["figures"] if f["measure"] == "median" and f["unit"] == "usd_per_year"
+    ]
+    assert data["median_annual"]["year"] == max(f["year"] for f in medians)
+    assert (
+        data["median_hourly"]["unit"] == "usd_per_hour"
+        and data["median_hourly"]["year"] == data["median_annual"]["year"]
+    )
+    assert data["projection"]["end"] == max(p["end"] for p in guide.section("outlook")["projections"])
+    flat_out = " ".join(out.split())
+    annual = data["median_annual"]
+    assert f"${annual['value']:,.0f}/yr" in flat_out and str(annual["year"]) in flat_out
+    assert f"{data['projection']['growth']['value']:g}% growth" in flat_out
+    assert "RHIT" in flat_out and "20 CEUs every 2 years" in flat_out
+    assert "secondary" in flat_out  # the flags that matter are visible at the figure
+    assert "mrt-guide plan" in flat_out
+
+
+def test_facts_open_the_whole_guide(cli: Any) -> None:
+    out = cli("guide", "--no-pager").stdout
+    assert out.index("quick facts") < out.index("the job in brief")

@@ -16,6 +16,7 @@ from mrt_guide.dataset.sections import parts
 from mrt_guide.output import SCHEMA_VERSION
 
 FORMS: dict[str, tuple[str, list[str]]] = {
+    "facts": ("facts", ["facts"]),
     "steps": ("steps", ["steps"]),
     "salary": ("salary", ["salary"]),
     "salary-history": ("salary", ["salary", "--history"]),

@@ -34,7 +34,9 @@ def test_every_link_in_every_json_output_runs(cli: Any, cli_json: Any) -> None:
     assert {"steps", "degrees", "certs", "salary", "sources", "plan"} <= commands, commands
     assert len(found) > 25
     for link in sorted(found):
-        args = [*link, *PLAN_ANSWERS] if link[0] == "plan" else list(link)
+        args = list(link)
+        if link[0] == "plan":
+            args += [*PLAN_ANSWERS, *([] if "--goal" in link else ["--goal", "rhit"])]
         result = cli(*args)
         assert result.exit_code == 0 and result.stderr == "", (link, result.stderr)
 

@@ -6,9 +6,34 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 if TYPE_CHECKING:
     from ..dataset.index import Dataset
+
+
+class Command(TyperCommand):
+    """Typer's command, its help stacked on a narrow terminal (see ``narrow_help``)."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        from .. import narrow_help
+
+        if narrow_help.is_narrow():
+            formatter.write(narrow_help.render(ctx, self))
+            return
+        super().format_help(ctx, formatter)
+
+
+class Group(TyperGroup):
+    """Typer's group, its help stacked on a narrow terminal (see ``narrow_help``)."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        from .. import narrow_help
+
+        if narrow_help.is_narrow():
+            formatter.write(narrow_help.render(ctx, self))
+            return
+        super().format_help(ctx, formatter)
 
 
 def flag(*names: str, help: str, **kwargs: Any) -> Any:

@@ -11,9 +11,9 @@ import typer
 
 from ..dataset.sections import FILE_NAMES
 from ..status import ExitStatus, GuideError
-from ._shared import data_dir
+from ._shared import Command, Group, data_dir
 
-app = typer.Typer(name="data")
+app = typer.Typer(name="data", cls=Group)
 
 
 @app.callback(invoke_without_command=True)
@@ -34,7 +34,7 @@ def _file_names(incomplete: str) -> list[str]:
     return [name for name in FILE_NAMES if name.startswith(incomplete)]
 
 
-@app.command()
+@app.command(cls=Command)
 def validate(
     ctx: typer.Context,
     directory: Annotated[
@@ -82,7 +82,7 @@ def _output_names(incomplete: str) -> list[str]:
     return sorted(n for n in LINKABLE | {"search"} if n.startswith(incomplete))
 
 
-@app.command()
+@app.command(cls=Command)
 def schema(
     file: Annotated[
         str | None,

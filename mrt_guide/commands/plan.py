@@ -92,10 +92,10 @@ def plan(
 
     [bold]What each starting point needs[/bold]
 
-      --education none          --high-school-done YYYY-MM
-      --education high-school   nothing more
-      certificate, associate,   --him or --not-him (a CAHIIM-accredited health
-      bachelor, master          information program, or another field)
+      --education none         --high-school-done YYYY-MM
+      --education high-school  nothing more
+      --education certificate, associate, bachelor or master
+                               --him or --not-him (a CAHIIM-accredited program)
 
     --bachelor-later or --no-bachelor-later is needed when the plan includes an associate
     program (the AS/AAS choice). On a terminal, whatever is missing is asked.

@@ -31,6 +31,20 @@ def section_command(name: str, query: str, help: str, *, cites: bool = True) -> 
     return output_options(command)
 
 
+facts = section_command(
+    "facts",
+    "facts:facts",
+    """Quick facts: pay now, the way in and how long it takes, the credential, jobs, outlook.
+
+    [bold]Examples[/bold]
+
+      mrt-guide facts
+      mrt-guide facts --json
+
+    Every figure is the newest the dataset holds, with its year, source and flag; the
+    commands at the end answer the next question.
+    """,
+)
 steps = section_command(
     "steps",
     "steps:steps",

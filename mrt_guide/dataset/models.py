@@ -229,12 +229,21 @@ class SourcesFile(Model):
 # occupation.json
 
 
+class Quick(Model):
+    """What ``mrt-guide facts`` leads with, where a choice is the guide's and not a figure's."""
+
+    credential: CertRef = Field(description="The credential of the job.")
+    route: DegreeRef = Field(description="The usual way in, whose length is the time to the credential.")
+    entry: Annotated[Slug, Ref("fact")] = Field(description="What BLS lists as the typical entry education.")
+
+
 class OccupationFile(Model):
     title: Label
     also_called: list[Label]
     summary: list[Fact]
     specialties: list[Fact]
     classification: list[Fact]
+    quick: Quick | None = None
 
 
 # steps.json

@@ -87,14 +87,14 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "occupation",
         "OccupationFile",
-        ("about",),
+        ("about", "facts"),
         find=(
             Find("", "about", fields=("title", "also_called")),
             Find("summary", "about"),
             Find("specialties", "about"),
             Find("classification", "about"),
         ),
-        parts=(Part("about", 100, "work:about", "about"),),
+        parts=(Part("facts", 50, "facts:facts", "facts"), Part("about", 100, "work:about", "about")),
     ),
     Section(
         "steps",

@@ -22,11 +22,13 @@ from ..views.doc import (
     Column,
     Document,
     Heading,
+    Hint,
     Inline,
     Notes,
     Panel,
     Para,
     Section,
+    SourceList,
     Span,
     Table,
 )
@@ -37,7 +39,7 @@ def _text(clean: Callable[[str], str]) -> Callable[[Any], Any]:
         if isinstance(value, str):
             return clean(value)
         if isinstance(value, Span):
-            return Span(clean(value.text), value.style)
+            return Span(clean(value.text), value.style, value.link)
         return [inline(v) for v in value]  # type: ignore[misc]
 
     return inline
@@ -66,6 +68,16 @@ def _block(block: Block, s: Callable[[str], str], i: Callable[[Any], Any]) -> Bl
         return Panel(i(block.title), [_block(b, s, i) for b in block.body], opt(block.subtitle))
     if isinstance(block, Section):
         return Section(s(block.title), [_block(b, s, i) for b in block.body])
+    if isinstance(block, Hint):
+        return Hint(i(block.content))
+    if isinstance(block, SourceList):
+        return SourceList(
+            [
+                {k: s(v) if isinstance(v, str) and k != "url" else v for k, v in src.items()}
+                for src in block.sources
+            ],
+            opt(block.title),
+        )
     raise TypeError(f"cannot clean {type(block).__name__}")
 
 

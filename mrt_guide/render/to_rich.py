@@ -26,11 +26,13 @@ from ..views.doc import (
     Bullets,
     Document,
     Heading,
+    Hint,
     Inline,
     Notes,
     Panel,
     Para,
     Section,
+    SourceList,
     Span,
     Table,
     plain_text,
@@ -46,6 +48,8 @@ STYLES = {
     "official": "green",
     "secondary": "yellow",
     "article-only": "magenta",
+    "mark": "bold yellow",
+    "hint": "cyan",
 }
 EXPORT_WIDTH = 100
 
@@ -65,8 +69,25 @@ def console(file: IO[str] | None = None, *, no_color: bool = False, **kwargs: An
 def text(value: Inline, style: str | None = None) -> Text:
     out = Text(style=STYLES.get(style or "", "") if style else "")
     for span in spans(value):
-        out.append(span.text, STYLES.get(span.style or "", "") or None)
+        look = STYLES.get(span.style or "", "")
+        if span.link:
+            look = f"{look} link {span.link}".strip()  # a hyperlink where the terminal has them
+        out.append(span.text, look or None)
     return out
+
+
+def _sources(block: SourceList, con: Console, width: int) -> RenderableType:
+    """Each source in a few lines; its address on a line of its own, never broken (a
+    terminal wraps it for the eye, and copying or clicking gets it whole)."""
+    parts: list[RenderableType] = [Text(block.title or "Sources", style="bold")]
+    for src in block.sources:
+        line = Text(str(src["key"]), style="cyan")
+        line.append(f" {src['publisher']}: {src['title']} ({src['vintage']}, {src['kind']})")
+        parts.append(Lines(list(line.wrap(con, width))))
+        if src.get("url"):
+            url = str(src["url"])
+            parts.append(Text("  " + url, style=f"dim link {url}", no_wrap=True, overflow="ignore"))
+    return Group(*parts)
 
 
 def _widths(block: Table) -> tuple[list[int], list[int]]:
@@ -244,6 +265,10 @@ def renderable(block: Block, con: Console, width: int) -> RenderableType:
             Rule(Text(block.title, style="bold"), align="left"),
             *_spaced([renderable(b, con, width) for b in block.body]),
         )
+    if isinstance(block, Hint):
+        return text(block.content, "muted")
+    if isinstance(block, SourceList):
+        return _sources(block, con, width)
     raise TypeError(f"cannot render {type(block).__name__}")
 
 
@@ -293,13 +318,46 @@ def show(doc: Document, *, no_color: bool = False, pager: bool = False) -> None:
     con = console(no_color=no_color)
     if pager and con.is_terminal and os.environ.get("TERM") not in ("dumb", "emacs"):
         with con.pager(pager=Pager(), styles=True):  # type: ignore[arg-type]
-            con.print(document(doc, con))
+            con.print(document(doc, con), crop=False)
     else:
-        con.print(document(doc, con))
+        con.print(document(doc, con), crop=False)
+
+
+SVG_FORMAT = """\
+<svg class="rich-terminal" viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">
+    <style>
+    .{unique_id}-matrix {{
+        font-family: ui-monospace, Menlo, "DejaVu Sans Mono", Consolas, "Courier New", monospace;
+        font-size: {char_height}px;
+        line-height: {line_height}px;
+        font-variant-east-asian: full-width;
+    }}
+    .{unique_id}-title {{ font-size: 18px; font-weight: bold; font-family: system-ui, Arial, sans-serif; }}
+    {styles}
+    </style>
+    <defs>
+    <clipPath id="{unique_id}-clip-terminal">
+      <rect x="0" y="0" width="{terminal_width}" height="{terminal_height}" />
+    </clipPath>
+    {lines}
+    </defs>
+    <rect fill="#ffffff" x="0" y="0" width="{width}" height="{height}" />
+    <g transform="translate({terminal_x}, {terminal_y})" clip-path="url(#{unique_id}-clip-terminal)">
+    {backgrounds}
+    <g class="{unique_id}-matrix">
+    {matrix}
+    </g>
+    </g>
+</svg>
+"""
+"""Rich's SVG template without the window frame and without fonts fetched from the network:
+an image for a slide or a page on white, drawn with the reader's own monospace font."""
 
 
 def export(doc: Document, kind: str) -> str:
-    """``doc`` as a standalone HTML page or SVG image, through Rich's recording console."""
+    """``doc`` as an SVG image of the terminal output, light, through Rich's recording console."""
+    from rich.terminal_theme import DEFAULT_TERMINAL_THEME
+
     con = Console(
         file=io.StringIO(),
         record=True,
@@ -311,6 +369,4 @@ def export(doc: Document, kind: str) -> str:
         highlight=False,
     )
     con.print(document(doc, con))
-    if kind == "svg":
-        return con.export_svg(title=doc.title)
-    return con.export_html(inline_styles=True)
+    return con.export_svg(title=doc.title, theme=DEFAULT_TERMINAL_THEME, code_format=SVG_FORMAT)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import fmt
-from .doc import Bullets, Column, Document, Inline, Notes, Panel, Para, Span, Table, spans
+from .doc import Bullets, Column, Document, Hint, Inline, Notes, Panel, Para, Span, Table, spans
 
 
 def _purposes(data: dict[str, Any], route: dict[str, Any]) -> str:
@@ -85,14 +85,13 @@ def _list(data: dict[str, Any]) -> Document:
                 "AS or AAS?",
                 [
                     Para(data["choice_rule"]["text"]),
-                    Para(
+                    Hint(
                         [
                             "Ask directly: ",
                             Span("mrt-guide degrees --bachelor-later", "code"),
                             " or ",
                             Span("--no-bachelor-later", "code"),
-                        ],
-                        "muted",
+                        ]
                     ),
                 ],
                 subtitle=f"{data['choice_rule']['source']} · {data['choice_rule']['flag']}",

@@ -13,15 +13,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
-Style = Literal["strong", "muted", "match", "warn", "code", "official", "secondary", "article-only"]
+Style = Literal[
+    "strong", "muted", "match", "warn", "code", "official", "secondary", "article-only", "mark", "hint"
+]
+"""``hint``: a pointer to a command inside a line; dropped on paper and in a browser."""
 
 
 class Span:
-    __slots__ = ("style", "text")
+    """Text in one style; ``link`` makes it a hyperlink (a source's address)."""
 
-    def __init__(self, text: str, style: Style | None = None) -> None:
+    __slots__ = ("link", "style", "text")
+
+    def __init__(self, text: str, style: Style | None = None, link: str | None = None) -> None:
         self.text = text
         self.style = style
+        self.link = link
 
 
 Inline = str | Span | Sequence[str | Span]
@@ -34,6 +40,15 @@ def spans(value: Inline) -> list[Span]:
     if isinstance(value, Span):
         return [value]
     return [Span(v) if isinstance(v, str) else v for v in value]
+
+
+def on_paper(value: Inline) -> list[Span]:
+    """The spans to print on paper or in a browser: without terminal hints, and without the
+    line breaks that led up to them."""
+    kept = [s for s in spans(value) if s.style != "hint"]
+    while kept and not kept[-1].text.strip():
+        kept.pop()
+    return kept
 
 
 def plain_text(value: Inline) -> str:
@@ -152,7 +167,28 @@ class Section:
         self.body = body
 
 
-Block = Heading | Para | Bullets | Table | Bars | Notes | Panel | Section
+class Hint:
+    """A pointer to a command that tells more (``More: mrt-guide degrees``): shown in place in
+    the terminal; on paper and in a browser gathered into one short box at the end."""
+
+    __slots__ = ("content",)
+
+    def __init__(self, content: Inline) -> None:
+        self.content = content
+
+
+class SourceList:
+    """Every source a document cites: key, publisher, title, year, kind and address, the
+    address never broken and a link where the output can carry one."""
+
+    __slots__ = ("sources", "title")
+
+    def __init__(self, sources: list[dict[str, str | int | None]], title: str | None = None) -> None:
+        self.sources = sources
+        self.title = title
+
+
+Block = Heading | Para | Bullets | Table | Bars | Notes | Panel | Section | Hint | SourceList
 
 
 class Document:

@@ -47,6 +47,18 @@ def figures_of(obj: Any) -> list[dict[str, Any]]:
     return found
 
 
+def cite(record: dict[str, Any]) -> list[Span]:
+    """A compact citation: ``[ooh-2021]`` for an official source; the flag shown where it
+    matters, ``[jobhuntday-2024, secondary]``; the seed article as ``[article-only]``."""
+    flag_name = record["flag"]
+    if flag_name == "article-only":
+        return [Span("[", "muted"), Span("article-only", "article-only"), Span("]", "muted")]
+    parts = [Span(f"[{record['source']}", "muted")]
+    if flag_name != "official":
+        parts += [Span(", ", "muted"), Span(flag_name, flag_name)]
+    return [*parts, Span("]", "muted")]
+
+
 def count(n: int, one: str, many: str) -> str:
     """``1 figure``, ``3 figures``."""
     return f"{n} {one if n == 1 else many}"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import fmt
-from .doc import Bullets, Column, Document, Inline, Notes, Panel, Para, Span, Table, spans
+from .doc import Bullets, Column, Document, Hint, Inline, Notes, Panel, Para, Span, Table, spans
 
 LEVEL_WORDS = {
     "none": "no diploma yet",
@@ -153,7 +153,7 @@ def _milestone(say: Phrases, m: dict[str, Any]) -> Inline:
             why["text"],
             Span(f" [{why['source']}, {why['flag']}]", "muted"),
         ]
-    line += ["\n", Span("More: ", "muted"), Span(fmt.command(m["link"]), "code")]
+    line += ["\n", Span(f"More: {fmt.command(m['link'])}", "hint")]
     return line
 
 
@@ -259,7 +259,7 @@ def build(data: dict[str, Any]) -> Document:
     factors = [fmt.sourced_line(f) for f in data["totals"]["pay_factors"]]
     if factors:
         doc.add(Bullets(factors, title="What raises pay"))
-    doc.add(Para(["Make this plan again: ", Span(fmt.command(data["command"]), "code")]))
+    doc.add(Hint(["Make this plan again: ", Span(fmt.command(data["command"]), "code")]))
     figures = [f for m in milestones for f in m["figures"]] + data["totals"]["pay"]
     doc.add(Notes(fmt.figure_notes(figures, data["sources"])))
     return doc

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import fmt
-from .doc import Block, Bullets, Column, Document, Inline, Notes, Panel, Para, Span, Table, plain_text
+from .doc import Block, Bullets, Column, Document, Hint, Inline, Notes, Panel, Para, Span, Table, plain_text
 
 
 def _duration(step: dict[str, Any]) -> list[Inline]:
@@ -23,7 +23,7 @@ def build(data: dict[str, Any]) -> Document:
             Para(step["summary"]),
             Bullets(step["actions"], title="What to do"),
             Bullets(_duration(step), title="How long"),
-            Para(
+            Hint(
                 ["More: ", *[part for see in step["see"] for part in (Span(fmt.command(see), "code"), "  ")]]
             ),
         ]

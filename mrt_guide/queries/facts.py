@@ -1,0 +1,80 @@
+"""``mrt-guide facts``: the current answer on one screen.
+
+The newest median pay (annual and hourly), how people get in and how long it takes,
+the credential and how it is kept, how many jobs there are, the newest projection and
+where people work, each a figure with its year, source and flag, and the commands that
+answer the next question. Newest means the latest year the figure describes; between
+two of the same year, an official figure before a secondary one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..dataset.index import Dataset, Record
+from .links import link
+
+_TRUST = {"official": 2, "secondary": 1, "article-only": 0}
+
+
+def newest(figures: list[Record]) -> Record | None:
+    """The latest figure, an official one first among those of the same year."""
+    return max(figures, key=lambda f: (f["year_end"] or f["year"], _TRUST[f["flag"]]), default=None)
+
+
+def _twin(figure: Record | None, figures: list[Record], unit: str) -> Record | None:
+    if figure is None:
+        return None
+    return next(
+        (
+            f
+            for f in figures
+            if f["unit"] == unit
+            and f["measure"] == figure["measure"]
+            and f["year"] == figure["year"]
+            and f["source"] == figure["source"]
+        ),
+        None,
+    )
+
+
+def facts(ds: Dataset) -> dict[str, Any]:
+    occupation = ds.section("occupation")
+    quick = occupation["quick"]
+    pay = ds.section("pay")["figures"]
+    annual = newest([f for f in pay if f["measure"] == "median" and f["unit"] == "usd_per_year"])
+    outlook = ds.section("outlook")
+    projection = max(outlook["projections"], key=lambda p: (p["end"], _TRUST[p["flag"]]), default=None)
+    counts = [p["base_employment"] for p in outlook["projections"] if p["base_employment"]] + [
+        f for f in outlook["employment"] if f["measure"] == "employment"
+    ]
+    work = ds.section("work")
+    shares = sorted(work["employer_shares"], key=lambda e: -float(e["share"]["value"]))
+    credential = None if quick is None else ds.certification(quick["credential"])
+    route = None if quick is None else ds.get("degree", quick["route"])
+    return {
+        "title": occupation["title"],
+        "median_annual": annual,
+        "median_hourly": _twin(annual, pay, "usd_per_hour"),
+        "entry": None if quick is None else ds.get("fact", quick["entry"]),
+        "route": route,
+        "credential": None
+        if credential is None
+        else {
+            "id": credential["id"],
+            "name": credential["name"],
+            "issuer": credential["issuer"],
+            "renewal": {"ceus": credential["renewal"]["ceus"], "cycle": credential["renewal"]["cycle"]},
+        },
+        "jobs": newest(counts),
+        "projection": projection,
+        "employers": shares[:3],
+        "next": [
+            link("plan"),
+            link("salary"),
+            *([link("certs", credential["id"])] if credential else []),
+            link("degrees"),
+            link("outlook"),
+            link("guide"),
+        ],
+    }
