@@ -54,6 +54,7 @@ TABLE_COMMANDS = [
         "2027-01",
     ],
     ["guide", "--no-pager"],
+    ["handout"],
 ]
 OTHER_COMMANDS = [["data", "validate"], ["data", "schema", "pay"]]
 """Commands that build the pydantic models by design (validating, generating schemas): timed, no target."""

@@ -40,7 +40,8 @@ Every figure comes with the year it describes, its source and a flag: official, 
   [cyan]mrt-guide plan[/cyan]                         your own dated roadmap (asks)
   [cyan]mrt-guide search coding[/cyan]                any fact, by a word
   [cyan]mrt-guide sources[/cyan]                      where figures come from
-  [cyan]mrt-guide guide --export guide.html[/cyan]    the whole guide, a handout
+  [cyan]mrt-guide handout --export h.html[/cyan]      two pages to print
+  [cyan]mrt-guide guide --export guide.html[/cyan]    the whole guide as a web page
   [cyan]mrt-guide certs --json[/cyan]                 any command as JSON
 """
 
@@ -59,6 +60,7 @@ COMMANDS: dict[str, str] = {
     "sources": "sections:sources",
     "plan": "plan:plan",
     "guide": "guide:guide",
+    "handout": "sections:handout",
     "data": "data:app",
 }
 """Every command, in the order of the help: ``module:attribute`` of ``mrt_guide.commands``,

@@ -447,6 +447,60 @@ class PlanOut(Cited):
     gaps: list[str]
 
 
+# handout
+
+
+class HandoutFacts(Out):
+    median_annual: m.Figure | None
+    median_hourly: m.Figure | None
+    entry: m.Fact | None
+    route: m.Route | None
+    credential: QuickCredential | None
+    jobs: m.Figure | None
+    projection: m.Projection | None
+    next: list[LinkOut]
+
+
+class HandoutStep(Out):
+    number: int
+    id: str
+    title: str
+    duration: DurationOut
+
+
+class HandoutRule(Out):
+    """The AS-or-AAS rule, each degree by its short name."""
+
+    text: str
+    if_bachelor_later: str
+    if_no_bachelor_later: str
+    source: str
+    flag: m.Flag
+
+
+class HandoutAccreditation(Out):
+    body: str
+    name: str
+    why: m.Fact
+
+
+class HandoutPay(Out):
+    median_annual: m.Figure | None
+    median_hourly: m.Figure | None
+    spread: SpreadOut | None
+
+
+class HandoutOut(Cited):
+    title: str
+    facts: HandoutFacts
+    steps: list[HandoutStep]
+    choice_rule: HandoutRule
+    accreditation: HandoutAccreditation
+    certifications: list[CertRow]
+    pay: HandoutPay
+    employers: list[m.EmployerShare]
+
+
 # the whole guide
 
 
@@ -483,5 +537,6 @@ CONTRACTS: dict[str, type[Out]] = {
     "sources": SourcesOut,
     "plan": PlanOut,
     "guide": GuideOut,
+    "handout": HandoutOut,
 }
 """Each command form's JSON document type, by the form's name in the README."""

@@ -196,14 +196,15 @@ def about(data: dict[str, Any]) -> dict[str, str]:
 
 
 def _years(obj: Any) -> list[Any]:
-    """The ``year`` (and ``year_end``) of every figure inside a command's records."""
+    """The ``year`` of every figure inside a command's records: the year it describes (a
+    projection's base year, not the year it reaches)."""
     found: list[Any] = []
     stack = [obj]
     while stack:
         node = stack.pop()
         if isinstance(node, dict):
             if "unit" in node and "value" in node:
-                found += [node.get("year"), node.get("year_end")]
+                found.append(node.get("year"))
             stack.extend(node.values())
         elif isinstance(node, list):
             stack.extend(node)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -295,6 +296,7 @@ def test_export_names_at_the_file_name_limit(tmp_path: Path) -> None:
         ["certs"],
         ["certs", "RHIT"],
         ["guide", "--no-pager"],
+        ["handout"],
         ["search", "coding"],
         ["sources"],
         ["workplaces"],
@@ -307,7 +309,12 @@ def test_lang_c_never_goes_past_the_width(args: list[str], width: str) -> None:
     result = run(*args, env={"LANG": "C", "COLUMNS": width})
     clean(result, 0)
     assert result.stdout.isascii()
-    too_wide = [line for line in result.stdout.splitlines() if len(line) > int(width)]
+    # a source's address is printed whole on its own line (the terminal wraps it)
+    too_wide = [
+        line
+        for line in result.stdout.splitlines()
+        if len(line) > int(width) and not re.fullmatch(r" *https?://\S+", line)
+    ]
     assert too_wide == [], too_wide[:3]
 
 

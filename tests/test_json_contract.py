@@ -35,6 +35,7 @@ FORMS: dict[str, tuple[str, list[str]]] = {
     "sources": ("sources", ["sources"]),
     "search": ("search", ["search", "coding"]),
     "guide": ("guide", ["guide"]),
+    "handout": ("handout", ["handout"]),
     "plan-gap": ("plan", ["plan", "--education", "bachelor", "--not-him", "--goal", "management"]),
     "plan-ods": ("plan", ["plan", "--education", "associate", "--him", "--goal", "cancer-registry"]),
     "plan": (

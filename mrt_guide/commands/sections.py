@@ -124,3 +124,18 @@ sources = section_command(
     """,
     cites=False,
 )
+handout = section_command(
+    "handout",
+    "handout:handout",
+    """The career on one or two printed pages: for a counselor, a class or a fridge door.
+
+    [bold]Examples[/bold]
+
+      mrt-guide handout --export handout.html   then print it from the browser
+      mrt-guide handout --export handout.md
+      mrt-guide handout
+
+    Quick facts, the steps and how long each takes, AS or AAS, the credentials, pay,
+    outlook, where people work and the sources, each figure with its year and source.
+    """,
+)

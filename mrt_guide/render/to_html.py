@@ -31,7 +31,7 @@ from ..views.doc import (
 STYLE = """
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
-body { margin: 0; background: #fff; color: #1b1b1b;
+body { margin: 0; background: #fff; color: #1b1b1b; overflow-wrap: break-word;
   font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
 main { max-width: 48rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }
 h1 { font-size: 1.7rem; line-height: 1.2; margin: 0 0 .25rem; }
@@ -70,20 +70,33 @@ aside.notes { font-size: .9em; color: #333; border-top: 1px solid #c9ced6; margi
 .terminal { border: 1px dashed #8a929c; border-radius: 6px; padding: .3rem 1rem .6rem; margin-top: 2rem;
   font-size: .9em; }
 .terminal h2 { border: 0; font-size: 1rem; margin: .4rem 0; }
-@media (max-width: 600px) {
+@media screen and (max-width: 600px) {
   main { padding: 1rem .8rem 2rem; }
   h1 { font-size: 1.4rem; }
   .timeline dd { margin-left: .4rem; }
+  /* a phone: each row of a table becomes a card of "header: value" lines */
+  .stack table, .stack tbody, .stack tr, .stack td, .stack caption { display: block; width: auto; }
+  .stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  .stack tr { border-bottom: 1px solid #c9ced6; padding: .3rem 0; }
+  .stack td { border: 0; padding: .1rem 0; text-align: left; white-space: normal; }
+  .stack td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; }
 }
-@page { margin: 13mm 12mm 14mm; }
+@page { margin: 12mm 12mm 13mm; }
 @media print {
-  body { font-size: 10pt; }
+  html { font-size: 9.5pt; }
+  body { font-size: 1rem; line-height: 1.35; }
   main { max-width: none; padding: 0; }
-  h2 { margin-top: 1rem; break-after: avoid; page-break-after: avoid; }
+  h1 { font-size: 1.6rem; }
+  h2 { font-size: 1.2rem; margin: .9rem 0 .35rem; break-after: avoid; page-break-after: avoid; }
   h3, h4, caption { break-after: avoid; page-break-after: avoid; }
+  p { margin: .25rem 0; }
+  ul, ol { margin: .2rem 0 .4rem; }
+  li { margin: .1rem 0; }
+  th, td { padding: .2rem .4rem; }
+  .table-wrap { margin: .3rem 0 .5rem; overflow: visible; }
   table, .table-wrap, .bars, .panel, figure, li, dd { break-inside: avoid; page-break-inside: avoid; }
   tr { break-inside: avoid; }
-  .table-wrap { overflow: visible; }
+  .sources { font-size: .9em; }
   a { color: #1b1b1b; text-decoration: none; }
   .terminal { display: none; }
 }
@@ -152,16 +165,22 @@ class _Page:
                 f'<th scope="col"{k}>{escape(c.header)}</th>'
                 for c, k in zip(block.columns, classes, strict=True)
             )
+            labels = [
+                f' data-label="{escape(c.header, quote=True)}"' if c.header else "" for c in block.columns
+            ]
             rows = [
                 "<tr>"
-                + "".join(f"<td{k}>{inline(cell)}</td>" for cell, k in zip(row, classes, strict=True))
+                + "".join(
+                    f"<td{k}{label}>{inline(cell)}</td>"
+                    for cell, k, label in zip(row, classes, labels, strict=True)
+                )
                 + "</tr>"
                 for row in block.rows
             ]
             caption = f"<caption>{escape(block.title)}</caption>" if block.title else ""
             after = [f'<p class="caption">{escape(block.caption)}</p>'] if block.caption else []
             return [
-                '<div class="table-wrap">',
+                '<div class="table-wrap stack">',
                 f"<table>{caption}<thead><tr>{header}</tr></thead><tbody>",
                 *rows,
                 "</tbody></table>",

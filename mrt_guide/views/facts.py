@@ -8,7 +8,9 @@ from . import fmt
 from .doc import Block, Bullets, Document, Hint, Inline, Panel, Span, Table
 
 
-def _lines(data: dict[str, Any]) -> list[Inline]:
+def lines(data: dict[str, Any]) -> list[Inline]:
+    """The answer in a few lines: pay, the way in, the credential, jobs, outlook and (when
+    ``data`` holds them) where people work, each with its year and source."""
     lines: list[Inline] = []
     annual, hourly = data["median_annual"], data["median_hourly"]
     if annual:
@@ -50,7 +52,7 @@ def _lines(data: dict[str, Any]) -> list[Inline]:
                 *fmt.cite(growth),
             ]
         )
-    if data["employers"]:
+    if data.get("employers"):
         shares = [f"{e['employer']} {fmt.value(e['share'])}" for e in data["employers"]]
         first = data["employers"][0]["share"]
         lines.append(["Where they work: ", "; ".join(shares), f" ({fmt.period(first)}) ", *fmt.cite(first)])
@@ -59,7 +61,7 @@ def _lines(data: dict[str, Any]) -> list[Inline]:
 
 def build(data: dict[str, Any]) -> Document:
     doc = Document(f"{data['title']}: quick facts")
-    body: list[Block] = [Bullets(_lines(data))]
+    body: list[Block] = [Bullets(lines(data))]
     doc.add(Panel("The answer now", body))
     nexts: list[str | Span] = ["Next: "]
     for n, link in enumerate(data["next"]):

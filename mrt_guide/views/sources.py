@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import fmt
-from .doc import Block, Bullets, Column, Document, Inline, Para, Span, Table
+from .doc import Block, Bullets, Column, Document, Inline, Para, SourceList, Span, Table
 
 KIND_NOTES = {
     "official": "the issuing body's own page (or an archived copy of it)",
@@ -41,24 +41,10 @@ def _table(data: dict[str, Any]) -> Table:
     return Table(columns, rows)
 
 
-def compact(data: dict[str, Any]) -> Bullets:
-    """Every source in a few lines: for a printed guide rather than a terminal table."""
-    items: list[Inline] = [
-        [
-            Span(s["key"], "code"),
-            f" {s['publisher']}: {s['title']} "
-            f"({s['vintage']}, {s['kind']}; {fmt.count(s['figures'], 'figure', 'figures')}). ",
-            Span(s["url"] or "No address recorded.", "muted"),
-        ]
-        for s in data["sources"]
-    ]
-    return Bullets(items)
-
-
 def part(data: dict[str, Any]) -> list[tuple[str, list[Block]]]:
     """The sources as the whole guide ends: what the flags mean, then every source."""
     legend = Bullets([[fmt.flag(name), f": {text}."] for name, text in fmt.FLAG_NOTES.items()], title="Flags")
-    return [("Sources", [legend, compact(data)])]
+    return [("Sources", [legend, SourceList(data["sources"], title="Every source")])]
 
 
 def build(data: dict[str, Any]) -> Document:
