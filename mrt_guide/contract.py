@@ -320,11 +320,13 @@ class SearchResult(Out):
     title: str
     link: LinkOut
     matches: list[str]
+    figures: list[m.Figure]
 
 
 class SearchOut(Out):
     schema_version: Literal[1]
     terms: list[str]
+    words: list[list[str]]
     results: list[SearchResult]
     suggestions: list[str]
 

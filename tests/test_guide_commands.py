@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -126,6 +127,57 @@ def test_search_finds_records_and_their_command(
     for r in data["results"]:
         blob = " ".join([r["id"], r["title"], *r["matches"]]).lower()
         assert all(t.lower() in blob for t in terms) or r["section"] in ("certs", "steps", "degrees")
+
+
+@pytest.mark.parametrize(
+    ("words", "command", "shown"),
+    [
+        *[
+            ([w], "salary", "Median annual wage: $50,250/yr (2024)")
+            for w in ("salary", "pay", "income", "wage")
+        ],
+        *[([w], "salary", "Median annual wage: $50,250/yr (2024)") for w in ("earn", "money", "Salaries")],
+        *[(w.split(), "steps", "Length of the AS degree: 2 years (2018)") for w in ("how long", "duration")],
+        (["how", "long", "does", "it", "take"], "degrees", "Length of the AAS degree: 2 years (2018)"),
+        (["years"], "plan", "Length of the AS degree: 2 years"),
+        *[
+            ([w], "workplaces", "Share of jobs: Hospitals (state, local and private): 34% (2018)")
+            for w in ("job", "work")
+        ],
+        (["employer"], "workplaces", "Offices of physicians: 19% (2018)"),
+        *[([w], "certs", "Exam length: 2 hours (2025)") for w in ("test", "exam")],
+    ],
+)
+def test_search_answers_peoples_words(cli: Any, words: list[str], command: str, shown: str) -> None:
+    """A synonym finds its section, the command that answers it comes first, and the hit shows
+    the value (the dollar figure, the length), not an id."""
+    data = json.loads(cli("search", *words, "--json").stdout)
+    commands = [r["link"]["command"] for r in data["results"] if r["section"] == "commands"]
+    assert command in commands
+    assert data["results"][0]["section"] == "commands"
+    out = cli("search", *words, env={"COLUMNS": "200"}).stdout
+    assert shown in out, out[:2000]
+    assert "pay-median" not in out and "duration-as-hit" not in out  # ids stay in --json and --plain
+
+
+def test_search_shows_the_newest_pay_first(cli_json: Any) -> None:
+    data = cli_json("search", "salary")
+    pay = [
+        r
+        for r in data["results"]
+        if r["section"] == "salary" and [f["id"] for f in r["figures"]] == [r["id"]]
+    ]
+    years = [r["figures"][0]["year"] for r in pay]
+    assert years[0] == 2024 and years == sorted(years, reverse=True)
+
+
+def test_search_matches_the_start_of_words(cli_json: Any) -> None:
+    """``earn`` finds earnings, not learn; ``test`` does not find latest."""
+    for r in cli_json("search", "earn")["results"]:
+        text = " ".join([r["title"], *r["matches"]]).lower()
+        assert r["section"] == "commands" or re.search(r"\b(earn|pay|paid|wage|salar|income|money)", text), (
+            text
+        )
 
 
 def test_search_needs_every_word(cli_json: Any) -> None:

@@ -69,6 +69,11 @@ class Dataset:
     def figures(self) -> dict[str, Record]:
         return {key: self.at(p) for key, p in self._records.get("figure", {}).items()}
 
+    @cached_property
+    def every_id(self) -> frozenset[str]:
+        """The id of every record of every kind (what a reference to a record can say)."""
+        return frozenset(key for keys in self._records.values() for key in keys)
+
     def figure_list(self, ids: list[str]) -> list[Record]:
         return [self.figures[i] for i in ids]
 

@@ -77,18 +77,138 @@ SUGGEST_FOR = 3
 """Close words are looked for the first few searched words only: thousands of words must
 still answer at once."""
 
+SYNONYMS: list[tuple[frozenset[str], tuple[str, ...]]] = [
+    (
+        frozenset({"salary", "salaries", "pay", "paid", "income", "wage", "wages", "earn", "earns"})
+        | {"earnings", "money"},
+        ("salary",),
+    ),
+    (frozenset({"fee", "fees", "cost", "costs", "price", "prices", "charge"}), ("certs",)),
+    (
+        frozenset({"how long", "duration", "length", "long", "time", "years", "months", "weeks"}),
+        ("steps", "degrees", "plan"),
+    ),
+    (
+        frozenset({"job", "jobs", "work", "works", "employer", "employers", "employment", "workplace"})
+        | {"workplaces", "setting", "settings"},
+        ("workplaces", "outlook"),
+    ),
+    (frozenset({"test", "tests", "exam", "exams", "examination"}), ("certs",)),
+]
+"""Words people use for the same thing, each group with the commands that answer it: a
+search for any word of a group finds records holding any other (``salary`` finds the
+median wage), and the commands come first among the results."""
 
-def search(ds: Dataset, terms: list[str]) -> dict[str, Any]:
-    wanted = list(dict.fromkeys(t.casefold() for t in terms if t.strip()))
+STOP_WORDS = frozenset(
+    {"a", "an", "and", "are", "can", "do", "does", "for", "how", "i", "in", "is", "it", "much", "my"}
+    | {"of", "or", "per", "take", "takes", "the", "to", "what", "which"}
+)
+"""Left out of a question (``how long does it take``) unless nothing else is left."""
+
+
+def words(terms: list[str]) -> list[tuple[str, ...]]:
+    """The searched words, each with its synonyms: ``how long`` is one word, question words
+    are left out, and a word repeated counts once."""
+    text = " ".join(" ".join(terms).casefold().split())
+    found: list[str] = []
+    rest = text
+    for group, _ in SYNONYMS:
+        for phrase in (w for w in group if " " in w):
+            if re.search(rf"\b{re.escape(phrase)}\b", rest):
+                found.append(phrase)
+                rest = re.sub(rf"\b{re.escape(phrase)}\b", " ", rest)
+    plain = rest.split()
+    kept = (
+        [w for w in plain if w not in STOP_WORDS]
+        if found or any(w not in STOP_WORDS for w in plain)
+        else plain
+    )
+    out: list[tuple[str, ...]] = []
+    for word in dict.fromkeys([*found, *kept]):
+        found_in = [g for g, _ in SYNONYMS if word in g]
+        alternatives = tuple(sorted(found_in[0], key=lambda w: (w != word, w)) if found_in else [word])
+        if alternatives not in out:
+            out.append(alternatives)
+    return out
+
+
+def _pattern(alternatives: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of the alternatives at the start of a word (``earn`` finds earnings, not learn)."""
+    return re.compile(
+        r"(?<![\w])(?:" + "|".join(re.escape(a) for a in sorted(alternatives, key=len, reverse=True)) + ")",
+        re.IGNORECASE,
+    )
+
+
+def _commands(wanted: list[tuple[str, ...]], summaries: dict[str, str]) -> list[dict[str, Any]]:
+    """The commands that answer the searched words: named by one, or by a synonym group."""
+    names: list[str] = []
+    for alternatives in wanted:
+        names += [a for a in alternatives if a in summaries]
+        for group, commands in SYNONYMS:
+            if alternatives[0] in group:
+                names += [c for c in commands if c in summaries]
+    return [
+        {
+            "section": "commands",
+            "id": name,
+            "title": summaries[name],
+            "link": link(name),
+            "matches": [],
+            "figures": [],
+        }
+        for name in dict.fromkeys(names)
+    ]
+
+
+def _figures(ds: Dataset, rec: Record, strings: list[str]) -> list[Record]:
+    """The figures a result shows: the record itself when it is one, else those inside it or
+    named by it (a step's durations)."""
+    from ..dataset.index import records
+
+    found = [r for r in records(rec) if "unit" in r and "value" in r and "label" in r]
+    found += [ds.figures[s] for s in strings if s in ds.figures]
+    return list({f["id"]: f for f in found}.values())
+
+
+def _newest_first(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Within each section, the results that are figures newest first, in the places figures
+    held (records of other kinds keep theirs)."""
+    out = list(results)
+    for section in dict.fromkeys(r["section"] for r in results):
+        places = [
+            i
+            for i, r in enumerate(out)
+            if r["section"] == section and len(r["figures"]) == 1 and r["figures"][0]["id"] == r["id"]
+        ]
+        ordered = sorted(
+            (out[i] for i in places), key=lambda r: -(r["figures"][0]["year_end"] or r["figures"][0]["year"])
+        )
+        for i, r in zip(places, ordered, strict=True):
+            out[i] = r
+    return out
+
+
+def search(ds: Dataset, terms: list[str], commands: dict[str, str] | None = None) -> dict[str, Any]:
+    """Records holding every searched word (or a synonym of it); ``commands`` (name: one line
+    of help) adds the commands that answer the words, first."""
+    wanted = words(terms)
+    patterns = [_pattern(alternatives) for alternatives in wanted]
+    known = ds.every_id
     results = []
     for section, found_link, rec in units(ds):
         rec_id = str(rec.get("id") or rec.get("key") or "")
-        texts = [rec_id, *_strings(rec)]
-        folded = [t.casefold() for t in texts]
-        if all(any(w in f for f in folded) for w in wanted):
-            matches = [t for t, f in zip(texts, folded, strict=True) if any(w in f for w in wanted)]
-            if len(matches) > 1 and matches[0] == rec_id:
-                matches = matches[1:]  # the id matched too, but the words say more
+        strings = list(_strings(rec))
+        figures = _figures(ds, rec, strings)
+        # a reference to another record is an id, not words: its figures' labels stand for it
+        words_ = [t for t in strings if t not in known] + [
+            f["label"] for f in figures if f["label"] not in strings
+        ]
+        if all(p.search(rec_id) or any(p.search(t) for t in words_) for p in patterns):
+            matches = [t for t in words_ if any(p.search(t) for p in patterns)]
+            if not (len(figures) == 1 and figures[0]["id"] == rec_id):
+                # only the figures the words are about: "how long" shows the lengths
+                figures = [f for f in figures if any(p.search(f["label"]) for p in patterns)][:3]
             results.append(
                 {
                     "section": section,
@@ -96,9 +216,19 @@ def search(ds: Dataset, terms: list[str]) -> dict[str, Any]:
                     "title": _title(rec),
                     "link": found_link,
                     "matches": list(dict.fromkeys(matches)),
+                    "figures": figures,
                 }
             )
-    return {"terms": terms, "results": results, "suggestions": [] if results else suggestions(ds, wanted)}
+    answering = _commands(wanted, commands or {})
+    first = [c["id"] for c in answering]
+    results.sort(key=lambda r: first.index(r["section"]) if r["section"] in first else len(first))
+    hits = [*answering, *_newest_first(results)]
+    return {
+        "terms": terms,
+        "words": [list(w) for w in wanted],
+        "results": hits,
+        "suggestions": [] if hits else suggestions(ds, [w[0] for w in wanted]),
+    }
 
 
 def suggestions(ds: Dataset, wanted: list[str]) -> list[str]:

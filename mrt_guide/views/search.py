@@ -33,8 +33,32 @@ def highlight(text: str, terms: list[str]) -> Inline:
     return [p for p in parts if p]
 
 
+def _words(data: dict[str, Any]) -> list[str]:
+    """Every word to mark: the searched words and their synonyms."""
+    return [w for group in data.get("words") or [[t] for t in data["terms"]] for w in group if w.strip()]
+
+
+def _line(r: dict[str, Any], words: list[str]) -> Inline:
+    line: list[str | Span] = [*spans(highlight(r["title"], words))]
+    figures = r["figures"]
+    if len(figures) == 1 and figures[0]["id"] == r["id"]:
+        fig = figures[0]
+        line += [": ", Span(fmt.value(fig), "strong"), f" ({fmt.period(fig)}) ", *fmt.cite(fig)]
+    else:
+        labels = {f["label"] for f in figures}
+        extra = [m for m in r["matches"] if m != r["title"] and m not in labels][:1]
+        shown = [spans(highlight(m, words)) for m in extra] + [
+            [*spans(highlight(f["label"], words)), ": ", Span(fmt.value(f), "strong"), f" ({fmt.period(f)})"]
+            for f in figures
+        ]
+        for n, part in enumerate(shown):
+            line += [" — " if n == 0 else "; ", *part]
+    line += ["  → ", Span(fmt.command(r["link"]), "code")]
+    return line
+
+
 def build(data: dict[str, Any]) -> Document:
-    terms = [t for t in data["terms"] if t.strip()]
+    words = _words(data)
     doc = Document(f"Search: {' '.join(data['terms'])}")
     if not data["results"]:
         hint = f" Close words: {', '.join(data['suggestions'])}." if data["suggestions"] else ""
@@ -42,23 +66,21 @@ def build(data: dict[str, Any]) -> Document:
     sections: dict[str, list[dict[str, Any]]] = {}
     for r in data["results"]:
         sections.setdefault(r["section"], []).append(r)
-    n = len(data["results"])
-    doc.add(
-        Para(
-            f"{fmt.count(n, 'match', 'matches')} in {fmt.count(len(sections), 'section', 'sections')}.",
-            "muted",
-        )
+    commands = sections.pop("commands", [])
+    found = [r for r in data["results"] if r["section"] != "commands"]
+    counted = (
+        f"{fmt.count(len(found), 'match', 'matches')} in {fmt.count(len(sections), 'section', 'sections')}"
     )
+    doc.add(Para(f"{counted}.", "muted"))
+    if commands:
+        doc.add(
+            Bullets(
+                [[Span(fmt.command(c["link"]), "code"), f"  {c['title']}"] for c in commands],
+                title="Commands that answer it",
+            )
+        )
     for section, results in sections.items():
-        items: list[Inline] = []
-        for r in results:
-            line: list[str | Span] = [*spans(highlight(r["title"], terms))]
-            extra = [m for m in r["matches"] if m != r["title"]][:1]
-            for m in extra:
-                line += [" — ", *spans(highlight(m, terms))]
-            line += ["  → ", Span(fmt.command(r["link"]), "code")]
-            items.append(line)
-        doc.add(Bullets(items, title=f"{section} ({len(results)})"))
+        doc.add(Bullets([_line(r, words) for r in results], title=f"{section} ({len(results)})"))
     return doc
 
 
