@@ -49,10 +49,12 @@ DATA_COMMANDS: dict[str, tuple[list[str], Any]] = {
     "sources": (["sources"], lambda d: [s["key"] for s in d["sources"]]),
     "search": (["search", "hours"], lambda d: ids(d["results"])),
     "guide": (["guide"], lambda d: sorted({f["id"] for f in figures_in(d)})),
+    "facts": (["facts"], lambda d: sorted({f["id"] for f in figures_in(d)})),
+    "handout": (["handout"], lambda d: sorted({f["id"] for f in figures_in(d)})),
 }
-AS_SETS = {"certs-one", "guide"}
+AS_SETS = {"certs-one", "guide", "facts", "handout"}
 """Commands whose plain records are a set (every figure shown), compared without order."""
-NO_TABLE = {"duties", "skills", "about", "search", "steps", "certs-one", "degrees-one"}
+NO_TABLE = {"duties", "skills", "about", "search", "steps", "certs-one", "degrees-one", "facts"}
 """Commands whose documents are lists and panels, with no table in Markdown."""
 
 
@@ -206,6 +208,18 @@ def test_piped_output_has_no_escape_codes(cli: Any) -> None:
         assert not ANSI.search(cli(*args).stdout), args
 
 
+@pytest.mark.parametrize("name", sorted(DATA_COMMANDS))
+@pytest.mark.parametrize("env", [{}, {"FORCE_COLOR": "1"}, {"LANG": "C", "COLUMNS": "40"}])
+def test_no_line_ends_in_spaces(cli: Any, name: str, env: dict[str, str]) -> None:
+    """Piped or coloured, wide or narrow: no trailing spaces (Rich pads and wraps with them)."""
+    args, _ = DATA_COMMANDS[name]
+    out = cli(*args, env=env).stdout
+    plain = re.sub(r"\x1b\[[0-9;]*m|\x1b\]8;[^\x1b]*\x1b\\", "", out)
+    assert plain.strip()
+    ending = [line for line in plain.splitlines() if line != line.rstrip()]
+    assert ending == [], ending[:3]
+
+
 def test_force_color_turns_colour_on(cli: Any) -> None:
     assert COLOR.search(cli("salary", env={"FORCE_COLOR": "1"}).stdout)
 
@@ -219,7 +233,7 @@ def test_colour_off_switches_beat_force_color(cli: Any, env: dict[str, str], arg
     assert "$37,110/yr" in out and not COLOR.search(out)
 
 
-@pytest.mark.parametrize("name", sorted(set(DATA_COMMANDS) - {"guide"}))
+@pytest.mark.parametrize("name", sorted(set(DATA_COMMANDS) - {"guide", "handout"}))
 def test_forty_columns_wrap_without_cutting_a_figure(cli: Any, cli_json: Any, name: str) -> None:
     args, _ = DATA_COMMANDS[name]
     result = cli(*args, env={"COLUMNS": "40"})

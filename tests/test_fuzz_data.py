@@ -22,7 +22,8 @@ from mrt_guide.textsafe import UNSAFE
 from .conftest import DATA
 
 UNSAFE_RE = re.compile(UNSAFE)
-SGR = re.compile(r"\x1b\[[0-9;]*m")
+SGR = re.compile(r"\x1b\[[0-9;]*m|\x1b\]8;[^\x00-\x1f\x7f]*\x1b\\")
+"""Rich's own codes: colours, and hyperlinks (OSC 8) whose address holds no control character."""
 DOCUMENTED = {0, 1, 2, 65, 74}
 PAYLOADS = [
     "\x1b]0;pwned\x07",  # set the window title

@@ -250,13 +250,14 @@ def test_guide_is_every_section_in_reading_order(cli: Any) -> None:
 
 
 def test_guide_does_not_page_when_stdout_is_not_a_terminal(cli: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    import pydoc
+    """Not even with FORCE_COLOR: it asks for colour, not for a pager."""
+    from mrt_guide.render import to_rich
 
-    called = []
-    monkeypatch.setattr(pydoc, "pager", lambda text: called.append(text))
-    monkeypatch.setenv("PAGER", "false")
-    result = cli("guide")
-    assert result.exit_code == 0 and "Job outlook" in result.stdout and called == []
+    called: list[str] = []
+    monkeypatch.setattr(to_rich.Pager, "show", lambda self, content: called.append(content))
+    for env in ({}, {"FORCE_COLOR": "1"}):
+        result = cli("guide", env=env)
+        assert result.exit_code == 0 and "Job outlook" in result.stdout and called == []
 
 
 def test_guide_pages_on_a_terminal_unless_told_not_to(cli: Any, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -266,6 +267,7 @@ def test_guide_pages_on_a_terminal_unless_told_not_to(cli: Any, monkeypatch: pyt
 
     paged: list[str] = []
     monkeypatch.setattr(Console, "is_terminal", property(lambda self: True))
+    monkeypatch.setattr(to_rich, "reader_at_terminal", lambda: True)
     monkeypatch.setattr(to_rich.Pager, "show", lambda self, content: paged.append(content))
     result = cli("guide")
     assert result.exit_code == 0 and len(paged) == 1 and "Job outlook" in paged[0]
@@ -281,7 +283,10 @@ def test_a_pager_that_fails_means_the_guide_is_printed(
 ) -> None:
     from rich.console import Console
 
+    from mrt_guide.render import to_rich
+
     monkeypatch.setattr(Console, "is_terminal", property(lambda self: True))
+    monkeypatch.setattr(to_rich, "reader_at_terminal", lambda: True)
     monkeypatch.setenv("PAGER", pager)
     monkeypatch.delenv("MANPAGER", raising=False)
     result = cli("guide")

@@ -157,18 +157,25 @@ def test_ctrl_c_in_the_first_milliseconds(delay_ms: int) -> None:
 )
 def test_signals_while_the_pager_runs(sig: int, status: int) -> None:
     """A long-running moment (the pager is open): TERM and HUP end quietly, INT says so."""
-    env = {**os.environ, "COLUMNS": "80", "LANG": "C.UTF-8", "FORCE_COLOR": "1", "PAGER": "sleep 20"}
-    proc = subprocess.Popen(
-        [*command(), "guide"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-        start_new_session=True,
-    )
-    time.sleep(1.5)
-    os.killpg(proc.pid, sig)
-    _, err = proc.communicate(timeout=30)
+    import pty
+
+    env = {**os.environ, "COLUMNS": "80", "LANG": "C.UTF-8", "TERM": "xterm", "PAGER": "sleep 20"}
+    reader, terminal = pty.openpty()  # stdout a terminal: the pager opens
+    try:
+        proc = subprocess.Popen(
+            [*command(), "guide"],
+            stdout=terminal,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            start_new_session=True,
+        )
+        time.sleep(1.5)
+        os.killpg(proc.pid, sig)
+        _, err = proc.communicate(timeout=30)
+    finally:
+        os.close(reader)
+        os.close(terminal)
     assert proc.returncode == status, (proc.returncode, err)
     assert "Traceback" not in err
     assert err == ("\nInterrupted.\n" if sig == signal.SIGINT else "")

@@ -261,6 +261,7 @@ def test_ctrl_c_in_the_pager_exits_130(cli: Any, monkeypatch: pytest.MonkeyPatch
         raise KeyboardInterrupt
 
     monkeypatch.setattr(Console, "is_terminal", property(lambda self: True))
+    monkeypatch.setattr(to_rich, "reader_at_terminal", lambda: True)
     monkeypatch.setattr(to_rich.Pager, "show", interrupted)
     result = cli("guide")
     assert result.exit_code == 130 and "Traceback" not in result.stderr

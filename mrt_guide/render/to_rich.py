@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import sys
 from collections.abc import Sequence
 from typing import IO, Any
@@ -313,14 +314,34 @@ class Pager:
             sys.stdout.write(content)
 
 
+def reader_at_terminal() -> bool:
+    """A person reads stdout on a terminal that can page: FORCE_COLOR asks for colour, not
+    for a pager, so this asks the stream itself."""
+    try:
+        return sys.stdout.isatty() and os.environ.get("TERM") not in ("dumb", "emacs")
+    except (AttributeError, ValueError):
+        return False
+
+
+_TRAILING = re.compile(r"[ \t]+((?:\x1b\[[0-9;]*m|\x1b\]8;[^\x1b]*\x1b\\)*)$", re.M)
+
+
+def tidy(drawn: str) -> str:
+    """``drawn`` without the spaces Rich leaves at the end of lines (padding, a wrapped
+    word's space), keeping the colour and hyperlink codes that close a line."""
+    return _TRAILING.sub(r"\1", drawn)
+
+
 def show(doc: Document, *, no_color: bool = False, pager: bool = False) -> None:
     """Print ``doc`` on stdout; through the pager when asked and stdout is a terminal."""
     con = console(no_color=no_color)
-    if pager and con.is_terminal and os.environ.get("TERM") not in ("dumb", "emacs"):
-        with con.pager(pager=Pager(), styles=True):  # type: ignore[arg-type]
-            con.print(document(doc, con), crop=False)
-    else:
+    with con.capture() as captured:
         con.print(document(doc, con), crop=False)
+    drawn = tidy(captured.get())
+    if pager and reader_at_terminal():
+        Pager().show(drawn)
+    else:
+        sys.stdout.write(drawn)
 
 
 SVG_FORMAT = """\

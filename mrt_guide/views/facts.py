@@ -71,17 +71,5 @@ def build(data: dict[str, Any]) -> Document:
 
 
 def records(data: dict[str, Any]) -> Table:
-    figures = [
-        f
-        for f in (
-            data["median_annual"],
-            data["median_hourly"],
-            (data["route"] or {}).get("duration"),
-            (data["credential"] or {}).get("renewal", {}).get("ceus"),
-            data["jobs"],
-            (data["projection"] or {}).get("growth"),
-            *(e["share"] for e in data["employers"]),
-        )
-        if f
-    ]
-    return fmt.figure_table(figures, ids=True)
+    """Every figure the facts show, once, in reading order."""
+    return fmt.every_figure(data)

@@ -175,6 +175,15 @@ def figure_table(figures: list[dict[str, Any]], title: str | None = None, *, ids
     return Table(columns, rows, title=title)
 
 
+def every_figure(data: dict[str, Any]) -> Table:
+    """Every figure inside a command's records, once, in reading order, with its id: the
+    plain records of a document that gathers figures from many parts (facts, handout, guide)."""
+    seen: dict[str, dict[str, Any]] = {}
+    for fig in figures_of({k: v for k, v in data.items() if k != "sources"}):
+        seen.setdefault(fig["id"], fig)
+    return figure_table(list(seen.values()), ids=True)
+
+
 def figure_line(fig: dict[str, Any]) -> Inline:
     """``label: value (year, source, flag)`` for a figure shown inside prose."""
     return [

@@ -50,7 +50,4 @@ def build(data: dict[str, Any]) -> Document:
 
 def records(data: dict[str, Any]) -> Table:
     """Every figure the guide shows, once, in reading order."""
-    figures: dict[str, dict[str, Any]] = {}
-    for fig in fmt.figures_of(data):
-        figures.setdefault(fig["id"], fig)
-    return fmt.figure_table(list(figures.values()), ids=True)
+    return fmt.every_figure(data)

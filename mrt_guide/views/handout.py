@@ -176,7 +176,4 @@ def build(data: dict[str, Any]) -> Document:
 
 def records(data: dict[str, Any]) -> Table:
     """Every figure the handout shows, once, in reading order."""
-    seen: dict[str, dict[str, Any]] = {}
-    for fig in fmt.figures_of({k: v for k, v in data.items() if k != "sources"}):
-        seen.setdefault(fig["id"], fig)
-    return fmt.figure_table(list(seen.values()), ids=True)
+    return fmt.every_figure(data)
