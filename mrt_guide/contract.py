@@ -378,6 +378,78 @@ class PlanOut(Cited):
     gaps: list[str]
 
 
+# salary --state, salary --states
+
+
+class Difference(Out):
+    """How a state figure and the national one beside it differ."""
+
+    what: Literal["measure", "year", "code", "flag"]
+    state: str | int | None
+    national: str | int | None
+
+
+class Comparison(Out):
+    figure: str
+    national: str
+    differences: list[Difference]
+
+
+class StateRecord(Out):
+    state: str
+    name: str
+    note: str | None
+    figures: list[m.PlaceFigure]
+
+
+class StateRecords(Out):
+    view: Literal["state"]
+    state: StateRecord
+    national: list[m.Figure]
+    comparisons: list[Comparison]
+    areas: list[m.Area]
+    codes: list[m.OccupationCode]
+
+
+class StateOut(StateRecords, Cited):
+    pass
+
+
+class Series(Out):
+    """Figures of one source, year, measure and unit: the states' comparable figures."""
+
+    source: str
+    flag: m.Flag
+    year: int
+    measure: str
+    unit: str
+    code: str | None
+    states: int
+
+
+class StateRow(Out):
+    state: str
+    name: str
+    rank: int | None
+    figure: m.PlaceFigure | None
+    figures: list[m.PlaceFigure]
+    note: str | None
+
+
+class StatesRecords(Out):
+    view: Literal["states"]
+    sort: Literal["pay", "name"]
+    series: Series | None
+    other_series: list[Series]
+    states: list[StateRow]
+    national: list[m.Figure]
+    codes: list[m.OccupationCode]
+
+
+class StatesOut(StatesRecords, Cited):
+    pass
+
+
 # the whole guide
 
 
@@ -389,6 +461,7 @@ class GuideOut(Cited):
     certification_details: list[CertRecords]
     salary: SalaryRecords
     salary_history: SalaryRecords
+    states: StatesRecords
     outlook: OutlookRecords
     duties: DutiesRecords
     skills: SkillsRecords
@@ -403,6 +476,8 @@ CONTRACTS: dict[str, type[Out]] = {
     "certs": CertsOut,
     "certs ID": CertOut,
     "salary": SalaryOut,
+    "salary --state STATE": StateOut,
+    "salary --states": StatesOut,
     "outlook": OutlookOut,
     "duties": DutiesOut,
     "skills": SkillsOut,
