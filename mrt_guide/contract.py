@@ -409,6 +409,7 @@ class StateRecords(Out):
     comparisons: list[Comparison]
     areas: list[m.Area]
     codes: list[m.OccupationCode]
+    official_states: int
 
 
 class StateOut(StateRecords, Cited):
@@ -444,10 +445,45 @@ class StatesRecords(Out):
     states: list[StateRow]
     national: list[m.Figure]
     codes: list[m.OccupationCode]
+    official_states: int
 
 
 class StatesOut(StatesRecords, Cited):
     pass
+
+
+# data imports
+
+
+class ImportSummary(Out):
+    id: str
+    vintage: int
+    kind: Literal["national", "state", "metro", "all"]
+    file: str
+    archive: str | None
+    imported: str
+    code: str
+    title: str
+    source: str
+    states: int
+    areas: int
+    figures: int
+    notes: list[str]
+
+
+class ImportRow(Out):
+    id: str
+    vintage: int
+    kind: Literal["national", "state", "metro", "all"]
+    status: Literal["ok", "damaged"]
+    problem: str | None
+    summary: ImportSummary | None
+
+
+class ImportsOut(Out):
+    schema_version: Literal[1]
+    folder: str | None
+    imports: list[ImportRow]
 
 
 # the whole guide
@@ -487,5 +523,6 @@ CONTRACTS: dict[str, type[Out]] = {
     "sources": SourcesOut,
     "plan": PlanOut,
     "guide": GuideOut,
+    "data imports": ImportsOut,
 }
 """Each command form's JSON document type, by the form's name in the README."""

@@ -38,6 +38,7 @@ FORMS: dict[str, tuple[str, list[str]]] = {
     "sources": ("sources", ["sources"]),
     "search": ("search", ["search", "coding"]),
     "guide": ("guide", ["guide"]),
+    "data-imports": ("data imports", ["data", "imports"]),
     "plan": (
         "plan",
         ["plan", "--education", "high-school", "--goal", "coding", "--bachelor-later", "--start", "2027-01"],

@@ -17,6 +17,8 @@ from .links import Link, link
 ANNUAL = "usd_per_year"
 PAY = ("median", "mean")
 """Measures a state is ranked by, the median first."""
+COMPARED = {("median", ANNUAL), ("mean", ANNUAL), ("employment", "workers")}
+"""The figures a state's are set beside the nation's for, and told how they differ."""
 _MEASURE_ORDER = {m: i for i, m in enumerate(("median", "mean", "p10", "p25", "p75", "p90", "employment"))}
 _UNIT_ORDER = {"usd_per_year": 0, "usd_per_hour": 1, "workers": 2}
 
@@ -118,6 +120,8 @@ def state(ds: Dataset, name: str) -> dict[str, Any]:
     comparisons = []
     shown: dict[str, Record] = {}
     for fig in figures:
+        if (fig["measure"], fig["unit"]) not in COMPARED:
+            continue  # percentiles and hourly figures: the national table shows them
         for other in _counterparts(fig, national):
             shown.setdefault(other["id"], other)
             comparisons.append(
@@ -141,7 +145,13 @@ def state(ds: Dataset, name: str) -> dict[str, Any]:
         "comparisons": comparisons,
         "areas": areas,
         "codes": _codes(ds, everything),
+        "official_states": official_states(ds),
     }
+
+
+def official_states(ds: Dataset) -> int:
+    """How many states have an official figure (from an imported OEWS file)."""
+    return sum(1 for rec in ds.states if any(f["flag"] == "official" for f in rec["figures"]))
 
 
 def _series_key(fig: Record) -> tuple[Any, ...]:
@@ -224,6 +234,7 @@ def states(ds: Dataset, sort: str = "pay") -> dict[str, Any]:
         "states": rows,
         "national": sorted(national.values(), key=_order),
         "codes": _codes(ds, all_figures),
+        "official_states": official_states(ds),
     }
 
 

@@ -98,59 +98,114 @@ def _code_notes(data: dict[str, Any]) -> list[Inline]:
     ]
 
 
-def _area_table(data: dict[str, Any], codes: dict[str, str]) -> Table:
-    rows: list[list[Inline]] = []
-    for area in data["areas"]:
-        kind = "metro area" if area["kind"] == "metro" else "nonmetro area"
-        for fig in area["figures"]:
-            rows.append(
-                [
-                    area["name"],
-                    kind,
-                    fmt.label(fig),
-                    fmt.value(fig),
-                    fmt.period(fig),
-                    Span(fig["source"], "code"),
-                    fmt.flag(fig["flag"]),
-                ]
-            )
+def _groups(figures: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Figures by source and year, in the order given."""
+    groups: dict[tuple[str, int], list[dict[str, Any]]] = {}
+    for fig in figures:
+        groups.setdefault((fig["source"], fig["year"]), []).append(fig)
+    return list(groups.values())
+
+
+def _group_line(first: dict[str, Any], codes: dict[str, str], what: str) -> Para:
+    code = codes.get(first["source"])
+    return Para(
+        [
+            Span(what, "strong"),
+            f": {fmt.period(first)}"
+            + (f", occupation code {code}" if code else ", occupation code not recorded")
+            + ", ",
+            Span(first["source"], "code"),
+            " (",
+            fmt.flag(first["flag"]),
+            ")",
+        ]
+    )
+
+
+def _measure_table(figures: list[dict[str, Any]]) -> Table:
+    """One source's figures for a place: a row per measure, annual and hourly side by side."""
+    rows: dict[str, dict[str, dict[str, Any]]] = {}
+    for fig in figures:
+        rows.setdefault(fig["measure"], {})[fig["unit"]] = fig
+    body: list[list[Inline]] = []
+    for measure in sorted(rows, key=lambda m: list(MEASURES).index(m) if m in MEASURES else 99):
+        cells = rows[measure]
+        first = next(iter(cells.values()))
+        annual = cells.get("usd_per_year") or cells.get("workers")
+        hourly = cells.get("usd_per_hour")
+        body.append(
+            [
+                fmt.label(first) if measure == "employment" else MEASURES[measure].capitalize(),
+                fmt.value(annual) if annual else Span("-", "muted"),
+                fmt.value(hourly) if hourly else Span("-", "muted"),
+            ]
+        )
     columns = [
-        Column("Area"),
-        Column("Kind"),
         Column("What"),
-        Column("Value", "right", no_wrap=True),
-        Column("Year", no_wrap=True),
-        Column("Source", no_wrap=True),
-        Column("Flag", no_wrap=True),
+        Column("Annual", "right", no_wrap=True),
+        Column("Hourly", "right", no_wrap=True),
     ]
-    return Table(columns, rows, title=f"Areas in {data['state']['name']}")
+    return Table(columns, body)
+
+
+def _area_blocks(data: dict[str, Any], codes: dict[str, str]) -> list[Block]:
+    """The areas within the state, a table per source: employment, median and mean by area."""
+    by_source: dict[tuple[str, int], list[tuple[dict[str, Any], dict[str, dict[str, Any]]]]] = {}
+    for area in data["areas"]:
+        for group in _groups(area["figures"]):
+            cells = {f"{f['measure']} {f['unit']}": f for f in group}
+            by_source.setdefault((group[0]["source"], group[0]["year"]), []).append((area, cells))
+    blocks: list[Block] = []
+    for areas in by_source.values():
+        first = next(iter(areas[0][1].values()))
+        blocks.append(_group_line(first, codes, f"Areas in {data['state']['name']}"))
+        rows: list[list[Inline]] = []
+        for area, cells in areas:
+            shown = [cells.get(k) for k in ("employment workers", "median usd_per_year", "mean usd_per_year")]
+            name = area["name"] + ("" if area["kind"] == "metro" else " (nonmetro)")
+            rows.append([name, *(fmt.value(f, words=False) if f else Span("-", "muted") for f in shown)])
+        columns = [
+            Column("Area"),
+            Column("Employed", "right", no_wrap=True),
+            Column("Median", "right", no_wrap=True),
+            Column("Mean", "right", no_wrap=True),
+        ]
+        blocks.append(Table(columns, rows))
+    return blocks
+
+
+def _national_blocks(data: dict[str, Any], codes: dict[str, str]) -> list[Block]:
+    """The national figures set beside the state's, a small table per source."""
+    if not data["national"]:
+        return []
+    lines: list[Inline] = [_figure_line(f, codes, note=False) for f in data["national"]]
+    return [Bullets(lines, title="The United States, for comparison")]
 
 
 def _state_blocks(data: dict[str, Any]) -> list[Block]:
     codes = _codes(data)
     place = data["state"]
     blocks: list[Block] = []
-    if place["figures"]:
-        blocks.append(figure_rows(place["figures"], codes, place["name"]))
-    else:
-        blocks.append(Para(f"The dataset has no figure for {place['name']}. {IMPORT_HINT}"))
+    for group in _groups(place["figures"]):
+        blocks += [_group_line(group[0], codes, place["name"]), _measure_table(group)]
+    if not place["figures"]:
+        hint = "" if data["official_states"] else f" {IMPORT_HINT}"
+        blocks.append(Para(f"The dataset has no figure for {place['name']}.{hint}"))
     if place["note"]:
         blocks.append(Para(place["note"], "muted"))
-    if data["national"]:
-        blocks.append(figure_rows(data["national"], codes, "The United States, for comparison"))
+    blocks += _national_blocks(data, codes)
     by_id = {f["id"]: f for f in [*place["figures"], *data["national"]]}
     pairs = [
         _pair_line(by_id[c["figure"]], by_id[c["national"]], c["differences"]) for c in data["comparisons"]
     ]
     if pairs:
         blocks.append(Bullets(pairs, title="What differs"))
-    if data["areas"]:
-        blocks.append(_area_table(data, codes))
+    blocks += _area_blocks(data, codes)
     return blocks
 
 
-def _figure_line(fig: dict[str, Any], codes: dict[str, str]) -> list[str | Span]:
-    """``Employment 21,590 workers (2022, 29-2072, source, flag)``."""
+def _figure_line(fig: dict[str, Any], codes: dict[str, str], *, note: bool = True) -> list[str | Span]:
+    """``Employment 21,590 workers (2022, 29-2072, source, flag)``, and its note unless not wanted."""
     code = codes.get(fig["source"])
     line: list[str | Span] = [
         f"{fig['label']} ",
@@ -161,7 +216,7 @@ def _figure_line(fig: dict[str, Any], codes: dict[str, str]) -> list[str | Span]
         fmt.flag(fig["flag"]),
         ")",
     ]
-    if fig["note"]:
+    if note and fig["note"]:
         line.append(Span(f" {fig['note']}", "muted"))
     return line
 
@@ -202,20 +257,54 @@ def _states_blocks(data: dict[str, Any]) -> list[Block]:
     missing = [r["name"] for r in data["states"] if r["figure"] is None]
     if missing:
         blocks.append(Para(f"No figure in this series: {', '.join(missing)}.", "muted"))
-    chosen = {r["figure"]["id"] for r in ranked}
-    others: list[Inline] = [
-        [Span(f"{r['name']}: ", "strong"), *_figure_line(f, codes)]
-        for r in data["states"]
-        for f in r["figures"]
-        if f["id"] not in chosen
-    ]
-    if others:
-        blocks.append(Bullets(others, title="Other state figures"))
-    if data["national"]:
-        blocks.append(figure_rows(data["national"], codes, "The United States, for comparison"))
-    if series["flag"] != "official":
+    blocks += _other_series(data, codes)
+    blocks += _national_blocks(data, codes)
+    if not data["official_states"]:
         blocks.append(Para(IMPORT_HINT, "muted"))
     return blocks
+
+
+SMALL_SERIES = 10
+"""A series of at most this many states is listed figure by figure; a larger one in a line."""
+LISTED = {("median", "usd_per_year"), ("mean", "usd_per_year"), ("employment", "workers")}
+
+
+def _key(fig: dict[str, Any]) -> tuple[Any, ...]:
+    return (fig["source"], fig["year"], fig["measure"], fig["unit"])
+
+
+def _listed(data: dict[str, Any]) -> list[tuple[dict[str, Any], dict[str, Any] | None]]:
+    """The other series worth a line, each with its figures (by state) when it is small:
+    annual pay and employment from other sources than the series charted."""
+    chosen = data["series"]
+    out: list[tuple[dict[str, Any], dict[str, Any] | None]] = []
+    for other in data["other_series"]:
+        if other["source"] == chosen["source"] or (other["measure"], other["unit"]) not in LISTED:
+            continue
+        if other["states"] > SMALL_SERIES:
+            out.append((other, None))
+            continue
+        key = (other["source"], other["year"], other["measure"], other["unit"])
+        for row in data["states"]:
+            for fig in row["figures"]:
+                if _key(fig) == key:
+                    out.append((other, {**fig, "state_name": row["name"]}))
+    return out
+
+
+def _other_series(data: dict[str, Any], codes: dict[str, str]) -> list[Block]:
+    lines: list[Inline] = []
+    for other, fig in _listed(data):
+        if fig is None:
+            lines.append(_series_line(other))
+        else:
+            lines.append([Span(f"{fig['state_name']}: ", "strong"), *_figure_line(fig, codes)])
+    if not lines:
+        return []
+    return [
+        Bullets(lines, title="Other state figures"),
+        Para("Every figure for one state: mrt-guide salary --state XX.", "muted"),
+    ]
 
 
 def _shown(data: dict[str, Any]) -> list[dict[str, Any]]:
@@ -227,12 +316,7 @@ def _shown(data: dict[str, Any]) -> list[dict[str, Any]]:
         return [*place["figures"], *data["national"], *(f for a in data["areas"] for f in a["figures"])]
     chosen = [r["figure"] for r in data["states"] if r["figure"] is not None]
     once = list({(f["label"], f["note"]): f for f in reversed(chosen)}.values())
-    others = [
-        {**f, "note": None}
-        for r in data["states"]
-        for f in r["figures"]
-        if r["figure"] is None or f["id"] != r["figure"]["id"]
-    ]
+    others = [{**fig, "note": None} for _, fig in _listed(data) if fig is not None] if chosen else []
     return [*once, *others, *data["national"]]
 
 
