@@ -395,7 +395,7 @@ def _read_sheet(book: str, sheet: Any, found: Found, progress: Progress | None) 
         if code in found.rows:
             cells = {name: row[i] if i < len(row) else None for name, i in columns.items()}
             found.rows[code].append(Row(book, title, n, cells))
-    if progress is not None:
+    if progress is not None and columns is not None:
         progress(total or 0, total)
 
 

@@ -464,3 +464,42 @@ def test_the_zip_members_are_as_bls_ships_them(tmp_path: Path) -> None:
     """The fixture itself: a folder inside the zip, the workbook and Excel's lock file."""
     with zipfile.ZipFile(layout.state_zip(tmp_path)) as archive:
         assert archive.namelist() == ["oesm23st/state_M2023_dl.xlsx", "oesm23st/~$state_M2023_dl.xlsx"]
+
+
+def test_remove_completes_the_imports_there_are(cli: Any, ok_import: Any, tmp_path: Path) -> None:
+    from .test_completion import complete
+
+    assert complete(cli, "bash", "mrt-guide data imports --remove 2") == []
+    ok_import(layout.state_zip(tmp_path))
+    ok_import(layout.national_xlsx(tmp_path))
+    assert complete(cli, "bash", "mrt-guide data imports --remove 2023-") == ["2023-national", "2023-state"]
+    assert complete(cli, "bash", "mrt-guide data imports --remove 2") == [
+        "2023-national",
+        "2023-state",
+        "2023",
+    ]
+
+
+@pytest.mark.parametrize(
+    "env",
+    [
+        {},
+        {"XDG_DATA_HOME": "/srv/data"},
+        {"XDG_DATA_HOME": "relative/data"},
+        {"XDG_DATA_HOME": ""},
+        {"HOME": "/home/someone"},
+        {"HOME": "/home/someone", "XDG_DATA_HOME": "/elsewhere"},
+    ],
+)
+def test_the_imports_folder_is_where_the_user_folder_is(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str]
+) -> None:
+    """The loader finds the imports folder without importing platformdirs; it must agree with it."""
+    from mrt_guide.dataset import imports
+    from mrt_guide.paths import user_dir
+
+    monkeypatch.delenv("MRT_GUIDE_HOME")
+    monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert imports.folder() == user_dir() / "imports"

@@ -201,6 +201,14 @@ def import_oews(
     typer.echo(import_file(dataset(ctx), file, _vintage(vintage)))
 
 
+def _import_ids(incomplete: str) -> list[str]:
+    """Completion for --remove: the imports there are, and their years."""
+    from ..dataset import imports as stored
+
+    ids = [i for i in (stored.import_id(n) for n in stored.names(stored.folder())) if i]
+    return [i for i in dict.fromkeys([*ids, *(i[:4] for i in ids)]) if i.startswith(incomplete)]
+
+
 @app.command("imports")
 @output_options
 def imports(
@@ -212,6 +220,7 @@ def imports(
             "--remove",
             metavar="VINTAGE",
             help="Remove an import by its id (2023-state), or every import of a May year (2023).",
+            autocompletion=_import_ids,
             show_default=False,
         ),
     ] = None,

@@ -37,6 +37,9 @@ HEADLINE = ("median", "mean")
 
 def folder() -> Path | None:
     """The imports folder (it may not exist), or None where the user folder is unusable."""
+    quick = _linux_data_home()
+    if quick is not None:
+        return quick / "mrt-guide" / FOLDER
     from ..paths import user_dir
     from ..status import GuideError
 
@@ -44,6 +47,22 @@ def folder() -> Path | None:
         return user_dir() / FOLDER
     except GuideError:
         return None
+
+
+def _linux_data_home() -> Path | None:
+    """The XDG data folder where platformdirs would find it on Linux, without importing it
+    (every command looks for imports; platformdirs costs more than the look). None wherever
+    the answer is less plain (``$MRT_GUIDE_HOME`` set, another platform, no usable ``$HOME``):
+    ``paths.user_dir()`` decides there. ``tests/test_oews_import.py`` holds the two equal."""
+    import sys
+
+    if os.environ.get("MRT_GUIDE_HOME") or not sys.platform.startswith("linux"):
+        return None
+    xdg = os.environ.get("XDG_DATA_HOME", "")
+    if os.path.isabs(xdg):
+        return Path(xdg)
+    home = os.environ.get("HOME", "")
+    return Path(home) / ".local" / "share" if os.path.isabs(home) else None
 
 
 def import_id(name: str) -> str | None:
