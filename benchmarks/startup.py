@@ -112,19 +112,19 @@ def cases(exe: str, python: str, files: dict[str, str] | None = None) -> list[Ca
     return out
 
 
-def oews_files(folder: Path, exe: str, cache: str) -> dict[str, str]:
+def oews_files(folder: Path, exe: str, python: str, cache: str) -> dict[str, str]:
     """The fixture OEWS files (tests/oews_layout.py, made-up numbers), and a folder where a
-    national and a state file are imported already."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("oews_layout", HERE.parent / "tests" / "oews_layout.py")
-    layout = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    spec.loader.exec_module(layout)  # type: ignore[union-attr]
+    national and a state file are imported already. Made in a process of their own: a child
+    reports at least its parent's peak RSS, and openpyxl here would inflate every case's."""
     made = folder / "fixtures"
     made.mkdir()
+    script = str(HERE.parent / "tests" / "oews_layout.py")
+    state_zip, national = subprocess.run(
+        [python, script, str(made)], check=True, capture_output=True, text=True
+    ).stdout.split()
     files = {
-        "state_zip": str(layout.state_zip(made)),
-        "national": str(layout.national_xlsx(made)),
+        "state_zip": state_zip,
+        "national": national,
         "import_home": str(folder / "home-import"),
         "imported_home": str(folder / "home-imported"),
     }
@@ -176,7 +176,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as cache, tempfile.TemporaryDirectory() as scratch:
         # the user's own folder is never touched: a fresh, empty one for every case but the imports
         os.environ["MRT_GUIDE_HOME"] = str(Path(scratch) / "home")
-        all_cases = cases(args.exe, python, oews_files(Path(scratch), args.exe, cache))
+        all_cases = cases(args.exe, python, oews_files(Path(scratch), args.exe, python, cache))
         env = {**os.environ, "COLUMNS": "80", "MRT_GUIDE_CACHE_DIR": cache}
         env.pop("MRT_GUIDE_DATA", None)
         for case in all_cases:  # warm-up: disk cache, .pyc files, the validated-dataset stamp

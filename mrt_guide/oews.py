@@ -309,7 +309,6 @@ class Found:
         self.vintages: dict[int, list[str]] = {}
         self.thresholds: list[tuple[float, int]] = []
         self.headers: list[str] = []
-        self.problems: list[str] = []
         self.books: list[str] = []
 
     def vintage(self, year: int, where: str) -> None:

@@ -166,3 +166,11 @@ def national_xlsx(folder: Path, year: int = 2023) -> Path:
 
 def metro_xlsx(folder: Path, year: int = 2023) -> Path:
     return workbook(folder / f"MSA_M{year}_dl.xlsx", f"MSA_M{year}_dl", metro_rows())
+
+
+if __name__ == "__main__":  # benchmarks/startup.py makes its fixtures in a process of their own
+    import sys
+
+    where = Path(sys.argv[1])
+    print(state_zip(where))
+    print(national_xlsx(where))
