@@ -503,3 +503,29 @@ def test_the_imports_folder_is_where_the_user_folder_is(
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     assert imports.folder() == user_dir() / "imports"
+
+
+def test_an_all_data_file_gives_the_nation_the_states_and_the_areas(
+    cli_json: Any, ok_import: Any, tmp_path: Path
+) -> None:
+    rows = layout.national_rows() + layout.state_rows() + layout.metro_rows()
+    book = layout.workbook(tmp_path / "all_data_M_2023.xlsx", "All May 2023 data", rows)
+    result = ok_import(layout.zipped(tmp_path / "oesm23all.zip", {"oesm23all/all_data_M_2023.xlsx": book}))
+    assert "May 2023 national, state and area estimates" in result.stdout
+    assert "the nation, 4 states and territories, 3 areas" in result.stdout
+    assert cli_json("salary")["figures"][0]["id"] == "oews-2023-all-us-median-annual"
+    nj = cli_json("salary", "--state", "NJ")
+    assert nj["state"]["figures"][0]["source"] == "oews-2023-all" and nj["areas"][0]["id"] == "35084"
+
+
+def test_a_state_file_and_an_all_data_file_of_one_year_give_each_figure_once(
+    cli_json: Any, ok_import: Any, tmp_path: Path
+) -> None:
+    ok_import(layout.state_zip(tmp_path))
+    rows = layout.national_rows() + layout.state_rows()
+    ok_import(layout.workbook(tmp_path / "all_data_M_2023.xlsx", "All May 2023 data", rows))
+    figures = cli_json("salary", "--state", "NJ")["state"]["figures"]
+    medians = [
+        f for f in figures if f["measure"] == "median" and f["unit"] == "usd_per_year" and f["year"] == 2023
+    ]
+    assert [f["source"] for f in medians] == ["oews-2023-state"]  # the narrower file's
