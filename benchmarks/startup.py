@@ -55,9 +55,16 @@ TABLE_COMMANDS = [
     ],
     ["guide", "--no-pager"],
     ["handout"],
+    ["salary", "--state", "NJ"],
+    ["salary", "--states"],
+    ["data", "imports"],
 ]
-OTHER_COMMANDS = [["data", "validate"], ["data", "schema", "pay"]]
-"""Commands that build the pydantic models by design (validating, generating schemas): timed, no target."""
+OTHER_COMMANDS = [["data", "validate"], ["data", "schema", "pay"], ["data", "import-oews", "{state_zip}"]]
+"""Commands that build the pydantic models by design (validating, generating schemas) or read a
+workbook (importing the OEWS file made by tests/oews_layout.py): timed, no target."""
+WITH_IMPORTS = [["salary"], ["salary", "--state", "NJ"]]
+"""Run with a national and a state OEWS file imported (in a folder of their own, so the cases
+above time the usual start-up, with no imports)."""
 COMPLETE_ENV = {"_MRT_GUIDE_COMPLETE": "complete_bash", "COMP_WORDS": "mrt-guide certs CC", "COMP_CWORD": "2"}
 
 
@@ -91,7 +98,9 @@ def run_once(case: Case, base_env: dict[str, str]) -> None:
     case.rss.append(usage.ru_maxrss)  # KiB on Linux
 
 
-def cases(exe: str, python: str) -> list[Case]:
+def cases(exe: str, python: str, files: dict[str, str] | None = None) -> list[Case]:
+    """Every case; ``files`` names the OEWS fixture and the folders the import cases use."""
+    files = files or {}
     out = [
         Case("reference (Typer + Rich table)", [python, str(HERE / "reference_app.py")], "reference"),
         Case("python -c pass", [python, "-c", "pass"], "baseline"),
@@ -102,8 +111,39 @@ def cases(exe: str, python: str) -> list[Case]:
         out.append(Case("mrt-guide " + " ".join(argv), [exe, *argv], "table"))
         if argv[0] != "guide":
             out.append(Case("mrt-guide " + " ".join(argv) + " --json", [exe, *argv, "--json"], "json"))
-    out += [Case("mrt-guide " + " ".join(argv), [exe, *argv], "other") for argv in OTHER_COMMANDS]
+    home = {"MRT_GUIDE_HOME": files.get("import_home", "")}
+    for argv in OTHER_COMMANDS:
+        filled = [a.format(**files) for a in argv]
+        shown = [Path(a).name if a != b else a for a, b in zip(filled, argv, strict=True)]
+        out.append(Case("mrt-guide " + " ".join(shown), [exe, *filled], "other", env=home))
+    for argv in WITH_IMPORTS:
+        imported = {"MRT_GUIDE_HOME": files.get("imported_home", "")}
+        name = "mrt-guide " + " ".join(argv) + " (2 files imported)"
+        out.append(Case(name, [exe, *argv], "table", env=imported))
+        out.append(Case(name.replace(" (", " --json ("), [exe, *argv, "--json"], "json", env=imported))
     return out
+
+
+def oews_files(folder: Path, exe: str, python: str, cache: str) -> dict[str, str]:
+    """The fixture OEWS files (tests/oews_layout.py, made-up numbers), and a folder where a
+    national and a state file are imported already. Made in a process of their own: a child
+    reports at least its parent's peak RSS, and openpyxl here would inflate every case's."""
+    made = folder / "fixtures"
+    made.mkdir()
+    script = str(HERE.parent / "tests" / "oews_layout.py")
+    state_zip, national = subprocess.run(
+        [python, script, str(made)], check=True, capture_output=True, text=True
+    ).stdout.split()
+    files = {
+        "state_zip": state_zip,
+        "national": national,
+        "import_home": str(folder / "home-import"),
+        "imported_home": str(folder / "home-imported"),
+    }
+    for name in ("state_zip", "national"):
+        env = {**os.environ, "MRT_GUIDE_HOME": files["imported_home"], "MRT_GUIDE_CACHE_DIR": cache}
+        subprocess.run([exe, "data", "import-oews", files[name]], env=env, check=True, capture_output=True)
+    return files
 
 
 def unbenchmarked(python: str) -> list[str]:
@@ -145,8 +185,10 @@ def main() -> int:
     if missing:
         print(f"not benchmarked: {', '.join(missing)}; add them to TABLE_COMMANDS", file=sys.stderr)
         return 2
-    all_cases = cases(args.exe, python)
-    with tempfile.TemporaryDirectory() as cache:
+    with tempfile.TemporaryDirectory() as cache, tempfile.TemporaryDirectory() as scratch:
+        # the user's own folder is never touched: a fresh, empty one for every case but the imports
+        os.environ["MRT_GUIDE_HOME"] = str(Path(scratch) / "home")
+        all_cases = cases(args.exe, python, oews_files(Path(scratch), args.exe, python, cache))
         env = {**os.environ, "COLUMNS": "80", "MRT_GUIDE_CACHE_DIR": cache}
         env.pop("MRT_GUIDE_DATA", None)
         for case in all_cases:  # warm-up: disk cache, .pyc files, the validated-dataset stamp

@@ -503,6 +503,114 @@ class HandoutOut(Cited):
     employers: list[m.EmployerShare]
 
 
+# salary --state, salary --states
+
+
+class Difference(Out):
+    """How a state figure and the national one beside it differ."""
+
+    what: Literal["measure", "year", "code", "flag"]
+    state: str | int | None
+    national: str | int | None
+
+
+class Comparison(Out):
+    figure: str
+    national: str
+    differences: list[Difference]
+
+
+class StateRecord(Out):
+    state: str
+    name: str
+    note: str | None
+    figures: list[m.PlaceFigure]
+
+
+class StateRecords(Out):
+    view: Literal["state"]
+    state: StateRecord
+    national: list[m.Figure]
+    comparisons: list[Comparison]
+    areas: list[m.Area]
+    codes: list[m.OccupationCode]
+    official_states: int
+
+
+class StateOut(StateRecords, Cited):
+    pass
+
+
+class Series(Out):
+    """Figures of one source, year, measure and unit: the states' comparable figures."""
+
+    source: str
+    flag: m.Flag
+    year: int
+    measure: str
+    unit: str
+    code: str | None
+    states: int
+
+
+class StateRow(Out):
+    state: str
+    name: str
+    rank: int | None
+    figure: m.PlaceFigure | None
+    figures: list[m.PlaceFigure]
+    note: str | None
+
+
+class StatesRecords(Out):
+    view: Literal["states"]
+    sort: Literal["pay", "name"]
+    series: Series | None
+    other_series: list[Series]
+    states: list[StateRow]
+    national: list[m.Figure]
+    codes: list[m.OccupationCode]
+    official_states: int
+
+
+class StatesOut(StatesRecords, Cited):
+    pass
+
+
+# data imports
+
+
+class ImportSummary(Out):
+    id: str
+    vintage: int
+    kind: Literal["national", "state", "metro", "all"]
+    file: str
+    archive: str | None
+    imported: str
+    code: str
+    title: str
+    source: str
+    states: int
+    areas: int
+    figures: int
+    notes: list[str]
+
+
+class ImportRow(Out):
+    id: str
+    vintage: int
+    kind: Literal["national", "state", "metro", "all"]
+    status: Literal["ok", "damaged"]
+    problem: str | None
+    summary: ImportSummary | None
+
+
+class ImportsOut(Out):
+    schema_version: Literal[1]
+    folder: str | None
+    imports: list[ImportRow]
+
+
 # the whole guide
 
 
@@ -515,6 +623,7 @@ class GuideOut(Cited):
     certification_details: list[CertRecords]
     salary: SalaryRecords
     salary_history: SalaryRecords
+    states: StatesRecords
     outlook: OutlookRecords
     duties: DutiesRecords
     skills: SkillsRecords
@@ -530,6 +639,8 @@ CONTRACTS: dict[str, type[Out]] = {
     "certs": CertsOut,
     "certs ID": CertOut,
     "salary": SalaryOut,
+    "salary --state STATE": StateOut,
+    "salary --states": StatesOut,
     "outlook": OutlookOut,
     "duties": DutiesOut,
     "skills": SkillsOut,
@@ -540,5 +651,6 @@ CONTRACTS: dict[str, type[Out]] = {
     "plan": PlanOut,
     "guide": GuideOut,
     "handout": HandoutOut,
+    "data imports": ImportsOut,
 }
 """Each command form's JSON document type, by the form's name in the README."""

@@ -37,6 +37,8 @@ DATA_COMMANDS: dict[str, tuple[list[str], Any]] = {
     "steps": (["steps"], lambda d: ids(d["steps"])),
     "salary": (["salary"], lambda d: ids(d["figures"])),
     "salary-history": (["salary", "--history", "--hourly"], lambda d: ids(d["figures"])),
+    "salary-state": (["salary", "--state", "IL"], lambda d: ids(d["state"]["figures"] + d["national"])),
+    "salary-states": (["salary", "--states"], lambda d: [r["state"] for r in d["states"]]),
     "certs": (["certs"], lambda d: ids(d["certifications"])),
     "certs-one": (["certs", "ODS"], lambda d: sorted({f["id"] for f in figures_in(d)})),
     "degrees": (["degrees"], lambda d: ids(d["routes"])),

@@ -16,17 +16,18 @@ from mrt_guide.dataset import load as loader
 COMMANDS = [
     [], ["steps"], ["degrees"], ["certs"], ["salary"], ["outlook"], ["duties"], ["skills"],
     ["workplaces"], ["about"], ["search"], ["sources"], ["guide"], ["plan"], ["data"],
-    ["data", "validate"], ["data", "schema"],
+    ["data", "validate"], ["data", "schema"], ["data", "imports"], ["data", "import-oews"],
 ]  # fmt: skip
 OPTIONS = [
     "--json", "--plain", "--markdown", "--no-color", "--history", "--hourly", "--bachelor-later",
     "--no-bachelor-later", "--pager", "--no-pager", "--education", "--goal", "--start", "-h", "--help",
-    "--version", "--data", "--", "-x", "--jsn",
+    "--version", "--data", "--", "-x", "--jsn", "--state", "--states", "--sort", "--remove", "--vintage",
 ]  # fmt: skip
 VALUES = [
     "RHIT", "rhit", "CTR", "ods", "CCS-P", "RHTI", "AAS", "as", "BS", "bs-him", "certificate", "none",
     "high-school", "associate", "bachelor", "coding", "privacy", "management", "cancer-registry",
     "2027-01", "2026-13", "pay.json", "pay", "coding", "CEU", "hospitals", "", " ", "-1", "0",
+    "NJ", "new jersey", "Texsa", "dc", "name", "2023", "2023-state", "May 2023", "oesm23st.zip",
 ]  # fmt: skip
 DOCUMENTED = {0, 1, 2, 65, 74}
 """Statuses a run may end with; 70 (a bug) and 130 (Ctrl-C) must never come from argv alone."""

@@ -22,6 +22,10 @@ FORMS: dict[str, tuple[str, list[str]]] = {
     "salary-history": ("salary", ["salary", "--history"]),
     "salary-hourly": ("salary", ["salary", "--hourly"]),
     "salary-hourly-history": ("salary", ["salary", "--hourly", "--history"]),
+    "salary-state": ("salary --state STATE", ["salary", "--state", "Illinois"]),
+    "salary-state-none": ("salary --state STATE", ["salary", "--state", "dc"]),
+    "salary-states": ("salary --states", ["salary", "--states"]),
+    "salary-states-name": ("salary --states", ["salary", "--states", "--sort", "name"]),
     "certs": ("certs", ["certs"]),
     "certs-one": ("certs ID", ["certs", "ODS"]),
     "degrees": ("degrees", ["degrees"]),
@@ -38,6 +42,7 @@ FORMS: dict[str, tuple[str, list[str]]] = {
     "handout": ("handout", ["handout"]),
     "plan-gap": ("plan", ["plan", "--education", "bachelor", "--not-him", "--goal", "management"]),
     "plan-ods": ("plan", ["plan", "--education", "associate", "--him", "--goal", "cancer-registry"]),
+    "data-imports": ("data imports", ["data", "imports"]),
     "plan": (
         "plan",
         [

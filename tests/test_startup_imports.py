@@ -74,9 +74,30 @@ def test_fast_paths_leave_rich_and_pydantic_unloaded(tmp_path: Path, args: list[
     assert "rich" not in loaded
     assert "pydantic" not in loaded and "pydantic_core" not in loaded
     assert "mrt_guide.dataset.models" not in loaded
+    assert "openpyxl" not in loaded and "mrt_guide.oews" not in loaded
     assert not any(
         name.startswith("mrt_guide.views") or name.startswith("mrt_guide.render") for name in loaded
     )
+
+
+def test_imported_figures_cost_no_pydantic_after_the_import(tmp_path: Path) -> None:
+    """The import command leaves its checked result in the cache: later commands read it as JSON."""
+    from .oews_layout import national_xlsx
+
+    home = {"MRT_GUIDE_HOME": str(tmp_path / "home")}
+    env = {**os.environ, "MRT_GUIDE_CACHE_DIR": str(tmp_path / "cache"), **home}
+    made = tmp_path / "made"
+    made.mkdir()
+    subprocess.run(
+        [sys.executable, "-m", "mrt_guide", "data", "import-oews", str(national_xlsx(made))],
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    loaded = modules_after(["salary", "--json"], tmp_path, home)
+    assert "mrt_guide.dataset.imports" in loaded
+    assert "pydantic" not in loaded and "openpyxl" not in loaded and "rich" not in loaded
 
 
 def test_drawing_loads_rich_but_not_the_models(tmp_path: Path) -> None:

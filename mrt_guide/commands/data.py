@@ -1,4 +1,5 @@
-"""``mrt-guide data validate`` and ``mrt-guide data schema``: check a dataset, describe its files."""
+"""``mrt-guide data``: check a dataset (``validate``), describe its files (``schema``), and
+import official OEWS pay files (``import-oews``, ``imports``)."""
 
 from __future__ import annotations
 
@@ -10,20 +11,23 @@ from typing import Annotated
 import typer
 
 from ..dataset.sections import FILE_NAMES
+from ..output import Output, output_options, show
 from ..status import ExitStatus, GuideError
-from ._shared import Command, Group, data_dir
+from ._shared import Command, Group, data_dir, dataset
 
 app = typer.Typer(name="data", cls=Group)
 
 
 @app.callback(invoke_without_command=True)
 def group(ctx: typer.Context) -> None:
-    """Check a dataset against the models, or print the JSON Schema of its files.
+    """Check a dataset, print the JSON Schema of its files, or import BLS's official pay file.
 
     [bold]Examples[/bold]
 
       mrt-guide data validate ~/our-school/data
       mrt-guide data schema pay.json
+      mrt-guide data import-oews ~/Downloads/oesm23st.zip
+      mrt-guide data imports
     """
     if ctx.invoked_subcommand is None:
         typer.echo(ctx.get_help())
@@ -137,3 +141,106 @@ def schema(
     schema = model_for(section.model).model_json_schema()
     schema["$id"] = f"mrt-guide/{section.name}.schema.json"
     typer.echo(json.dumps(schema, indent=2))
+
+
+# Official OEWS files: import, list, remove
+
+
+def _vintage(value: str | None) -> int | None:
+    if value is None:
+        return None
+    text = value.strip()
+    text = text[4:].strip() if text[:4].lower() == "may " else text
+    if not (text.isdigit() and 1997 <= int(text) <= 2100):
+        from ..textsafe import neutral_line
+
+        raise GuideError(
+            f"--vintage takes the May year of the survey, e.g. 2023, not '{neutral_line(value, 20)}'."
+        )
+    return int(text)
+
+
+@app.command("import-oews", cls=Command)
+def import_oews(
+    ctx: typer.Context,
+    file: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FILE",
+            help="The OEWS download (oesmYYst.zip, oesmYYnat.zip, oesmYYma.zip, oesmYYall.zip) or its .xlsx.",
+            show_default=False,
+        ),
+    ],
+    vintage: Annotated[
+        str | None,
+        typer.Option(
+            "--vintage",
+            metavar="YEAR",
+            help="The May year of the survey, where the file's name and sheets do not say it.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Import BLS's official pay file (OEWS): every command then shows its figures first.
+
+    [bold]Examples[/bold]
+
+      mrt-guide data import-oews ~/Downloads/oesm23st.zip
+      mrt-guide data import-oews national_M2023_dl.xlsx
+      mrt-guide data imports
+
+    Download the file from https://www.bls.gov/oes/tables.htm (BLS publishes it once a
+    year, in spring, for May of the year before). The medical records rows (29-2072;
+    29-2071 in older files) are kept for the nation, each state and each area, flagged
+    official, with the file as their source. An import is saved whole or not at all;
+    importing the same file again changes nothing. Exits 65 for a file that is not an
+    OEWS file, 74 when it cannot be read or saved.
+    """
+    from ..importing import import_file
+
+    typer.echo(import_file(dataset(ctx), file, _vintage(vintage)))
+
+
+def _import_ids(incomplete: str) -> list[str]:
+    """Completion for --remove: the imports there are, and their years."""
+    from ..dataset import imports as stored
+
+    ids = [i for i in (stored.import_id(n) for n in stored.names(stored.folder())) if i]
+    return [i for i in dict.fromkeys([*ids, *(i[:4] for i in ids)]) if i.startswith(incomplete)]
+
+
+@app.command("imports", cls=Command)
+@output_options
+def imports(
+    ctx: typer.Context,
+    out: Output,
+    remove: Annotated[
+        str | None,
+        typer.Option(
+            "--remove",
+            metavar="VINTAGE",
+            help="Remove an import by its id (2023-state), or every import of a May year (2023).",
+            autocompletion=_import_ids,
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """List the official OEWS files you imported, or remove them.
+
+    [bold]Examples[/bold]
+
+      mrt-guide data imports
+      mrt-guide data imports --json
+      mrt-guide data imports --remove 2023-state
+      mrt-guide data imports --remove 2023
+
+    Imports live in the folder 'imports' of your mrt-guide folder ($MRT_GUIDE_HOME, or
+    the platform's user data folder). A damaged one is listed as such; remove it, or
+    import the file again.
+    """
+    from ..importing import listing, remove_imports
+
+    if remove is not None:
+        for line in remove_imports(remove):
+            sys.stderr.write(line + "\n")
+    show(out, listing(), "imports")

@@ -5,7 +5,19 @@ from typing import Annotated
 import typer
 
 from ..output import Output, output_options, show
+from ..status import GuideError
 from ._shared import dataset, flag
+from .complete import state_names
+
+SORTS = ("pay", "name")
+
+
+def _sort(value: str | None) -> str | None:
+    if value is None:
+        return None
+    from ..dataset.index import choose
+
+    return choose("sort order", value, list(SORTS))
 
 
 @output_options
@@ -14,6 +26,29 @@ def salary(
     out: Output,
     history: Annotated[bool, flag("--history", help="The median by year, each with its vintage.")] = False,
     hourly: Annotated[bool, flag("--hourly", help="Hourly figures, where the source gives them.")] = False,
+    state: Annotated[
+        str | None,
+        typer.Option(
+            "--state",
+            metavar="STATE",
+            help="One state (postal code or name, any case) beside the national figures.",
+            autocompletion=state_names,
+            show_default=False,
+        ),
+    ] = None,
+    states: Annotated[
+        bool, flag("--states", help="Every state, ranked, with a bar chart of its pay.")
+    ] = False,
+    sort: Annotated[
+        str | None,
+        typer.Option(
+            "--sort",
+            metavar="pay|name",
+            help="Order of --states: by pay, highest first (the default), or by name.",
+            autocompletion=lambda incomplete: [s for s in SORTS if s.startswith(incomplete)],
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Pay: the figures with year, source and flag, the spread, and what raises pay.
 
@@ -22,8 +57,28 @@ def salary(
       mrt-guide salary
       mrt-guide salary --history
       mrt-guide salary --hourly --json
+      mrt-guide salary --state NJ
+      mrt-guide salary --states --sort name
+
+    State figures say what they measure (a mean is not a median), their year and the
+    occupation code they are for. Official state figures come from the BLS file you
+    import with 'mrt-guide data import-oews'.
     """
+    order = _sort(sort)
+    if state is not None and states:
+        raise GuideError("Give --state STATE or --states, not both.")
+    if (state is not None or states) and (history or hourly):
+        used = "--history" if history else "--hourly"
+        raise GuideError(f"{used} applies to the national figures; drop it, or drop --state/--states.")
+    if order is not None and not states:
+        raise GuideError("--sort orders the list of --states; add --states.")
+    ds = dataset(ctx)
+    if state is not None or states:
+        from ..queries import places
+
+        data = places.state(ds, state) if state is not None else places.states(ds, order or "pay")
+        show(out, ds.with_sources(data), "places")
+        return
     from ..queries.pay import salary as query
 
-    ds = dataset(ctx)
     show(out, ds.with_sources(query(ds, history=history, hourly=hourly)), "salary")

@@ -32,6 +32,7 @@ from .models import (
     Ref,
     RenewalFile,
     SourcesFile,
+    StatesFile,
 )
 from .sections import ARGUMENTS, COMPLETIONS, LINKABLE
 
@@ -299,6 +300,40 @@ def _pay(files: Files) -> Iterator[Fault]:
             yield Fault(shown, f"spreads[{i}].figures", "A spread's figures must share one unit.")
 
 
+def _states(files: Files) -> Iterator[Fault]:
+    """State codes and names are typed on the command line (unique, ignoring case), and every
+    figure for a place says which occupation code it is for, through its source."""
+    shown, states = _file(files, "states", StatesFile)
+    yield from _clashes(
+        shown, "states", [[state.id, state.name] for state in states.states], lambda j: ("id", "name")[j]
+    )
+    coded: dict[str, str] = {}
+    for i, code in enumerate(states.codes):
+        for j, source in enumerate(code.figures_from):
+            if source in coded:
+                yield Fault(
+                    shown,
+                    f"codes[{i}].figures_from[{j}]",
+                    f"Source '{source}' is already given to code {coded[source]}; a source's figures "
+                    "are for one code.",
+                )
+            coded.setdefault(source, code.code)
+    places = [(f"national[{k}]", fig) for k, fig in enumerate(states.national)]
+    places += [
+        (f"states[{i}].figures[{k}]", fig)
+        for i, state in enumerate(states.states)
+        for k, fig in enumerate(state.figures)
+    ]
+    for loc, fig in places:
+        if fig.source not in coded:
+            yield Fault(
+                shown,
+                f"{loc}.source",
+                f"Say which occupation code the figures of '{fig.source}' are for: add it to "
+                "figures_from of one of codes.",
+            )
+
+
 def _flag_for(kind: str) -> str:
     return next(flag for flag, k in FLAG_SOURCE_KIND.items() if k == kind)
 
@@ -309,5 +344,6 @@ RULES: tuple[Callable[[Files], Iterator[Fault]], ...] = (
     _issuers_have_credentials,
     _routes,
     _pay,
+    _states,
 )
 """Checks of how records relate, each with a reason the queries rely on it."""

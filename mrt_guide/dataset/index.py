@@ -118,6 +118,23 @@ class Dataset:
     def purpose(self, purpose_id: str) -> Record:
         return self.get("purpose", purpose_id)
 
+    # places (states.json, with imported OEWS figures)
+
+    @property
+    def states(self) -> list[Record]:
+        """Every state with its figures (none for an optional states.json left out)."""
+        return self.section("states")["states"]  # type: ignore[no-any-return]
+
+    def state(self, name: str) -> Record:
+        """A state by postal code or name, any case (``nj``, ``New Jersey``, ``new-jersey``);
+        a usage error naming the closest one if unknown."""
+        return _find("state", name, self.states, lambda s: [s["id"], s["name"], s["name"].replace(" ", "-")])
+
+    @cached_property
+    def soc_codes(self) -> dict[str, Record]:
+        """The occupation code each source's figures are for, by source key."""
+        return {key: code for code in self.section("states")["codes"] for key in code["figures_from"]}
+
     # sources
 
     def cited(self, *records: Any) -> dict[str, Record]:

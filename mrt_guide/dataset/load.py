@@ -10,7 +10,8 @@ Three ways to the same normalised dataset, cheapest first:
 3. Anything else is validated with the models (``validate.py``, which imports
    pydantic), then cached.
 
-Within one process a dataset is loaded at most once.
+Official OEWS files the reader imported (``imports.py``) are laid over whichever of the
+three it was. Within one process a dataset is loaded at most once.
 """
 
 from __future__ import annotations
@@ -153,6 +154,21 @@ def bundled_key(raw: dict[str, bytes | None]) -> str:
     return cache.key(raw, cache.code_digest(with_pydantic=False))
 
 
+def forget() -> None:
+    """Drop the datasets this process loaded (after an import changed what they include)."""
+    _loaded.clear()
+
+
+def _warn(lines: list[str]) -> None:
+    """One line on stderr per import left out (never while completing a word: the shell
+    would print it over the command line)."""
+    if lines and "_MRT_GUIDE_COMPLETE" not in os.environ:
+        import sys
+
+        for line in lines:
+            sys.stderr.write(f"Warning: {line}\n")
+
+
 def load(directory: Path) -> Dataset:
     """The validated dataset in ``directory``; raises ``DataError`` listing every fault."""
     memo = directory.absolute()
@@ -174,6 +190,10 @@ def load(directory: Path) -> Dataset:
                 raise DataError(faults)
             cache.put(dataset_key, sections, index)
             entry = {"sections": sections, "index": index}
+    from .imports import overlay
+
+    entry, warnings = overlay(entry)
+    _warn(warnings)
     dataset = Dataset(entry["sections"], entry["index"], directory, bundled)
     _loaded[memo] = dataset
     return dataset

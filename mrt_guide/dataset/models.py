@@ -674,6 +674,103 @@ class RenewalFile(Model):
     issuers: list[IssuerRenewal] = []
 
 
+# states.json: pay where you live (added in 0.3.0: optional, so an older dataset stays valid)
+
+
+StateCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+"""A U.S. postal code: ``NJ``, ``DC``, ``PR``."""
+SocCode = Annotated[str, StringConstraints(pattern=r"^\d{2}-\d{4}$")]
+"""A Standard Occupational Classification code: ``29-2072``."""
+PLACE_MEASURES: dict[str, tuple[str, ...]] = {
+    "mean": ("usd_per_year", "usd_per_hour"),
+    "median": ("usd_per_year", "usd_per_hour"),
+    "p10": ("usd_per_year", "usd_per_hour"),
+    "p25": ("usd_per_year", "usd_per_hour"),
+    "p75": ("usd_per_year", "usd_per_hour"),
+    "p90": ("usd_per_year", "usd_per_hour"),
+    "employment": ("workers",),
+}
+"""What a figure for a place may measure, and in which units."""
+
+
+class PlaceFigure(Figure):
+    """A figure for a state or the nation: it must say what it measures (a mean is not a median)."""
+
+    @model_validator(mode="after")
+    def _measured(self) -> PlaceFigure:
+        units = PLACE_MEASURES.get(self.measure or "")
+        if units is None:
+            raise ValueError(f"give the measure: one of {', '.join(PLACE_MEASURES)}")
+        if self.unit not in units:
+            raise ValueError(f"a {self.measure} figure is in {' or '.join(units)}, not {self.unit}")
+        return self
+
+
+def _one_record_per_figure(figures: list[PlaceFigure]) -> None:
+    seen: set[tuple[Any, ...]] = set()
+    for fig in figures:
+        what = (fig.measure, fig.unit, fig.year, fig.source)
+        if what in seen:
+            raise ValueError(
+                f"two {fig.measure} figures in {fig.unit} for {fig.year} from {fig.source}; keep one"
+            )
+        seen.add(what)
+
+
+class Area(Model):
+    """A metropolitan or nonmetropolitan area of the OEWS survey, under its main state."""
+
+    id: Annotated[str, StringConstraints(pattern=r"^\d{1,7}$"), Key("area")] = Field(
+        description="The OEWS area code."
+    )
+    name: Label
+    kind: Literal["metro", "nonmetro"]
+    figures: list[PlaceFigure] = []
+
+    @model_validator(mode="after")
+    def _one_each(self) -> Area:
+        _one_record_per_figure(self.figures)
+        return self
+
+
+class State(Model):
+    """A state (or the District of Columbia, or a territory) and its figures; none is unknown."""
+
+    id: Annotated[StateCode, Key("state")] = Field(description="Postal code, e.g. NJ.")
+    name: Label
+    note: Text | None = None
+    figures: list[PlaceFigure] = []
+    areas: list[Area] = Field(default=[], description="Areas within it, from an imported OEWS file.")
+
+    @model_validator(mode="after")
+    def _one_each(self) -> State:
+        _one_record_per_figure(self.figures)
+        return self
+
+
+class OccupationCode(Sourced):
+    """An occupation code and title, and the sources whose figures are published under it."""
+
+    code: Annotated[SocCode, Key("soc")]
+    title: Label
+    figures_from: list[SourceKey] = Field(description="Sources whose figures are for this code.")
+    note: Text | None = None
+
+
+class StatesFile(Model):
+    """Pay by state. ``national`` holds the national rows of the same tables, for comparing
+    like with like; figures imported from an official OEWS file join these at load time."""
+
+    codes: list[OccupationCode] = []
+    national: list[PlaceFigure] = []
+    states: list[State] = []
+
+    @model_validator(mode="after")
+    def _one_each(self) -> StatesFile:
+        _one_record_per_figure(self.national)
+        return self
+
+
 def model_for(name: str) -> type[Model]:
     """The root model class named in the section table."""
     found: Any = globals().get(name)

@@ -200,6 +200,18 @@ SECTIONS: tuple[Section, ...] = (
         not_in_guide="its rules are shown with each issuer's credentials",
     ),
     Section(
+        "states",
+        "StatesFile",
+        ("salary",),
+        find=(
+            Find("states", "salary", link="places:state_link", fields=("id", "name", "note")),
+            Find("national", "salary", link="places:states_link"),
+        ),
+        parts=(Part("states", 520, "places:states", "places:part"),),
+        complete=(Complete("state", "states", ("id", "name")),),
+        optional=True,
+    ),
+    Section(
         "sources",
         "SourcesFile",
         ("sources",),

@@ -1,0 +1,85 @@
+"""The model of an imported OEWS file as mrt-guide stores it (``imports/oews-YYYY-KIND.json``).
+
+Written by ``data import-oews`` after the model accepts it, and checked again (once per
+content, through the cache) before the loader lays it over the dataset: a file edited by
+hand, cut short or written by another version is refused, never half-read. Imports pydantic.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, StringConstraints, ValidationError, model_validator
+
+from .models import IsoDate, Label, Model, PlaceFigure, SocCode, Source, State, Text, Year
+
+FORMAT = 1
+KINDS = ("national", "state", "metro", "all")
+"""What an import holds: the national row, state rows, metro and nonmetro area rows, or all."""
+
+
+class Occupation(Model):
+    code: SocCode
+    title: Label
+
+
+class ImportFile(Model):
+    """One imported OEWS file: its figures for one occupation, for one May survey."""
+
+    format: Literal[1]
+    id: Annotated[str, StringConstraints(pattern=r"^\d{4}-(?:national|state|metro|all)$")]
+    vintage: Year = Field(description="The May survey the file describes.")
+    kind: Literal["national", "state", "metro", "all"]
+    file: Label = Field(description="The workbook read.")
+    archive: Label | None = Field(description="The zip it came in, if any.")
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] = Field(
+        description="SHA-256 of the file given on the command line."
+    )
+    imported: IsoDate
+    occupation: Occupation
+    source: Source
+    national: list[PlaceFigure] = Field(default_factory=list)
+    states: list[State] = Field(default_factory=list)
+    notes: list[Text] = Field(
+        default_factory=list, description="What the file gave that could not become a figure."
+    )
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ImportFile:
+        if self.id != f"{self.vintage}-{self.kind}":
+            raise ValueError(f"id {self.id} does not match vintage {self.vintage} and kind {self.kind}")
+        if self.source.key != f"oews-{self.id}" or self.source.kind != "official":
+            raise ValueError(f"the source must be the official oews-{self.id}")
+        figures = [*self.national]
+        for state in self.states:
+            figures += state.figures
+            for area in state.areas:
+                figures += area.figures
+        seen: set[str] = set()
+        for fig in figures:
+            if fig.source != self.source.key or fig.flag != "official" or fig.year != self.vintage:
+                raise ValueError(
+                    f"figure {fig.id} is not an official {self.vintage} figure of {self.source.key}"
+                )
+            if fig.id in seen:
+                raise ValueError(f"figure id {fig.id} is given twice")
+            seen.add(fig.id)
+        if not figures:
+            raise ValueError("an import holds at least one figure")
+        return self
+
+
+class ImportFault(Exception):
+    """An import file the model refuses; the message says where, in one line."""
+
+
+def check(data: object) -> dict[str, Any]:
+    """The import as the loader reads it (the model's own dump), or ``ImportFault``."""
+    try:
+        model = ImportFile.model_validate(data, strict=True)
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        where = ".".join(str(p) for p in first["loc"]) or "the file"
+        raise ImportFault(f"{where}: {first['msg']}") from None
+    dumped: dict[str, Any] = model.model_dump(mode="json")
+    return dumped

@@ -1,0 +1,236 @@
+"""``mrt-guide data import-oews`` and ``data imports``: bring an official OEWS file into the
+user's folder, list what was imported, remove it.
+
+An import is one JSON file, ``imports/oews-YYYY-KIND.json``, checked by the import model
+before it is written, and written whole: to a temporary file in the same folder, flushed
+to disk, then renamed over the old one. A file that fails anywhere before that rename
+changes nothing, so an import that fails after a good one leaves the good one in place.
+Importing a file whose figures are already there writes nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .dataset import imports
+from .dataset.index import Dataset, choose
+from .dataset.load import forget
+from .status import ExitStatus, GuideError
+from .textsafe import neutral_line
+
+KIND_WORDS = {
+    "national": "national",
+    "state": "state",
+    "metro": "metro and nonmetro area",
+    "all": "national, state and area",
+}
+NOTES_SHOWN = 5
+
+if TYPE_CHECKING:
+    from .oews import Progress
+
+
+@contextlib.contextmanager
+def progress_bar() -> Iterator[Progress | None]:
+    """A progress bar on stderr while the workbook is read, on a terminal only."""
+    stream = sys.stderr
+    if not (hasattr(stream, "isatty") and stream.isatty()) or os.environ.get("TERM") == "dumb":
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    bar = Progress(
+        TextColumn("Reading rows"),
+        BarColumn(),
+        TextColumn("{task.completed:,}"),
+        TimeElapsedColumn(),
+        console=Console(file=stream),
+        transient=True,
+    )
+    task = bar.add_task("rows", total=None)
+
+    def tick(done: int, total: int | None) -> None:
+        bar.update(task, completed=done, total=total)
+
+    with bar:
+        yield tick
+
+
+def _comparable(doc: dict[str, Any]) -> dict[str, Any]:
+    """An import without the date it was made: two imports of one file compare equal."""
+    return {**doc, "imported": None, "source": {**doc["source"], "note": None}}
+
+
+def _write(folder: Path, name: str, raw: bytes) -> None:
+    """``raw`` as ``folder/name``, atomically, private to the user."""
+    import tempfile
+
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".import-", suffix=".tmp", dir=folder)  # mode 0600
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(raw)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, folder / name)
+        tmp = None
+        with contextlib.suppress(OSError):  # the rename itself, on disk
+            dir_fd = os.open(folder, os.O_RDONLY)
+            try:
+                os.fsync(dir_fd)
+            finally:
+                os.close(dir_fd)
+    except OSError as exc:
+        raise GuideError(
+            f"Cannot save the import in {neutral_line(str(folder), 80)}: {exc.strerror or exc}; "
+            "nothing was changed.",
+            ExitStatus.IO,
+        ) from None
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def _folder() -> Path:
+    from .paths import ensure_user_dir
+
+    folder = ensure_user_dir() / imports.FOLDER
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+    except OSError as exc:
+        raise GuideError(
+            f"Cannot create {neutral_line(str(folder), 80)}: {exc.strerror or exc}.", ExitStatus.IO
+        ) from None
+    if not folder.is_dir() or folder.is_symlink():
+        raise GuideError(f"{neutral_line(str(folder), 80)} is not a folder; move it away and import again.")
+    return folder
+
+
+def import_file(ds: Dataset, path: Path, vintage: int | None) -> str:
+    """Read, check and save the OEWS file at ``path``; the line that says what was done."""
+    from .dataset.import_model import ImportFault, check
+    from .oews import build
+
+    known = {s["id"]: s["name"] for s in ds.states}
+    with progress_bar() as tick:
+        made = build(path, known, vintage=vintage, progress=tick)
+    shown = neutral_line(path.name, 80)
+    try:
+        doc = check(made)
+    except ImportFault as exc:
+        raise GuideError(
+            f"'{shown}' gives figures mrt-guide cannot use ({neutral_line(str(exc), 160)}); "
+            "nothing was changed.",
+            ExitStatus.DATA,
+        ) from None
+    folder = _folder()
+    name = imports.file_name(doc["id"])
+    occupation = f"{doc['occupation']['code']} {doc['occupation']['title']}"
+    what = f"May {doc['vintage']} {KIND_WORDS[doc['kind']]} estimates for {occupation}"
+    before = None
+    if (folder / name).exists():
+        try:
+            before = imports.validated(name, imports.read_file(folder / name))
+        except imports.Damaged:
+            before = None
+    if before is not None and _comparable(before) == _comparable(doc):
+        return f"Already imported: {what}, from {shown}. Nothing changed."
+    raw = imports.dumps(doc)
+    _write(folder, name, raw)
+    imports.remember(name, raw, doc)
+    forget()
+    for note in doc["notes"][:NOTES_SHOWN]:
+        sys.stderr.write(f"Note: {note}\n")
+    if len(doc["notes"]) > NOTES_SHOWN:
+        sys.stderr.write(
+            f"Note: ... and {len(doc['notes']) - NOTES_SHOWN} more "
+            "('mrt-guide data imports --json' lists them).\n"
+        )
+    counts = imports.summary(doc)
+    places = []
+    if doc["national"]:
+        places.append("the nation")
+    if counts["states"]:
+        states = sum(1 for s in doc["states"] if s["figures"])
+        if states:
+            places.append(f"{states} {'state' if states == 1 else 'states'} and territories")
+    if counts["areas"]:
+        places.append(f"{counts['areas']} {'area' if counts['areas'] == 1 else 'areas'}")
+    verb = "Replaced the earlier import with" if before is not None else "Imported"
+    return (
+        f"{verb} {what}, from {shown}: {', '.join(places)}; {counts['figures']} figures, flagged official "
+        f"(source {doc['source']['key']}). Saved in {neutral_line(str(folder / name), 120)}."
+    )
+
+
+def listing() -> dict[str, Any]:
+    """Every import in the user's folder, with what it holds or why it cannot be used."""
+    folder = imports.folder()
+    rows: list[dict[str, Any]] = []
+    for name in imports.names(folder):
+        assert folder is not None
+        ident = imports.import_id(name) or name
+        try:
+            doc = imports.validated(name, imports.read_file(folder / name))
+        except imports.Damaged as exc:
+            rows.append(
+                {
+                    "id": ident,
+                    "vintage": int(ident[:4]),
+                    "kind": ident[5:],
+                    "status": "damaged",
+                    "problem": neutral_line(str(exc), 200),
+                    "summary": None,
+                }
+            )
+            continue
+        rows.append(
+            {
+                "id": ident,
+                "vintage": doc["vintage"],
+                "kind": doc["kind"],
+                "status": "ok",
+                "problem": None,
+                "summary": imports.summary(doc),
+            }
+        )
+    rows.sort(key=lambda r: (-r["vintage"], imports.KIND_ORDER.get(r["kind"], 9)))
+    return {"folder": None if folder is None else str(folder), "imports": rows}
+
+
+def remove_imports(value: str) -> list[str]:
+    """Remove the import ``value`` names (an id, or a May year for all of that year)."""
+    folder = imports.folder()
+    present = [i for i in (imports.import_id(n) for n in imports.names(folder)) if i]
+    if folder is None or not present:
+        raise GuideError("Nothing is imported yet; 'mrt-guide data import-oews FILE' imports a file.")
+    text = value.strip()
+    text = text[4:].strip() if text[:4].lower() == "may " else text
+    years = sorted({i[:4] for i in present})
+    if text in years:
+        chosen = [i for i in present if i.startswith(text)]
+    else:
+        chosen = [choose("import", text, present + years, present)]
+        if chosen[0] in years:
+            chosen = [i for i in present if i.startswith(chosen[0])]
+    lines = []
+    for ident in chosen:
+        try:
+            os.unlink(folder / imports.file_name(ident))
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            raise GuideError(
+                f"Cannot remove {imports.file_name(ident)}: {exc.strerror or exc}.", ExitStatus.IO
+            ) from None
+        forget()
+        vintage, kind = ident.split("-", 1)
+        lines.append(f"Removed the May {vintage} {KIND_WORDS[kind]} import ({imports.file_name(ident)}).")
+    return lines

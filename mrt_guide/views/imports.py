@@ -1,0 +1,71 @@
+"""``mrt-guide data imports``: the official OEWS files imported, and what each holds."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .doc import Column, Document, Inline, Para, Span, Table
+
+
+def _table(data: dict[str, Any]) -> Table:
+    rows: list[list[Inline]] = []
+    for row in data["imports"]:
+        info = row["summary"]
+        if info is None:
+            rows.append(
+                [row["id"], f"May {row['vintage']}", row["kind"], "-", "-", "-", Span("damaged", "warn")]
+            )
+            continue
+        rows.append(
+            [
+                row["id"],
+                info["code"],
+                info["archive"] or info["file"],
+                f"{info['figures']:,}",
+                "ok",
+            ]
+        )
+    columns = [
+        Column("id", no_wrap=True),
+        Column("Code", no_wrap=True),
+        Column("File"),
+        Column("Figures", "right"),
+        Column("Status"),
+    ]
+    return Table(columns, rows)
+
+
+def build(data: dict[str, Any]) -> Document:
+    doc = Document("Imported OEWS files")
+    folder = data["folder"] or "(no usable folder: check MRT_GUIDE_HOME)"
+    if not data["imports"]:
+        doc.add(
+            Para(
+                "Nothing imported yet. Download BLS's OEWS file from https://www.bls.gov/oes/tables.htm "
+                "and run: mrt-guide data import-oews FILE"
+            ),
+            Para(f"Imports are kept in {folder}.", "muted"),
+        )
+        return doc
+    doc.add(
+        Para("Each id is the May survey and what the file covers (national, state, metro or all)."),
+        _table(data),
+        Para(f"Kept in {folder}.", "muted"),
+    )
+    for row in data["imports"]:
+        if row["problem"]:
+            doc.add(
+                Para(
+                    [
+                        Span(f"{row['id']}: ", "strong"),
+                        f"{row['problem']}. Import the file again, or run: "
+                        f"mrt-guide data imports --remove {row['id']}",
+                    ],
+                    "warn",
+                )
+            )
+    return doc
+
+
+def records(data: dict[str, Any]) -> Table:
+    return _table(data)
