@@ -144,6 +144,7 @@ class LeadOut(m.Lead):
 
 class CertificationOut(m.Certification):
     leads_to: list[LeadOut]
+    compared: list[LeadOut]
 
 
 class CombinedOut(m.Combined):

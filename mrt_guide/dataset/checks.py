@@ -268,6 +268,19 @@ def _issuers_have_credentials(files: Files) -> Iterator[Fault]:
             seen.add(issuer)
 
 
+def _apprentices(files: Files) -> Iterator[Fault]:
+    """An apprentice title (CPC-A) is typed like any name: it must be one of its credential's aliases."""
+    shown, certs = _file(files, "certifications", CertificationsFile)
+    for i, cert in enumerate(certs.certifications):
+        if cert.apprentice is not None and cert.apprentice.id not in cert.aliases:
+            yield Fault(
+                shown,
+                f"certifications[{i}].apprentice.id",
+                f"'{cert.apprentice.id}' is not an alias of {cert.id}; add it to the aliases "
+                f"so that 'certs {cert.apprentice.id}' finds it.",
+            )
+
+
 def _routes(files: Files) -> Iterator[Fault]:
     """The planner picks a route per education level; only associate routes may be several
     (the AS/AAS rule chooses between them), and the rule's two routes are associate ones."""
@@ -307,6 +320,7 @@ RULES: tuple[Callable[[Files], Iterator[Fault]], ...] = (
     _names,
     _links,
     _issuers_have_credentials,
+    _apprentices,
     _routes,
     _pay,
 )

@@ -101,6 +101,8 @@ Unit = Literal[
     "credit_hours",
     "minutes",
     "days",
+    "usd",
+    "cases",
 ]
 Measure = Literal[
     "median", "mean", "p10", "p25", "p75", "p90", "employment", "growth", "new_jobs", "base_employment"
@@ -129,6 +131,8 @@ UNIT_BOUNDS: dict[str, tuple[float, float]] = {
     "credit_hours": (0.5, 1_000),
     "minutes": (1, 10_000),
     "days": (1, 3_650),
+    "usd": (0.01, 1_000_000),
+    "cases": (1, 10_000),
 }
 """Sane range of a figure's value (and upper end) per unit; outside it is a typing accident."""
 
@@ -337,9 +341,19 @@ class EducationFile(Model):
 # certifications.json
 
 
+class ExamRules(Model):
+    """What holds for every exam of one issuer (buying it, delivery, scoring, retakes)."""
+
+    facts: list[Fact] = Field(min_length=1)
+    not_found: list[Label] = Field(
+        default=[], description="Looked for and not found: shown once, as unknown."
+    )
+
+
 class Issuer(Sourced):
     id: Annotated[Code, Key("issuer")]
     name: Label
+    exams: ExamRules | None = Field(default=None, description="Rules common to all of the issuer's exams.")
 
 
 class Recertification(Model):
@@ -401,6 +415,25 @@ class Rename(Sourced):
     date: IsoDate
 
 
+class Removal(Sourced):
+    """One way to have an apprentice status removed: the verified work it takes, and more."""
+
+    id: Annotated[Slug, Key("removal")]
+    text: Text
+    experience: Figure = Field(description="Verified work this way needs.")
+    figures: list[Figure] = Field(default=[], description="Other figures the way names (a course's hours).")
+
+
+class Apprentice(Sourced):
+    """Passing the exam without the experience the issuer asks for gives an apprentice
+    status (the credential's id with "-A"), until it is removed one of the ``removal`` ways."""
+
+    id: Code = Field(description="The apprentice title, e.g. CPC-A; also one of the credential's aliases.")
+    text: Text
+    removal: list[Removal] = Field(min_length=1)
+    rules: list[Fact] = Field(default=[], description="How the experience is proved, and earlier rules.")
+
+
 class Certification(Sourced):
     id: Annotated[Code, Key("certification")]
     aliases: list[Code]
@@ -413,6 +446,16 @@ class Certification(Sourced):
     renewal: Renewal
     leads_to: list[Lead]
     article: ArticleClaim | None
+    apprentice: Apprentice | None = Field(
+        default=None, description="The apprentice status, where there is one."
+    )
+    compared: list[Lead] = Field(
+        default=[], description="How it differs from credentials it is confused with, each linking them."
+    )
+    not_found: list[Label] = Field(
+        default=[],
+        description="What was looked for and not found (exam fee, eligibility rules): said once, as unknown.",
+    )
 
 
 class CertificationsFile(Model):
@@ -644,6 +687,18 @@ class IssuerRenewal(Sourced):
     after_end: list[AfterEnd] = []
     not_found: list[Text] = Field(default=[], description="Rules looked for and not found: shown as unknown.")
     figures: list[Figure] = Field(default=[], description="Figures the rules above name, where kept here.")
+    ends_on_membership_date: bool = Field(
+        default=False,
+        description="True where each period ends on the holder's membership due date (AAPC), which only "
+        "the holder knows; ``anchor`` then says where the first period starts, not when it ends.",
+    )
+    first_period_prorated: bool | None = Field(
+        default=None,
+        description="True where the first period's requirement is prorated; null where not stated.",
+    )
+    rules: list[Fact] = Field(
+        default=[], description="Further rules in words (where units may come from, audits, fees)."
+    )
 
 
 class RenewalFile(Model):
