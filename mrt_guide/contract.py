@@ -128,9 +128,18 @@ class CertRow(Out):
     flag: m.Flag
 
 
+class IssuerRow(Out):
+    """An issuer in the list of credentials; ``certs ID`` gives it in full (with its exam rules)."""
+
+    id: str
+    name: str
+    source: str
+    flag: m.Flag
+
+
 class CertsRecords(Out):
     certifications: list[CertRow]
-    issuers: list[m.Issuer]
+    issuers: list[IssuerRow]
     benefits: list[m.Fact]
 
 

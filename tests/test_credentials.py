@@ -213,3 +213,124 @@ def test_an_apprentice_title_must_be_an_alias(data_copy: Any) -> None:
 
     lines = faults_of(data_copy("certifications.json", drop))
     assert any("apprentice.id: 'CPC-A' is not an alias of CPC" in line for line in lines), lines
+
+
+# AHIMA exam facts
+
+
+@pytest.mark.parametrize(
+    ("cert_id", "questions", "hours", "retake"),
+    [
+        ("RHIT", (130, 160), 3.5, 90),
+        ("RHIA", (150, None), 3.5, 90),
+        ("CCA", (105, None), 2, 30),
+        ("CCS", (107, None), 4, 30),
+        ("CCS-P", (121, None), 4, 90),
+        ("CHPS", (140, 160), 3.5, 90),
+    ],
+)
+def test_every_ahima_exam_the_sources_hold(
+    cli_json: Any, cert_id: str, questions: tuple[int, int | None], hours: float, retake: int
+) -> None:
+    data = cli_json("certs", cert_id)
+    figures = data["certification"]["exam"]["figures"]
+    asked = next(f for f in figures if f["unit"] == "questions")
+    assert (asked["value"], asked["upper"]) == questions
+    assert next(f for f in figures if f["unit"] == "hours")["value"] == hours
+    wait = next(f for f in figures if f["id"].endswith("-retake-wait"))
+    assert (wait["value"], wait["unit"], wait["year"], wait["flag"]) == (retake, "days", 2023, "secondary")
+    assert data["sources"][wait["source"]]["url"] == "http://healthcom.info/index-68.html"
+    for fig in figures:
+        assert fig["source"] in data["sources"] and fig["flag"] in {"official", "secondary"}
+
+
+@pytest.mark.parametrize(
+    ("cert_id", "member", "other", "year", "flag"),
+    [
+        ("RHIT", 229, 299, 2026, "secondary"),
+        ("RHIA", 229, 299, 2026, "secondary"),
+        ("CCA", 199, 299, 2026, "secondary"),
+        ("CCS", 299, 399, 2010, "official"),
+        ("CCS-P", 299, 399, 2010, "official"),
+    ],
+)
+def test_exam_fees_carry_their_year_and_flag(
+    cli_json: Any, cli: Any, cert_id: str, member: int, other: int, year: int, flag: str
+) -> None:
+    data = cli_json("certs", cert_id)
+    fees = [f for f in data["certification"]["exam"]["figures"] if f["unit"] == "usd"]
+    assert [(f["value"], f["year"], f["flag"]) for f in fees] == [(member, year, flag), (other, year, flag)]
+    prep = flag == "secondary"
+    assert all(("exam-prep site" in f["label"]) is prep for f in fees)
+    out = flat(cli("certs", cert_id).stdout)
+    assert f"Exam fee, AHIMA member{' (exam-prep site)' if prep else ''}: ${member} ({year}," in out
+
+
+def test_chps_has_no_fee_and_says_so(cli: Any, cli_json: Any) -> None:
+    data = cli_json("certs", "CHPS")
+    assert not [f for f in data["certification"]["exam"]["figures"] if f["unit"] == "usd"]
+    assert data["certification"]["exam"]["figures"][-1]["value"] == 53  # first-time pass rate, 2020
+    out = flat(cli("certs", "CHPS").stdout)
+    assert "Not found in the sources: AHIMA's current exam fees on an AHIMA page" in out
+
+
+def test_ccs_p_eligibility_is_recommended_and_secondary(cli_json: Any, cli: Any) -> None:
+    elig = cli_json("certs", "CCSP")["certification"]["eligibility"]
+    assert elig["minimum_education"] == "high-school" and elig["missing"] is None
+    assert [p["id"] for p in elig["pathways"]] == [
+        "ccsp-coursework",
+        "ccsp-experience",
+        "ccsp-cca",
+        "ccsp-credential",
+    ]
+    assert all(
+        p["recommended"] and p["flag"] == "secondary" and p["source"] == "ccsp-prep-2025"
+        for p in elig["pathways"]
+    )
+    assert [p["experience"]["value"] for p in elig["pathways"][:3]] == [1, 2, 1]
+    assert elig["pathways"][3]["credentials"] == ["CCS", "RHIT", "RHIA"]
+    out = flat(cli("certs", "CCS-P").stdout)
+    assert "(recommended, not required) [ccsp-prep-2025, secondary]" in out
+    assert "a high-school diploma required" in out
+
+
+def test_ahima_exam_rules_are_the_issuers(cli_json: Any, cli: Any) -> None:
+    issuer = cli_json("certs", "RHIT")["issuer"]
+    rules = {f["id"]: f for f in issuer["exams"]["facts"]}
+    assert "OnVUE" in rules["ahima-exam-delivery"]["text"]
+    assert "modified Angoff" in rules["ahima-exam-passing"]["text"]
+    refund = {f["id"]: f["value"] for f in rules["ahima-exam-reschedule"]["figures"]}
+    assert refund["ahima-refund-fee"] == 75 and refund["ahima-reschedule-fee"] == 30
+    window = {f["id"]: f["value"] for f in rules["ahima-exam-window"]["figures"]}
+    assert window["ahima-window-days"] == 120 and window["ahima-extension-fee"] == 50
+    assert rules["ahima-exam-window"]["flag"] == "secondary"
+    out = flat(cli("certs", "CCA").stdout)
+    assert "Any AHIMA exam" in out and "Pearson OnVUE" in out
+
+
+@pytest.mark.parametrize(
+    "cert_id", ["RHIT", "RHIA", "CCA", "CCS", "CCS-P", "CHDA", "CHPS", "CDIP", "CPC", "COC"]
+)
+def test_what_was_not_found_is_said_once(cli: Any, cert_id: str) -> None:
+    out = flat(cli("certs", cert_id).stdout)
+    assert out.count("Not found in the sources:") == 1
+    assert "Not in the dataset" not in out and "holds no exam facts" not in out
+
+
+@pytest.mark.parametrize("cert_id", ["CHDA", "CDIP"])
+def test_chda_and_cdip_still_have_no_exam_facts(cli_json: Any, cert_id: str) -> None:
+    cert = cli_json("certs", cert_id)["certification"]
+    assert cert["exam"] is None and cert["eligibility"]["pathways"] == []
+    assert cert["not_found"] == ["AHIMA's eligibility rules", "the exam's questions and length"]
+
+
+def test_the_whole_guide_gives_each_issuers_exam_rules_once(cli: Any) -> None:
+    out = cli("guide", "--no-pager").stdout
+    assert out.count("Taking any AHIMA exam") == 1 and out.count("Taking any AAPC exam") == 1
+    assert flat(out).count("modified Angoff") == 1
+
+
+def test_no_source_is_a_staging_host(guide: Any) -> None:
+    for source in guide.sources.values():
+        url = source["url"] or ""
+        assert not re.search(r"//(cms-qa|cms-test|conference-test)\.", url), source["key"]

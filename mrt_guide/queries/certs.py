@@ -29,7 +29,7 @@ def certs(ds: Dataset) -> dict[str, Any]:
     data = ds.section("certifications")
     return {
         "certifications": [_row(c) for c in ds.certifications],
-        "issuers": data["issuers"],
+        "issuers": [{k: v for k, v in i.items() if k != "exams"} for i in data["issuers"]],
         "benefits": data["benefits"],
     }
 

@@ -108,8 +108,8 @@ def _linked(leads: list[dict[str, Any]]) -> list[Inline]:
 
 
 def exam_rules(issuer: dict[str, Any]) -> list[Inline]:
-    """What holds for every exam of the issuer, each rule then its figures."""
-    return _rules(issuer["exams"]["facts"]) if issuer["exams"] else []
+    """What holds for every exam of the issuer (its figures are in the text, and in the records)."""
+    return [fmt.sourced_line(f) for f in issuer["exams"]["facts"]] if issuer["exams"] else []
 
 
 def not_found(items: list[str]) -> Para:
@@ -153,12 +153,12 @@ def _detail(data: dict[str, Any], *, issuer_wide: bool = True) -> Document:
     exam: list[Inline] = []
     if c["exam"]:
         exam = [fmt.figure_line(f) for f in c["exam"]["figures"]] + _rules(c["exam"]["facts"])
-    if exam and issuer_wide:
-        exam += exam_rules(issuer)
     if exam:
         body.append(Bullets(exam, title="Exam"))
     elif not missing:
         body.append(Para("Exam: the dataset holds no exam facts for this credential.", "muted"))
+    if issuer_wide and issuer["exams"]:
+        body.append(Bullets(exam_rules(issuer), title=f"Any {issuer['id']} exam"))
     if c["apprentice"]:
         body += _apprentice(c["apprentice"])
     rn = c["renewal"]
