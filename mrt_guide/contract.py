@@ -247,8 +247,12 @@ class OutlookOut(OutlookRecords, Cited):
 
 
 class DutiesRecords(Out):
+    definition: m.Fact | None
+    tasks: m.FactList | None
+    bls_duties: m.FactList | None
     intro: m.Fact
     duties: list[m.Fact]
+    covered: list[str]
 
 
 class DutiesOut(DutiesRecords, Cited):
@@ -256,8 +260,10 @@ class DutiesOut(DutiesRecords, Cited):
 
 
 class SkillsRecords(Out):
+    qualities: m.FactList | None
     intro: list[m.Fact]
     skills: list[m.Fact]
+    covered: list[str]
 
 
 class SkillsOut(SkillsRecords, Cited):

@@ -542,6 +542,13 @@ class Industry(Model):
     mean_wage: Figure
 
 
+class FactList(Model):
+    """A titled list of statements from one publication, e.g. O*NET's tasks."""
+
+    title: Label
+    items: list[Fact] = Field(min_length=1)
+
+
 class WorkFile(Model):
     duties_intro: Fact
     duties: list[Fact] = Field(min_length=1)
@@ -552,6 +559,15 @@ class WorkFile(Model):
     employer_shares: list[EmployerShare]
     industries: list[Industry]
     pay_by_setting: Annotated[Slug, Ref("factor")]
+    definition: Fact | None = Field(default=None, description="The occupation as O*NET defines it.")
+    tasks: FactList | None = Field(default=None, description="O*NET's task list, in O*NET's order.")
+    bls_duties: FactList | None = Field(default=None, description="The BLS handbook's list of duties.")
+    qualities: FactList | None = Field(default=None, description="The BLS handbook's important qualities.")
+    covered: list[Annotated[Slug, Ref("fact")]] = Field(
+        default=[],
+        description="Items of the article's lists that the official lists above already say: "
+        "kept in the records, not repeated in the views.",
+    )
 
 
 # goals.json

@@ -166,8 +166,12 @@ SECTIONS: tuple[Section, ...] = (
         find=(
             Find("duties_intro", "duties"),
             Find("duties", "duties"),
+            Find("definition", "duties"),
+            Find("tasks.items", "duties"),
+            Find("bls_duties.items", "duties"),
             Find("skills_intro", "skills"),
             Find("skills", "skills"),
+            Find("qualities.items", "skills"),
             Find("environment", "workplaces"),
             Find("settings", "workplaces"),
             Find("employer_shares", "workplaces"),
