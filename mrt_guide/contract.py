@@ -221,6 +221,7 @@ class SalaryRecords(Out):
     no_hourly_figure: list[m.Figure]
     spreads: list[SpreadOut]
     factors: list[FactorOut]
+    surveys: list[m.Survey]
 
 
 class SalaryOut(SalaryRecords, Cited):

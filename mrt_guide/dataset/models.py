@@ -483,11 +483,24 @@ class Factor(Sourced):
     note: Text | None = None
 
 
+class Survey(Sourced):
+    """A salary survey a professional body ran among its own members: self-reported
+    averages, kept apart from the BLS figures."""
+
+    id: Annotated[Slug, Key("survey")]
+    title: Label
+    year: Year = Field(description="The year the survey describes.")
+    population: Text = Field(description="Who answered, e.g. 'AAPC members (self-reported)'.")
+    figures: list[Figure] = Field(min_length=1)
+    note: Text | None = None
+
+
 class PayFile(Model):
     figures: list[Figure] = Field(min_length=1)
     headline: list[FigureRef] = Field(min_length=1)
     spreads: list[Spread]
     factors: list[Factor]
+    surveys: list[Survey] = Field(default=[], description="Members' salary surveys, apart from BLS figures.")
 
 
 # outlook.json

@@ -140,7 +140,11 @@ SECTIONS: tuple[Section, ...] = (
         "pay",
         "PayFile",
         ("salary",),
-        find=(Find("figures", "salary", link="pay:figure_link"), Find("factors", "salary")),
+        find=(
+            Find("figures", "salary", link="pay:figure_link"),
+            Find("factors", "salary"),
+            Find("surveys", "salary"),
+        ),
         parts=(
             Part("salary", 500, "pay:salary", "salary"),
             Part("salary_history", 510, "pay:history", "salary:history"),
