@@ -35,6 +35,8 @@ TABLE_COMMANDS = [
     ["certs", "RHIT"],
     ["degrees"],
     ["outlook"],
+    ["careers"],
+    ["careers", "medical-coders"],
     ["duties"],
     ["skills"],
     ["workplaces"],

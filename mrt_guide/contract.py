@@ -395,6 +395,38 @@ class PlanOut(Cited):
     gaps: list[str]
 
 
+# careers
+
+
+class SurveyPayOut(Out):
+    """A members' survey average standing in for a BLS median, with who answered."""
+
+    survey: str
+    title: str
+    year: int
+    population: str
+    figure: m.Figure
+
+
+class CareerOut(m.Career):
+    way_in: list[LeadOut]
+    survey_pay: list[SurveyPayOut]
+    plan: LinkOut | None
+
+
+class CareersRecords(Out):
+    careers: list[CareerOut]
+    not_found: list[str]
+
+
+class CareersOut(CareersRecords, Cited):
+    pass
+
+
+class OneCareerOut(Cited):
+    career: CareerOut
+
+
 # the whole guide
 
 
@@ -410,6 +442,7 @@ class GuideOut(Cited):
     duties: DutiesRecords
     skills: SkillsRecords
     workplaces: WorkplacesRecords
+    careers: CareersRecords
     source_list: SourceList
 
 
@@ -421,6 +454,8 @@ CONTRACTS: dict[str, type[Out]] = {
     "certs ID": CertOut,
     "salary": SalaryOut,
     "outlook": OutlookOut,
+    "careers": CareersOut,
+    "careers ID": OneCareerOut,
     "duties": DutiesOut,
     "skills": SkillsOut,
     "workplaces": WorkplacesOut,

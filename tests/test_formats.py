@@ -42,6 +42,8 @@ DATA_COMMANDS: dict[str, tuple[list[str], Any]] = {
     "degrees": (["degrees"], lambda d: ids(d["routes"])),
     "degrees-one": (["degrees", "bs"], lambda d: [d["route"]["id"]]),
     "outlook": (["outlook"], lambda d: ids(d["projections"])),
+    "careers": (["careers"], lambda d: ids(d["careers"])),
+    "careers-one": (["careers", "cancer-registrars"], lambda d: [d["career"]["id"]]),
     "duties": (["duties"], lambda d: ids(d["tasks"]["items"] + d["bls_duties"]["items"] + d["duties"])),
     "skills": (["skills"], lambda d: ids(d["qualities"]["items"] + d["intro"] + d["skills"])),
     "workplaces": (["workplaces"], lambda d: ids(d["settings"])),
@@ -52,7 +54,7 @@ DATA_COMMANDS: dict[str, tuple[list[str], Any]] = {
 }
 AS_SETS = {"certs-one", "guide"}
 """Commands whose plain records are a set (every figure shown), compared without order."""
-NO_TABLE = {"duties", "skills", "about", "search", "steps", "certs-one", "degrees-one"}
+NO_TABLE = {"duties", "skills", "about", "search", "steps", "certs-one", "degrees-one", "careers-one"}
 """Commands whose documents are lists and panels, with no table in Markdown."""
 
 

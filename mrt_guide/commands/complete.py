@@ -53,3 +53,4 @@ def completer(completion: str) -> Callable[[typer.Context, str], list[str]]:
 certification_names = completer("certification")
 degree_names = completer("degree")
 goal_names = completer("goal")
+career_names = completer("career")

@@ -24,6 +24,7 @@ from ..suggest import closest
 from .faults import Fault, json_path
 from .models import (
     FLAG_SOURCE_KIND,
+    CareersFile,
     CertificationsFile,
     EducationFile,
     Key,
@@ -312,6 +313,21 @@ def _pay(files: Files) -> Iterator[Fault]:
             yield Fault(shown, f"spreads[{i}].figures", "A spread's figures must share one unit.")
 
 
+def _careers(files: Files) -> Iterator[Fault]:
+    """A career's survey pay is shown as a members' survey: it must be a figure of one."""
+    shown, careers = _file(files, "careers", CareersFile)
+    _, pay = _file(files, "pay", PayFile)
+    surveyed = {f.id for survey in pay.surveys for f in survey.figures}
+    for i, career in enumerate(careers.careers):
+        for j, fig in enumerate(career.survey_pay):
+            if fig not in surveyed:
+                yield Fault(
+                    shown,
+                    f"careers[{i}].survey_pay[{j}]",
+                    f"'{fig}' is not a figure of a salary survey in pay.json; name one of those.",
+                )
+
+
 def _flag_for(kind: str) -> str:
     return next(flag for flag, k in FLAG_SOURCE_KIND.items() if k == kind)
 
@@ -323,5 +339,6 @@ RULES: tuple[Callable[[Files], Iterator[Fault]], ...] = (
     _apprentices,
     _routes,
     _pay,
+    _careers,
 )
 """Checks of how records relate, each with a reason the queries rely on it."""

@@ -736,6 +736,41 @@ class RenewalFile(Model):
     issuers: list[IssuerRenewal] = []
 
 
+# careers.json: where the career leads
+
+SocCode = Annotated[str, StringConstraints(pattern=r"^\d{2}-\d{4}$")]
+
+
+class Career(Sourced):
+    """An occupation the career leads to, with the newest sourced figures found for it."""
+
+    id: Annotated[Slug, Key("career")]
+    title: Label
+    soc: SocCode | None = Field(
+        description="The BLS occupation (SOC code) whose figures apply; null if none."
+    )
+    summary: Text
+    pay: Figure | None = Field(description="The newest median annual pay found; null where none (see notes).")
+    growth: Figure | None = Field(default=None, description="Projected employment growth.")
+    education: Fact | None = Field(
+        description="Typical entry-level education as BLS gives it, or what the credential asks for."
+    )
+    way_in: list[Lead] = Field(description="Credentials and degrees that lead there.")
+    goal: Annotated[Slug, Ref("goal")] | None = Field(description="The plan goal that gets there.")
+    survey_pay: list[FigureRef] = Field(
+        default=[], description="Figures of pay.json's members' surveys, shown where BLS has no median."
+    )
+    notes: list[Fact] = []
+    see: list[Link] = Field(default=[], description="Commands that tell more.")
+
+
+class CareersFile(Model):
+    """Added in 0.2.0: optional, so a dataset made for 0.1 stays valid (with no careers)."""
+
+    careers: list[Career] = []
+    not_found: list[Text] = Field(default=[], description="Looked for and not found: shown as unknown.")
+
+
 def model_for(name: str) -> type[Model]:
     """The root model class named in the section table."""
     found: Any = globals().get(name)

@@ -208,6 +208,15 @@ SECTIONS: tuple[Section, ...] = (
         not_in_guide="its rules are shown with each issuer's credentials",
     ),
     Section(
+        "careers",
+        "CareersFile",
+        ("careers",),
+        find=(Find("careers", "careers", arg="id"),),
+        parts=(Part("careers", 730, "careers:careers", "careers"),),
+        complete=(Complete("career", "careers", ("id",)),),
+        optional=True,
+    ),
+    Section(
         "sources",
         "SourcesFile",
         ("sources",),
@@ -227,7 +236,7 @@ def parts() -> list[tuple[Section, Part]]:
     return sorted(((s, p) for s in SECTIONS for p in s.parts), key=lambda sp: sp[1].order)
 
 
-ARGUMENTS: dict[str, str] = {"certs": "certification", "degrees": "degree"}
+ARGUMENTS: dict[str, str] = {"certs": "certification", "degrees": "degree", "careers": "career"}
 """Commands whose argument names a record: the completion name whose names it accepts."""
 LINKABLE: frozenset[str] = frozenset({c for s in SECTIONS for c in s.commands} | {"guide"})
 """Commands a link in the data or in a query may name."""
