@@ -200,6 +200,14 @@ def test_aapc_renewal_rules(guide: Any, cli: Any) -> None:
     assert "membership due date" in out
 
 
+def test_search_finds_aapcs_ceu_rules(cli_json: Any) -> None:
+    results = cli_json("search", "index number")["results"]
+    assert any(
+        r["id"] == "aapc-ceu-verification" and r["link"] == {"command": "certs", "args": ["CPC"]}
+        for r in results
+    )
+
+
 def test_other_issuers_keep_their_rules(guide: Any) -> None:
     ahima, ncra = rules(guide, "AHIMA"), rules(guide, "NCRA")
     assert ahima is not None and ncra is not None

@@ -203,6 +203,7 @@ SECTIONS: tuple[Section, ...] = (
             Find("issuers.*.shares", "certs", link="certs:renewal_link"),
             Find("issuers.*.minimums", "certs", link="certs:renewal_link"),
             Find("issuers.*.combined", "certs", link="certs:renewal_link"),
+            Find("issuers.*.rules", "certs", link="certs:renewal_link"),
         ),
         optional=True,
         not_in_guide="its rules are shown with each issuer's credentials",
