@@ -36,6 +36,8 @@ TABLE_COMMANDS = [
     ["certs", "RHIT"],
     ["degrees"],
     ["outlook"],
+    ["careers"],
+    ["careers", "medical-coders"],
     ["duties"],
     ["skills"],
     ["workplaces"],

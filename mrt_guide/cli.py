@@ -52,6 +52,7 @@ COMMANDS: dict[str, str] = {
     "certs": "certs:certs",
     "salary": "salary:salary",
     "outlook": "sections:outlook",
+    "careers": "careers:careers",
     "duties": "sections:duties",
     "skills": "sections:skills",
     "workplaces": "sections:workplaces",

@@ -129,9 +129,18 @@ class CertRow(Out):
     flag: m.Flag
 
 
+class IssuerRow(Out):
+    """An issuer in the list of credentials; ``certs ID`` gives it in full (with its exam rules)."""
+
+    id: str
+    name: str
+    source: str
+    flag: m.Flag
+
+
 class CertsRecords(Out):
     certifications: list[CertRow]
-    issuers: list[m.Issuer]
+    issuers: list[IssuerRow]
     benefits: list[m.Fact]
 
 
@@ -145,6 +154,7 @@ class LeadOut(m.Lead):
 
 class CertificationOut(m.Certification):
     leads_to: list[LeadOut]
+    compared: list[LeadOut]
 
 
 class CombinedOut(m.Combined):
@@ -212,6 +222,7 @@ class SalaryRecords(Out):
     no_hourly_figure: list[m.Figure]
     spreads: list[SpreadOut]
     factors: list[FactorOut]
+    surveys: list[m.Survey]
 
 
 class SalaryOut(SalaryRecords, Cited):
@@ -238,8 +249,12 @@ class OutlookOut(OutlookRecords, Cited):
 
 
 class DutiesRecords(Out):
+    definition: m.Fact | None
+    tasks: m.FactList | None
+    bls_duties: m.FactList | None
     intro: m.Fact
     duties: list[m.Fact]
+    covered: list[str]
 
 
 class DutiesOut(DutiesRecords, Cited):
@@ -247,8 +262,10 @@ class DutiesOut(DutiesRecords, Cited):
 
 
 class SkillsRecords(Out):
+    qualities: m.FactList | None
     intro: list[m.Fact]
     skills: list[m.Fact]
+    covered: list[str]
 
 
 class SkillsOut(SkillsRecords, Cited):
@@ -498,6 +515,7 @@ class HandoutOut(Cited):
     steps: list[HandoutStep]
     choice_rule: HandoutRule
     accreditation: HandoutAccreditation
+    issuers: list[IssuerRow]
     certifications: list[CertRow]
     pay: HandoutPay
     employers: list[m.EmployerShare]
@@ -611,6 +629,38 @@ class ImportsOut(Out):
     imports: list[ImportRow]
 
 
+# careers
+
+
+class SurveyPayOut(Out):
+    """A members' survey average standing in for a BLS median, with who answered."""
+
+    survey: str
+    title: str
+    year: int
+    population: str
+    figure: m.Figure
+
+
+class CareerOut(m.Career):
+    way_in: list[LeadOut]
+    survey_pay: list[SurveyPayOut]
+    plan: LinkOut | None
+
+
+class CareersRecords(Out):
+    careers: list[CareerOut]
+    not_found: list[str]
+
+
+class CareersOut(CareersRecords, Cited):
+    pass
+
+
+class OneCareerOut(Cited):
+    career: CareerOut
+
+
 # the whole guide
 
 
@@ -628,6 +678,7 @@ class GuideOut(Cited):
     duties: DutiesRecords
     skills: SkillsRecords
     workplaces: WorkplacesRecords
+    careers: CareersRecords
     source_list: SourceList
 
 
@@ -642,6 +693,8 @@ CONTRACTS: dict[str, type[Out]] = {
     "salary --state STATE": StateOut,
     "salary --states": StatesOut,
     "outlook": OutlookOut,
+    "careers": CareersOut,
+    "careers ID": OneCareerOut,
     "duties": DutiesOut,
     "skills": SkillsOut,
     "workplaces": WorkplacesOut,

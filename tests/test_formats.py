@@ -44,8 +44,10 @@ DATA_COMMANDS: dict[str, tuple[list[str], Any]] = {
     "degrees": (["degrees"], lambda d: ids(d["routes"])),
     "degrees-one": (["degrees", "bs"], lambda d: [d["route"]["id"]]),
     "outlook": (["outlook"], lambda d: ids(d["projections"])),
-    "duties": (["duties"], lambda d: ids(d["duties"])),
-    "skills": (["skills"], lambda d: ids(d["intro"] + d["skills"])),
+    "careers": (["careers"], lambda d: ids(d["careers"])),
+    "careers-one": (["careers", "cancer-registrars"], lambda d: [d["career"]["id"]]),
+    "duties": (["duties"], lambda d: ids(d["tasks"]["items"] + d["bls_duties"]["items"] + d["duties"])),
+    "skills": (["skills"], lambda d: ids(d["qualities"]["items"] + d["intro"] + d["skills"])),
     "workplaces": (["workplaces"], lambda d: ids(d["settings"])),
     "about": (["about"], lambda d: ids(d["summary"] + d["specialties"] + d["classification"])),
     "sources": (["sources"], lambda d: [s["key"] for s in d["sources"]]),
@@ -56,7 +58,17 @@ DATA_COMMANDS: dict[str, tuple[list[str], Any]] = {
 }
 AS_SETS = {"certs-one", "guide", "facts", "handout"}
 """Commands whose plain records are a set (every figure shown), compared without order."""
-NO_TABLE = {"duties", "skills", "about", "search", "steps", "certs-one", "degrees-one", "facts"}
+NO_TABLE = {
+    "duties",
+    "skills",
+    "about",
+    "search",
+    "steps",
+    "certs-one",
+    "degrees-one",
+    "facts",
+    "careers-one",
+}
 """Commands whose documents are lists and panels, with no table in Markdown."""
 
 

@@ -95,6 +95,23 @@ KEYS_NOT_TEXT = {
     "route",
     "entry",
 }
+
+
+def _reference_fields() -> set[str]:
+    """Every field the models mark as a record's id or a reference to one (Key, Ref)."""
+    from pydantic import BaseModel
+
+    from mrt_guide.dataset import checks, models
+
+    return {
+        name
+        for cls in vars(models).values()
+        if isinstance(cls, type) and issubclass(cls, BaseModel)
+        for name in checks._markers(cls)
+    }
+
+
+KEYS_NOT_TEXT |= _reference_fields()
 """Fields whose values are ids, codes or references, not prose."""
 COMMANDS = [
     ["steps"],

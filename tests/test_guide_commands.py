@@ -75,10 +75,14 @@ def test_outlook_shows_the_articles_rounding_and_every_period(cli: Any, cli_json
     assert "ageing" not in out and "older" in out
 
 
-def test_duties_are_numbered_in_the_articles_order(cli: Any, guide: Any) -> None:
+def test_duties_lead_with_onet_tasks_in_onets_order(cli: Any, guide: Any) -> None:
     out = cli("duties").stdout
-    for n, duty in enumerate(guide.section("work")["duties"], 1):
-        assert f"{n}. {duty['text']}" in out
+    tasks = guide.section("work")["tasks"]["items"]
+    for n, task in enumerate(tasks[:9], 1):
+        assert f"{n}.  {task['text'].split()[0]}" in out
+    assert (
+        out.index("Tasks O*NET lists") < out.index("Duties in the BLS") < out.index("The article also lists")
+    )
 
 
 def flat(text: str) -> str:
@@ -86,11 +90,16 @@ def flat(text: str) -> str:
     return " ".join(text.split())
 
 
-def test_skills_and_qualities(cli: Any) -> None:
+def test_skills_and_qualities(cli: Any, cli_json: Any) -> None:
     out = flat(cli("skills").stdout)
-    assert "Office of Personnel Management" in out
-    for quality in ("Good ethics", "Communication", "Good judgment", "Attention to detail"):
-        assert quality in out
+    assert "Office of Personnel Management" in out and "Good judgment" in out
+    assert out.index("Analytical skills") < out.index("The article adds")
+    data = cli_json("skills")
+    shown_elsewhere = {"skill-ethics", "skill-communication", "skill-detail", "skill-accuracy"}
+    assert shown_elsewhere <= set(data["covered"])
+    for quality in ("Good ethics", "Communication", "Attention to detail"):  # said by BLS's qualities
+        assert quality not in out
+        assert any(s["text"] == quality for s in data["skills"])  # kept in the records
 
 
 def test_workplaces_join_settings_to_shares_and_wages(cli_json: Any, cli: Any) -> None:
@@ -222,7 +231,7 @@ def test_sources_count_what_rests_on_them(cli_json: Any, guide: Any) -> None:
 
 
 def test_sources_show_link_vintage_and_kind(cli: Any) -> None:
-    out = cli("sources", env={"COLUMNS": "320"}).stdout  # wide enough for the longest URL
+    out = cli("sources", env={"COLUMNS": "400"}).stdout  # wide enough for the longest address
     assert re.search(
         r"ooh-2016\s*│.*│\s*2016\s*│\s*official\s*│\s*\d+\s*│\s*\d+\s*│\s*https://stats\.bls\.gov", out
     )

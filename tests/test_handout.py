@@ -76,7 +76,8 @@ def test_handout_records_are_the_newest_answers(cli_json: Any) -> None:
     assert (rule["if_bachelor_later"], rule["if_no_bachelor_later"]) == ("AS", "AAS")
     assert data["accreditation"]["body"] == "CAHIIM"
     ids = [c["id"] for c in data["certifications"]]
-    assert ids[0] == "RHIT" and {"RHIA", "CCS", "ODS"} <= set(ids)
+    assert ids[0] == "RHIT" and {"RHIA", "CCS", "ODS", "CPC"} <= set(ids)
+    assert [i["id"] for i in data["issuers"]] == ["AHIMA", "AAPC", "NCRA"]
     shares = [e["share"] for e in data["employers"]]
     assert len({(s["year"], s["source"]) for s in shares}) == 1  # one table, one year
     assert [s["value"] for s in shares] == sorted((s["value"] for s in shares), reverse=True)
@@ -109,14 +110,14 @@ def test_handout_in_the_terminal(cli: Any) -> None:
         "The steps",
         "Which degree",
         "Credentials",
-        "Pay",
-        "Outlook",
-        "Where people work",
+        "Pay, outlook and workplaces",
         "Sources",
     ]
     headings = [line.rstrip(" \u2500") for line in out.splitlines() if line.rstrip(" \u2500") in order]
     assert headings == order
     assert "$50,250/yr" in out and "AS or AAS?" in out and "CAHIIM" in out
+    assert "AAPC" in out and "36 CEUs every 2 years" in out  # a table per issuer
+    assert re.search(r"Hospitals \(state, local and\s+private\) 34%", out)
     assert "mrt-guide plan" in out  # the terminal keeps its pointer to the next command
 
 

@@ -32,6 +32,8 @@ FORMS: dict[str, tuple[str, list[str]]] = {
     "degrees-answer": ("degrees", ["degrees", "--no-bachelor-later"]),
     "degrees-one": ("degrees ROUTE", ["degrees", "AS"]),
     "outlook": ("outlook", ["outlook"]),
+    "careers": ("careers", ["careers"]),
+    "careers-one": ("careers ID", ["careers", "medical-coders"]),
     "duties": ("duties", ["duties"]),
     "skills": ("skills", ["skills"]),
     "workplaces": ("workplaces", ["workplaces"]),

@@ -24,6 +24,7 @@ from ..suggest import closest
 from .faults import Fault, json_path
 from .models import (
     FLAG_SOURCE_KIND,
+    CareersFile,
     CertificationsFile,
     EducationFile,
     Key,
@@ -269,6 +270,19 @@ def _issuers_have_credentials(files: Files) -> Iterator[Fault]:
             seen.add(issuer)
 
 
+def _apprentices(files: Files) -> Iterator[Fault]:
+    """An apprentice title (CPC-A) is typed like any name: it must be one of its credential's aliases."""
+    shown, certs = _file(files, "certifications", CertificationsFile)
+    for i, cert in enumerate(certs.certifications):
+        if cert.apprentice is not None and cert.apprentice.id not in cert.aliases:
+            yield Fault(
+                shown,
+                f"certifications[{i}].apprentice.id",
+                f"'{cert.apprentice.id}' is not an alias of {cert.id}; add it to the aliases "
+                f"so that 'certs {cert.apprentice.id}' finds it.",
+            )
+
+
 def _routes(files: Files) -> Iterator[Fault]:
     """The planner picks a route per education level; only associate routes may be several
     (the AS/AAS rule chooses between them), and the rule's two routes are associate ones."""
@@ -334,6 +348,21 @@ def _states(files: Files) -> Iterator[Fault]:
             )
 
 
+def _careers(files: Files) -> Iterator[Fault]:
+    """A career's survey pay is shown as a members' survey: it must be a figure of one."""
+    shown, careers = _file(files, "careers", CareersFile)
+    _, pay = _file(files, "pay", PayFile)
+    surveyed = {f.id for survey in pay.surveys for f in survey.figures}
+    for i, career in enumerate(careers.careers):
+        for j, fig in enumerate(career.survey_pay):
+            if fig not in surveyed:
+                yield Fault(
+                    shown,
+                    f"careers[{i}].survey_pay[{j}]",
+                    f"'{fig}' is not a figure of a salary survey in pay.json; name one of those.",
+                )
+
+
 def _flag_for(kind: str) -> str:
     return next(flag for flag, k in FLAG_SOURCE_KIND.items() if k == kind)
 
@@ -342,8 +371,10 @@ RULES: tuple[Callable[[Files], Iterator[Fault]], ...] = (
     _names,
     _links,
     _issuers_have_credentials,
+    _apprentices,
     _routes,
     _pay,
     _states,
+    _careers,
 )
 """Checks of how records relate, each with a reason the queries rely on it."""

@@ -101,6 +101,8 @@ Unit = Literal[
     "credit_hours",
     "minutes",
     "days",
+    "usd",
+    "cases",
 ]
 Measure = Literal[
     "median", "mean", "p10", "p25", "p75", "p90", "employment", "growth", "new_jobs", "base_employment"
@@ -129,6 +131,8 @@ UNIT_BOUNDS: dict[str, tuple[float, float]] = {
     "credit_hours": (0.5, 1_000),
     "minutes": (1, 10_000),
     "days": (1, 3_650),
+    "usd": (0.01, 1_000_000),
+    "cases": (1, 10_000),
 }
 """Sane range of a figure's value (and upper end) per unit; outside it is a typing accident."""
 
@@ -347,9 +351,19 @@ class EducationFile(Model):
 # certifications.json
 
 
+class ExamRules(Model):
+    """What holds for every exam of one issuer (buying it, delivery, scoring, retakes)."""
+
+    facts: list[Fact] = Field(min_length=1)
+    not_found: list[Label] = Field(
+        default=[], description="Looked for and not found: shown once, as unknown."
+    )
+
+
 class Issuer(Sourced):
     id: Annotated[Code, Key("issuer")]
     name: Label
+    exams: ExamRules | None = Field(default=None, description="Rules common to all of the issuer's exams.")
 
 
 class Recertification(Model):
@@ -416,6 +430,25 @@ class Rename(Sourced):
     date: IsoDate
 
 
+class Removal(Sourced):
+    """One way to have an apprentice status removed: the verified work it takes, and more."""
+
+    id: Annotated[Slug, Key("removal")]
+    text: Text
+    experience: Figure = Field(description="Verified work this way needs.")
+    figures: list[Figure] = Field(default=[], description="Other figures the way names (a course's hours).")
+
+
+class Apprentice(Sourced):
+    """Passing the exam without the experience the issuer asks for gives an apprentice
+    status (the credential's id with "-A"), until it is removed one of the ``removal`` ways."""
+
+    id: Code = Field(description="The apprentice title, e.g. CPC-A; also one of the credential's aliases.")
+    text: Text
+    removal: list[Removal] = Field(min_length=1)
+    rules: list[Fact] = Field(default=[], description="How the experience is proved, and earlier rules.")
+
+
 class Certification(Sourced):
     id: Annotated[Code, Key("certification")]
     aliases: list[Code]
@@ -428,6 +461,16 @@ class Certification(Sourced):
     renewal: Renewal
     leads_to: list[Lead]
     article: ArticleClaim | None
+    apprentice: Apprentice | None = Field(
+        default=None, description="The apprentice status, where there is one."
+    )
+    compared: list[Lead] = Field(
+        default=[], description="How it differs from credentials it is confused with, each linking them."
+    )
+    not_found: list[Label] = Field(
+        default=[],
+        description="What was looked for and not found (exam fee, eligibility rules): said once, as unknown.",
+    )
 
 
 class CertificationsFile(Model):
@@ -455,11 +498,24 @@ class Factor(Sourced):
     note: Text | None = None
 
 
+class Survey(Sourced):
+    """A salary survey a professional body ran among its own members: self-reported
+    averages, kept apart from the BLS figures."""
+
+    id: Annotated[Slug, Key("survey")]
+    title: Label
+    year: Year = Field(description="The year the survey describes.")
+    population: Text = Field(description="Who answered, e.g. 'AAPC members (self-reported)'.")
+    figures: list[Figure] = Field(min_length=1)
+    note: Text | None = None
+
+
 class PayFile(Model):
     figures: list[Figure] = Field(min_length=1)
     headline: list[FigureRef] = Field(min_length=1)
     spreads: list[Spread]
     factors: list[Factor]
+    surveys: list[Survey] = Field(default=[], description="Members' salary surveys, apart from BLS figures.")
 
 
 # outlook.json
@@ -514,6 +570,13 @@ class Industry(Model):
     mean_wage: Figure
 
 
+class FactList(Model):
+    """A titled list of statements from one publication, e.g. O*NET's tasks."""
+
+    title: Label
+    items: list[Fact] = Field(min_length=1)
+
+
 class WorkFile(Model):
     duties_intro: Fact
     duties: list[Fact] = Field(min_length=1)
@@ -524,6 +587,15 @@ class WorkFile(Model):
     employer_shares: list[EmployerShare]
     industries: list[Industry]
     pay_by_setting: Annotated[Slug, Ref("factor")]
+    definition: Fact | None = Field(default=None, description="The occupation as O*NET defines it.")
+    tasks: FactList | None = Field(default=None, description="O*NET's task list, in O*NET's order.")
+    bls_duties: FactList | None = Field(default=None, description="The BLS handbook's list of duties.")
+    qualities: FactList | None = Field(default=None, description="The BLS handbook's important qualities.")
+    covered: list[Annotated[Slug, Ref("fact")]] = Field(
+        default=[],
+        description="Items of the article's lists that the official lists above already say: "
+        "kept in the records, not repeated in the views.",
+    )
 
 
 # goals.json
@@ -666,6 +738,18 @@ class IssuerRenewal(Sourced):
     after_end: list[AfterEnd] = []
     not_found: list[Text] = Field(default=[], description="Rules looked for and not found: shown as unknown.")
     figures: list[Figure] = Field(default=[], description="Figures the rules above name, where kept here.")
+    ends_on_membership_date: bool = Field(
+        default=False,
+        description="True where each period ends on the holder's membership due date (AAPC), which only "
+        "the holder knows; ``anchor`` then says where the first period starts, not when it ends.",
+    )
+    first_period_prorated: bool | None = Field(
+        default=None,
+        description="True where the first period's requirement is prorated; null where not stated.",
+    )
+    rules: list[Fact] = Field(
+        default=[], description="Further rules in words (where units may come from, audits, fees)."
+    )
 
 
 class RenewalFile(Model):
@@ -769,6 +853,39 @@ class StatesFile(Model):
     def _one_each(self) -> StatesFile:
         _one_record_per_figure(self.national)
         return self
+
+
+# careers.json: where the career leads
+
+
+class Career(Sourced):
+    """An occupation the career leads to, with the newest sourced figures found for it."""
+
+    id: Annotated[Slug, Key("career")]
+    title: Label
+    soc: SocCode | None = Field(
+        description="The BLS occupation (SOC code) whose figures apply; null if none."
+    )
+    summary: Text
+    pay: Figure | None = Field(description="The newest median annual pay found; null where none (see notes).")
+    growth: Figure | None = Field(default=None, description="Projected employment growth.")
+    education: Fact | None = Field(
+        description="Typical entry-level education as BLS gives it, or what the credential asks for."
+    )
+    way_in: list[Lead] = Field(description="Credentials and degrees that lead there.")
+    goal: Annotated[Slug, Ref("goal")] | None = Field(description="The plan goal that gets there.")
+    survey_pay: list[FigureRef] = Field(
+        default=[], description="Figures of pay.json's members' surveys, shown where BLS has no median."
+    )
+    notes: list[Fact] = []
+    see: list[Link] = Field(default=[], description="Commands that tell more.")
+
+
+class CareersFile(Model):
+    """Added in 0.2.0: optional, so a dataset made for 0.1 stays valid (with no careers)."""
+
+    careers: list[Career] = []
+    not_found: list[Text] = Field(default=[], description="Looked for and not found: shown as unknown.")
 
 
 def model_for(name: str) -> type[Model]:

@@ -140,7 +140,11 @@ SECTIONS: tuple[Section, ...] = (
         "pay",
         "PayFile",
         ("salary",),
-        find=(Find("figures", "salary", link="pay:figure_link"), Find("factors", "salary")),
+        find=(
+            Find("figures", "salary", link="pay:figure_link"),
+            Find("factors", "salary"),
+            Find("surveys", "salary"),
+        ),
         parts=(
             Part("salary", 500, "pay:salary", "salary"),
             Part("salary_history", 510, "pay:history", "salary:history"),
@@ -166,8 +170,12 @@ SECTIONS: tuple[Section, ...] = (
         find=(
             Find("duties_intro", "duties"),
             Find("duties", "duties"),
+            Find("definition", "duties"),
+            Find("tasks.items", "duties"),
+            Find("bls_duties.items", "duties"),
             Find("skills_intro", "skills"),
             Find("skills", "skills"),
+            Find("qualities.items", "skills"),
             Find("environment", "workplaces"),
             Find("settings", "workplaces"),
             Find("employer_shares", "workplaces"),
@@ -195,6 +203,7 @@ SECTIONS: tuple[Section, ...] = (
             Find("issuers.*.shares", "certs", link="certs:renewal_link"),
             Find("issuers.*.minimums", "certs", link="certs:renewal_link"),
             Find("issuers.*.combined", "certs", link="certs:renewal_link"),
+            Find("issuers.*.rules", "certs", link="certs:renewal_link"),
         ),
         optional=True,
         not_in_guide="its rules are shown with each issuer's credentials",
@@ -209,6 +218,15 @@ SECTIONS: tuple[Section, ...] = (
         ),
         parts=(Part("states", 520, "places:states", "places:part"),),
         complete=(Complete("state", "states", ("id", "name")),),
+        optional=True,
+    ),
+    Section(
+        "careers",
+        "CareersFile",
+        ("careers",),
+        find=(Find("careers", "careers", arg="id"),),
+        parts=(Part("careers", 730, "careers:careers", "careers"),),
+        complete=(Complete("career", "careers", ("id",)),),
         optional=True,
     ),
     Section(
@@ -231,7 +249,7 @@ def parts() -> list[tuple[Section, Part]]:
     return sorted(((s, p) for s in SECTIONS for p in s.parts), key=lambda sp: sp[1].order)
 
 
-ARGUMENTS: dict[str, str] = {"certs": "certification", "degrees": "degree"}
+ARGUMENTS: dict[str, str] = {"certs": "certification", "degrees": "degree", "careers": "career"}
 """Commands whose argument names a record: the completion name whose names it accepts."""
 LINKABLE: frozenset[str] = frozenset({c for s in SECTIONS for c in s.commands} | {"guide"})
 """Commands a link in the data or in a query may name."""

@@ -29,7 +29,7 @@ def certs(ds: Dataset) -> dict[str, Any]:
     data = ds.section("certifications")
     return {
         "certifications": [_row(c) for c in ds.certifications],
-        "issuers": data["issuers"],
+        "issuers": [{k: v for k, v in i.items() if k != "exams"} for i in data["issuers"]],
         "benefits": data["benefits"],
     }
 
@@ -40,24 +40,35 @@ def cert(ds: Dataset, name: str) -> dict[str, Any]:
     figures = ds.within("figure", ds.path("certification", found["id"]))
     if rules is not None:
         figures += [f for rule in rules["rules"] for f in rule["figures"]]
-    leads = [
-        {
-            **lead,
-            "links": [link("certs", c) for c in lead["certifications"]]
-            + [link("degrees", ds.get("degree", d)["short"]) for d in lead["degrees"]],
-        }
-        for lead in found["leads_to"]
-    ]
+    issuer = ds.issuer(found["issuer"])
+    if issuer["exams"] is not None:
+        figures += [f for rule in issuer["exams"]["facts"] for f in rule["figures"]]
     renewal = renewal_rules(ds, found["issuer"])
     if renewal is not None:
         figures += [f for f in renewal_figures(renewal) if f not in figures]
     return {
-        "certification": {**found, "leads_to": leads},
-        "issuer": ds.issuer(found["issuer"]),
+        "certification": {
+            **found,
+            "leads_to": _linked(ds, found["leads_to"], found["id"]),
+            "compared": _linked(ds, found["compared"], found["id"]),
+        },
+        "issuer": issuer,
         "issuer_rules": rules,
         "renewal": renewal,
         "figures": figures,
     }
+
+
+def _linked(ds: Dataset, leads: list[Record], shown: str) -> list[Record]:
+    """Each statement with links to the credentials (but the one ``shown``) and degrees it names."""
+    return [
+        {
+            **lead,
+            "links": [link("certs", c) for c in lead["certifications"] if c != shown]
+            + [link("degrees", ds.get("degree", d)["short"]) for d in lead["degrees"]],
+        }
+        for lead in leads
+    ]
 
 
 def details(ds: Dataset) -> list[dict[str, Any]]:

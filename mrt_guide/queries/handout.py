@@ -43,6 +43,7 @@ def _employers(ds: Dataset) -> list[Record]:
 
 def handout(ds: Dataset) -> dict[str, Any]:
     quick = facts(ds)
+    listed = certs(ds)
     edu = ds.section("education")
     return {
         "title": quick["title"],
@@ -61,7 +62,8 @@ def handout(ds: Dataset) -> dict[str, Any]:
             "name": edu["accreditation"]["name"],
             "why": edu["accreditation"]["why"],
         },
-        "certifications": certs(ds)["certifications"],
+        "issuers": listed["issuers"],
+        "certifications": listed["certifications"],
         "pay": {
             "median_annual": quick["median_annual"],
             "median_hourly": quick["median_hourly"],

@@ -54,6 +54,7 @@ def salary(ds: Dataset, *, history: bool = False, hourly: bool = False) -> dict[
         "no_hourly_figure": no_hourly,
         "spreads": spreads,
         "factors": factors,
+        "surveys": [] if hourly else pay["surveys"],  # annual averages only
     }
 
 

@@ -55,6 +55,7 @@ def figures(resolved: Record) -> list[Record]:
     if counting is not None:
         found += [counting["minutes_per_unit"], counting["round_up_from"]]
     found += [a["after_days"] for a in resolved["after_end"] if a["after_days"] is not None]
+    found += [f for rule in resolved["rules"] for f in rule["figures"]]
     return found
 
 

@@ -40,6 +40,8 @@ def _title(rec: Record) -> str:
 
 def located(node: Any, parts: list[str], path: list[int | str]) -> Iterator[tuple[Record, list[int | str]]]:
     """The records at a ``Find`` path (``a.*.b``), each with its path from the section."""
+    if node is None:  # an optional record the dataset leaves out
+        return
     if not parts:
         if isinstance(node, list):
             for i, item in enumerate(node):

@@ -7,14 +7,34 @@ from typing import Any
 from ..dataset.index import Dataset
 
 
+def _covered(work: dict[str, Any], *lists: list[dict[str, Any]]) -> list[str]:
+    """The article's items in ``lists`` that the official lists already say."""
+    ids = {item["id"] for items in lists for item in items}
+    return [i for i in work["covered"] if i in ids]
+
+
 def duties(ds: Dataset) -> dict[str, Any]:
+    """O*NET's definition and tasks, the BLS handbook's duties, then the article's list."""
     work = ds.section("work")
-    return {"intro": work["duties_intro"], "duties": work["duties"]}
+    return {
+        "definition": work["definition"],
+        "tasks": work["tasks"],
+        "bls_duties": work["bls_duties"],
+        "intro": work["duties_intro"],
+        "duties": work["duties"],
+        "covered": _covered(work, work["duties"]),
+    }
 
 
 def skills(ds: Dataset) -> dict[str, Any]:
+    """The BLS handbook's important qualities, then the article's skills and qualities."""
     work = ds.section("work")
-    return {"intro": work["skills_intro"], "skills": work["skills"]}
+    return {
+        "qualities": work["qualities"],
+        "intro": work["skills_intro"],
+        "skills": work["skills"],
+        "covered": _covered(work, work["skills_intro"], work["skills"]),
+    }
 
 
 def workplaces(ds: Dataset) -> dict[str, Any]:

@@ -58,6 +58,7 @@ caption { text-align: left; font-weight: 600; padding: .3rem 0; }
 th, td { border-bottom: 1px solid #c9ced6; padding: .35rem .5rem; text-align: left; vertical-align: top; }
 th { background: #eef1f5; font-weight: 600; }
 td.num, th.num { text-align: right; white-space: nowrap; }
+td.nowrap { white-space: nowrap; }
 .caption { font-size: .9em; color: #4a4a4a; }
 .bars td { border: 0; padding: .15rem .5rem; }
 .bars .track { width: 50%; }
@@ -83,7 +84,7 @@ aside.notes { font-size: .9em; color: #333; border-top: 1px solid #c9ced6; margi
 }
 @page { margin: 12mm 12mm 13mm; }
 @media print {
-  html { font-size: 9.5pt; }
+  html { font-size: 9pt; }
   body { font-size: 1rem; line-height: 1.35; }
   main { max-width: none; padding: 0; }
   h1 { font-size: 1.6rem; }
@@ -96,7 +97,9 @@ aside.notes { font-size: .9em; color: #333; border-top: 1px solid #c9ced6; margi
   .table-wrap { margin: .3rem 0 .5rem; overflow: visible; }
   table, .table-wrap, .bars, .panel, figure, li, dd { break-inside: avoid; page-break-inside: avoid; }
   tr { break-inside: avoid; }
-  .sources { font-size: .9em; }
+  .sources { font-size: .85em; }
+  .sources li { margin: .05rem 0; }
+  table { font-size: .92em; }
   a { color: #1b1b1b; text-decoration: none; }
   .terminal { display: none; }
 }
@@ -160,7 +163,10 @@ class _Page:
             tag = "ol" if block.numbered else "ul"
             return [*head, f"<{tag}>", *(f"<li>{inline(i)}</li>" for i in block.items), f"</{tag}>"]
         if isinstance(block, Table):
-            classes = [' class="num"' if c.justify == "right" else "" for c in block.columns]
+            classes = [
+                ' class="num"' if c.justify == "right" else ' class="nowrap"' if c.no_wrap else ""
+                for c in block.columns
+            ]
             header = "".join(
                 f'<th scope="col"{k}>{escape(c.header)}</th>'
                 for c, k in zip(block.columns, classes, strict=True)

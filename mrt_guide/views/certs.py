@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import fmt
-from .doc import Block, Bullets, Column, Document, Inline, Notes, Panel, Para, Span, Table
+from .doc import Block, Bullets, Column, Document, Inline, Notes, Panel, Para, Span, Table, spans
 
 
 def renewal(cert: dict[str, Any]) -> str:
@@ -21,7 +21,12 @@ def _name(cert: dict[str, Any]) -> Inline:
     return name
 
 
-def _list_table(data: dict[str, Any], *, ids: bool) -> Table:
+def issued_by(issuer: dict[str, Any]) -> str:
+    """``National Cancer Registrars Association (NCRA)``; ``AAPC`` where the name is the id."""
+    return issuer["name"] if issuer["name"] == issuer["id"] else f"{issuer['name']} ({issuer['id']})"
+
+
+def _list_table(certs: list[dict[str, Any]], *, ids: bool, title: str | None = None) -> Table:
     columns = [
         Column("ID" if not ids else "id", no_wrap=True),
         Column("Full name"),
@@ -30,13 +35,16 @@ def _list_table(data: dict[str, Any], *, ids: bool) -> Table:
         Column("Renewal"),
     ]
     rows: list[list[Inline]] = []
-    for c in data["certifications"]:
+    for c in certs:
         first: Inline = c["id"] if ids else Span(c["id"], "strong")
         rows.append([first, c["name"] if ids else _name(c), c["issuer"], c["audience"], renewal(c)])
     if ids:
         columns += [Column("Source", no_wrap=True), Column("Flag", no_wrap=True)]
-        rows = [[*row, c["source"], c["flag"]] for row, c in zip(rows, data["certifications"], strict=True)]
-    return Table(columns, rows, title=None if ids else "Certifications")
+        rows = [[*row, c["source"], c["flag"]] for row, c in zip(rows, certs, strict=True)]
+    else:  # the table's title names the issuer
+        del columns[2]
+        rows = [[row[0], row[1], *row[3:]] for row in rows]
+    return Table(columns, rows, title=title)
 
 
 def _article_notes(certs: list[dict[str, Any]]) -> list[Inline]:
@@ -56,9 +64,10 @@ def _article_notes(certs: list[dict[str, Any]]) -> list[Inline]:
 
 def _list(data: dict[str, Any]) -> Document:
     doc = Document("Certifications for medical records technicians")
-    doc.add(_list_table(data, ids=False))
-    issuers = "; ".join(f"{i['id']} = {i['name']}" for i in data["issuers"])
-    doc.add(Para(f"Issuers: {issuers}.", "muted"))
+    for issuer in data["issuers"]:
+        certs = [c for c in data["certifications"] if c["issuer"] == issuer["id"]]
+        if certs:
+            doc.add(_list_table(certs, ids=False, title=f"Issued by {issued_by(issuer)}"))
     doc.add(Bullets([fmt.sourced_line(b) for b in data["benefits"]], title="Why get certified"))
     first = {"command": "certs", "args": [data["certifications"][0]["id"]]}
     doc.add(Para(["One in full: ", Span(fmt.command(first), "code")]))
@@ -87,30 +96,71 @@ def _rules(rules: list[dict[str, Any]]) -> list[Inline]:
     ]
 
 
-def _detail(data: dict[str, Any]) -> Document:
+def _linked(leads: list[dict[str, Any]]) -> list[Inline]:
+    """Statements, each followed by the commands of the credentials and degrees it names."""
+    lines: list[Inline] = []
+    for lead in leads:
+        line: list[Any] = list(fmt.sourced_line(lead))  # type: ignore[arg-type]
+        for ref in lead["links"]:
+            line += ["  → ", Span(fmt.command(ref), "code")]
+        lines.append(line)
+    return lines
+
+
+def exam_rules(issuer: dict[str, Any]) -> list[Inline]:
+    """What holds for every exam of the issuer (its figures are in the text, and in the records)."""
+    return [fmt.sourced_line(f) for f in issuer["exams"]["facts"]] if issuer["exams"] else []
+
+
+def not_found(items: list[str]) -> Para:
+    """Everything looked for and not found, said once."""
+    return Para([Span("Not found in the sources: ", "warn"), "; ".join(items) + "."])
+
+
+def _apprentice(a: dict[str, Any]) -> list[Block]:
+    ways = [fmt.sourced_line(way) for way in a["removal"]] + _rules(a["rules"])
+    return [
+        Para(
+            [Span(f"Apprentice title ({a['id']}): ", "strong"), *spans(fmt.sourced_line({**a, "note": None}))]
+        ),
+        Bullets(
+            ways, title=f"Removing the A from {a['id']}" + (" (any one way)" if len(a["removal"]) > 1 else "")
+        ),
+    ]
+
+
+def _detail(data: dict[str, Any], *, issuer_wide: bool = True) -> Document:
+    """One credential in a panel; ``issuer_wide`` adds the rules of all of its issuer's exams
+    (the whole guide shows those once, apart)."""
     c = data["certification"]
     issuer = data["issuer"]
     doc = Document(f"{c['id']}: {c['name']}")
-    body: list[Any] = [Para(c["audience"]), Para(f"Issued by {issuer['name']} ({issuer['id']}).", "muted")]
+    body: list[Any] = [Para(c["audience"]), Para(f"Issued by {issued_by(issuer)}.", "muted")]
     if c["renamed_from"]:
         r = c["renamed_from"]
         body.append(
             Para(f"Formerly {r['id']} ({r['name']}); renamed on {r['date']} [{r['source']}, {r['flag']}].")
         )
+    missing = list(c["not_found"])
+    if issuer_wide and issuer["exams"]:
+        missing += issuer["exams"]["not_found"]
     elig = c["eligibility"]
-    items: list[Inline] = [_pathway(p) for p in elig["pathways"]]
-    if elig["missing"]:
-        items.append(Span(f"Not in the dataset: {elig['missing']}", "warn"))
-    body.append(
-        Bullets(items, title="Eligibility (any one route)" if len(elig["pathways"]) > 1 else "Eligibility")
-    )
+    if elig["pathways"]:
+        title = "Eligibility (any one route)" if len(elig["pathways"]) > 1 else "Eligibility"
+        body.append(Bullets([_pathway(p) for p in elig["pathways"]], title=title))
+    elif elig["missing"] and not c["not_found"]:
+        body.append(Para(Span(f"Not in the dataset: {elig['missing']}", "warn")))
+    exam: list[Inline] = []
     if c["exam"]:
-        exam = [fmt.sourced_line(f) for f in c["exam"]["facts"]] + [
-            fmt.figure_line(f) for f in c["exam"]["figures"]
-        ]
+        exam = [fmt.figure_line(f) for f in c["exam"]["figures"]] + _rules(c["exam"]["facts"])
+    if exam:
         body.append(Bullets(exam, title="Exam"))
-    else:
+    elif not missing:
         body.append(Para("Exam: the dataset holds no exam facts for this credential.", "muted"))
+    if issuer_wide and issuer["exams"]:
+        body.append(Bullets(exam_rules(issuer), title=f"Any {issuer['id']} exam"))
+    if c["apprentice"]:
+        body += _apprentice(c["apprentice"])
     rn = c["renewal"]
     keep: list[Inline] = [fmt.figure_line(rn["ceus"]), fmt.figure_line(rn["cycle"]), *_rules(rn["rules"])]
     if data["issuer_rules"]:
@@ -118,14 +168,12 @@ def _detail(data: dict[str, Any]) -> Document:
     if data["renewal"]:
         keep += renewal_lines(data["renewal"])
     body.append(Bullets(keep, title="Keeping it"))
+    if c["compared"]:
+        body.append(Bullets(_linked(c["compared"]), title="How it compares"))
     if c["leads_to"]:
-        leads = []
-        for lead in c["leads_to"]:
-            line: list[Any] = list(fmt.sourced_line(lead))  # type: ignore[arg-type]
-            for ref in lead["links"]:
-                line += ["  → ", Span(fmt.command(ref), "code")]
-            leads.append(line)
-        body.append(Bullets(leads, title="Where it leads"))
+        body.append(Bullets(_linked(c["leads_to"]), title="Where it leads"))
+    if missing:
+        body.append(not_found(missing))
     doc.add(Panel(f"{c['id']}: {c['name']}", body, subtitle=f"{c['source']} · {c['flag']}"))
     notes = _article_notes([c]) + fmt.figure_notes([*data["figures"], c, *elig["pathways"]], data["sources"])
     doc.add(Notes(notes))
@@ -155,6 +203,7 @@ def renewal_lines(renewal: dict[str, Any]) -> list[Inline]:
         lines.append(fmt.sourced_line({**after, "note": None}))
         if after["after_days"]:
             lines.append(fmt.figure_line(after["after_days"]))
+    lines += _rules(renewal["rules"])
     lines += [Span(f"Not known: {missing}", "warn") for missing in renewal["not_found"]]
     return lines
 
@@ -178,8 +227,14 @@ def details(data: list[dict[str, Any]]) -> list[tuple[str, list[Block]]]:
         if rules and rules["issuer"] not in shown:
             shown.add(rules["issuer"])
             out.append((f"Keeping any {rules['issuer']} credential", [issuer_rules(rules)]))
+    issuers = {d["issuer"]["id"]: d["issuer"] for d in data if d["issuer"]["exams"]}
+    for issuer in issuers.values():
+        blocks: list[Block] = [Bullets(exam_rules(issuer))]
+        if issuer["exams"]["not_found"]:
+            blocks.append(not_found(issuer["exams"]["not_found"]))
+        out.append((f"Taking any {issuer['id']} exam", blocks))
     for detail in data:
-        one = _detail({**detail, "issuer_rules": None, "sources": {}})
+        one = _detail({**detail, "issuer_rules": None, "sources": {}}, issuer_wide=False)
         out.append((one.title, one.blocks))
     return out
 
@@ -187,4 +242,4 @@ def details(data: list[dict[str, Any]]) -> list[tuple[str, list[Block]]]:
 def records(data: dict[str, Any]) -> Table:
     if "certification" in data:
         return fmt.figure_table(data["figures"], ids=True)
-    return _list_table(data, ids=True)
+    return _list_table(data["certifications"], ids=True)

@@ -19,6 +19,7 @@ _UNITS: dict[str, tuple[str, str]] = {
     "credit_hours": ("credit hour", "credit hours"),
     "minutes": ("minute", "minutes"),
     "days": ("day", "days"),
+    "cases": ("case", "cases"),
 }
 
 FLAG_NOTES = {
@@ -65,8 +66,9 @@ def count(n: int, one: str, many: str) -> str:
 
 
 def number(value: float, unit: str) -> str:
-    if unit in ("usd_per_year", "usd_per_hour"):
-        return f"${value:,.2f}" if unit == "usd_per_hour" else f"${value:,.0f}"
+    if unit in ("usd_per_year", "usd_per_hour", "usd"):
+        cents = unit == "usd_per_hour" or (unit == "usd" and not float(value).is_integer())
+        return f"${value:,.2f}" if cents else f"${value:,.0f}"
     if float(value).is_integer():
         return f"{value:,.0f}"
     return f"{value:,}"
@@ -89,6 +91,8 @@ def value(fig: dict[str, Any], *, words: bool = True) -> str:
         text += "/yr"
     elif unit == "percent":
         text += "%"
+    elif unit == "usd":
+        pass
     else:
         one, many = _UNITS[unit]
         plural = fig.get("upper") is not None or fig["value"] != 1

@@ -66,81 +66,71 @@ def _kept(renewal: dict[str, Any]) -> Inline:
 
 
 def _credentials(data: dict[str, Any]) -> list[Block]:
-    """One row per credential; the sources of the renewal figures cited once, below, by issuer
-    (a citation in every row would double the table's height on paper)."""
-    rows: list[list[Inline]] = [
-        [Span(c["id"], "strong"), f"{c['name']} ({c['issuer']})", c["audience"], _kept(c["renewal"])]
-        for c in data["certifications"]
-    ]
-    columns = [
-        Column("Credential", no_wrap=True),
-        Column("Name (issuer)"),
-        Column("For"),
-        Column("Kept with"),
-    ]
-    cited: dict[tuple[str, str], list[Span]] = {}
-    for c in data["certifications"]:
-        ceus = c["renewal"]["ceus"]
-        if ceus is not None:
-            cited.setdefault((c["issuer"], ceus["source"]), fmt.cite(ceus))
-    line: list[str | Span] = ["Renewal figures: "]
-    for n, ((issuer, _), cite) in enumerate(cited.items()):
-        line += [*(["; "] if n else []), f"{issuer} ", *cite]
-    return [Table(columns, rows), Para([*line, "."], "muted")]
-
-
-def _pay(data: dict[str, Any]) -> list[Block]:
-    pay = data["pay"]
+    """One table per issuer, a row per credential; the sources of the renewal figures cited
+    once, below each table (a citation in every row would double its height on paper)."""
     blocks: list[Block] = []
-    annual, hourly = pay["median_annual"], pay["median_hourly"]
-    if annual:
-        line: list[str | Span] = ["Median pay: ", Span(fmt.value(annual), "strong")]
-        if hourly:
-            line += [" (", Span(fmt.value(hourly), "strong"), ")"]
-        line += [f" in {fmt.period(annual)}: half earned more, half less. ", *fmt.cite(annual)]
-        blocks.append(Para(line))
-    else:
-        blocks.append(Para(Span("Median pay: not found in the dataset.", "muted")))
-    spread = pay["spread"]
-    if spread:
+    columns = [Column("Credential"), Column("For"), Column("Kept with", no_wrap=True)]
+    for issuer in data["issuers"]:
+        held = [c for c in data["certifications"] if c["issuer"] == issuer["id"]]
+        if not held:
+            continue
         rows: list[list[Inline]] = [
-            [f["label"], fmt.value(f), fmt.period(f), fmt.cite(f)] for f in spread["figures"]
+            [[Span(c["id"], "strong"), f" {c['name']}"], c["audience"], _kept(c["renewal"])] for c in held
         ]
-        columns = [Column("What"), Column("Pay", "right", no_wrap=True), Column("Year"), Column("Source")]
-        blocks.append(Table(columns, rows, title=f"The newest spread: {spread['title']}"))
+        named = issuer["id"] if issuer["name"] == issuer["id"] else f"{issuer['id']} ({issuer['name']})"
+        cited = {c["renewal"]["ceus"]["source"]: c["renewal"]["ceus"] for c in held if c["renewal"]["ceus"]}
+        caption = "; ".join(f"[{key}]" for key in cited)
+        blocks.append(Table(columns, rows, title=named, caption=f"Renewal: {caption}" if caption else None))
     return blocks
 
 
-def _outlook(data: dict[str, Any]) -> list[Block]:
-    facts = data["facts"]
-    projection, jobs = facts["projection"], facts["jobs"]
-    items: list[Inline] = []
-    if jobs:
-        items.append(["Jobs: ", Span(fmt.value(jobs), "strong"), f" in {fmt.period(jobs)} ", *fmt.cite(jobs)])
-    if projection:
-        growth = projection["growth"]
-        items.append(
-            [
-                "Projected growth: ",
-                Span(fmt.value(growth), "strong"),
-                f" over {fmt.period(growth)} ",
-                *fmt.cite(growth),
-            ]
-        )
-        if projection["new_jobs"]:
-            new = projection["new_jobs"]
-            items.append(["New jobs projected: ", Span(fmt.value(new), "strong"), " ", *fmt.cite(new)])
-    return [Bullets(items)] if items else [Para(Span("No projection in the dataset.", "muted"))]
+def _pay(data: dict[str, Any]) -> Inline:
+    """The newest median, then the newest spread, as one line."""
+    pay = data["pay"]
+    annual, hourly = pay["median_annual"], pay["median_hourly"]
+    if not annual:
+        return ["Pay: ", Span("no median in the dataset.", "muted")]
+    line: list[str | Span] = ["Pay: a median of ", Span(fmt.value(annual), "strong")]
+    if hourly:
+        line += [" (", Span(fmt.value(hourly), "strong"), ")"]
+    line += [f" in {fmt.period(annual)}, half earning more and half less ", *fmt.cite(annual), "."]
+    spread = pay["spread"]
+    if spread:
+        parts: list[list[str | Span]] = [
+            [f"{f['label'].lower()} ", Span(fmt.value(f), "strong"), " ", *fmt.cite(f)]
+            for f in spread["figures"]
+            if f["measure"] != "median"
+        ]
+        line += [f" The newest spread, {fmt.period(spread['figures'][0])}: "]
+        for n, part in enumerate(parts):
+            line += [*(["; "] if n else []), *part]
+        line.append(".")
+    return line
 
 
-def _employers(data: dict[str, Any]) -> list[Block]:
+def _outlook(data: dict[str, Any]) -> Inline | None:
+    """What the newest projection adds to the quick facts: the new jobs it expects."""
+    projection = data["facts"]["projection"]
+    if not projection or not projection["new_jobs"]:
+        return None
+    new = projection["new_jobs"]
+    return [
+        "Outlook: ",
+        Span(fmt.value(new), "strong"),
+        f" new jobs projected over {fmt.period(new)} ",
+        *fmt.cite(new),
+    ]
+
+
+def _employers(data: dict[str, Any]) -> Inline:
     employers = data["employers"]
     if not employers:
-        return [Para(Span("No shares of jobs by employer in the dataset.", "muted"))]
+        return ["Where people work: ", Span("no shares of jobs in the dataset.", "muted")]
     first = employers[0]["share"]
-    rows: list[list[Inline]] = [[e["employer"], fmt.value(e["share"])] for e in employers]
-    table = Table([Column("Employer"), Column("Share of jobs", "right", no_wrap=True)], rows)
-    return [table, Para(["Shares of all jobs in ", fmt.period(first), " ", *fmt.cite(first)], "muted")]
+    line: list[str | Span] = [f"Where people work, share of all jobs in {fmt.period(first)}: "]
+    for n, e in enumerate(employers):
+        line += [*(["; "] if n else []), f"{e['employer']} ", Span(fmt.value(e["share"]), "strong")]
+    return [*line, " ", *fmt.cite(first)]
 
 
 def _sources(data: dict[str, Any]) -> list[Block]:
@@ -158,9 +148,10 @@ def build(data: dict[str, Any]) -> Document:
         Section("The steps", [Bullets([_step(s) for s in data["steps"]], numbered=True)]),
         Section("Which degree", _education(data)),
         Section("Credentials", _credentials(data)),
-        Section("Pay", _pay(data)),
-        Section("Outlook", _outlook(data)),
-        Section("Where people work", _employers(data)),
+        Section(
+            "Pay, outlook and workplaces",
+            [Bullets([line for line in (_pay(data), _outlook(data), _employers(data)) if line is not None])],
+        ),
         *_sources(data),
         Hint(
             [

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import fmt
-from .doc import Bar, Bars, Block, Bullets, Document, Inline, Notes, Para, Span, Table, spans
+from .doc import Bar, Bars, Block, Bullets, Document, Heading, Inline, Notes, Para, Span, Table, spans
 
 MEASURE_LABELS = {
     "p10": "10th percentile",
@@ -75,9 +75,28 @@ def build(data: dict[str, Any]) -> Document:
             )
         )
     doc.add(Bullets([_factor(f) for f in data["factors"]], title="What raises pay"))
+    doc.add(*surveys(data))
     shown = figures + [f for s in data["spreads"] for f in s["figures"]] + data["factors"]
     doc.add(Notes(fmt.figure_notes(shown, data["sources"])))
     return doc
+
+
+def surveys(data: dict[str, Any]) -> list[Block]:
+    """Members' salary surveys, apart from the figures above: each survey says who answered,
+    then its averages (annual only)."""
+    if not data.get("surveys"):
+        return []
+    if data["basis"] == "hourly":
+        return [
+            Para("The members' salary surveys give annual figures only: see 'mrt-guide salary'.", "muted")
+        ]
+    blocks: list[Block] = [Heading("Salary surveys of members: averages they reported, not BLS figures", 2)]
+    for survey in data["surveys"]:
+        lines: list[Inline] = [fmt.figure_line(f) for f in survey["figures"]]
+        if survey["note"]:
+            lines.append(Span(survey["note"], "muted"))
+        blocks.append(Bullets(lines, title=f"{survey['title']}, {survey['year']}: {survey['population']}"))
+    return blocks
 
 
 def records(data: dict[str, Any]) -> Table:

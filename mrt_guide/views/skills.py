@@ -1,4 +1,4 @@
-"""``mrt-guide skills``."""
+"""``mrt-guide skills``: the official qualities first, then what the article adds."""
 
 from __future__ import annotations
 
@@ -6,15 +6,26 @@ from typing import Any
 
 from . import fmt
 from .doc import Bullets, Document, Notes, Table
+from .duties import added, official
 
 
 def build(data: dict[str, Any]) -> Document:
     doc = Document("Skills and qualities")
-    doc.add(Bullets([fmt.sourced_line(s) for s in data["intro"]], title="What the work demands"))
-    doc.add(Bullets([s["text"] for s in data["skills"]], title="Qualities that matter"))
-    doc.add(Notes(fmt.figure_notes(data["intro"] + data["skills"], data["sources"])))
+    doc.add(official(data["qualities"]))
+    has_official = data["qualities"] is not None
+    demands = added(data["intro"], data["covered"])
+    if demands:
+        title = "The article adds: what the work demands" if has_official else "What the work demands"
+        doc.add(Bullets([fmt.sourced_line(s) for s in demands], title=title))
+    qualities = added(data["skills"], data["covered"])
+    if qualities:
+        title = "The article adds: qualities that matter" if has_official else "Qualities that matter"
+        doc.add(Bullets([fmt.sourced_line(s) if has_official else s["text"] for s in qualities], title=title))
+    listed = data["qualities"]["items"] if data["qualities"] else []
+    doc.add(Notes(fmt.figure_notes(listed + data["intro"] + data["skills"], data["sources"])))
     return doc
 
 
 def records(data: dict[str, Any]) -> Table:
-    return fmt.statement_table(data["intro"] + data["skills"])
+    listed = data["qualities"]["items"] if data["qualities"] else []
+    return fmt.statement_table(listed + data["intro"] + data["skills"])

@@ -1,0 +1,38 @@
+"""``mrt-guide careers``."""
+
+from typing import Annotated
+
+import typer
+
+from ..output import Output, output_options, show
+from ._shared import dataset
+from .complete import career_names
+
+
+@output_options
+def careers(
+    ctx: typer.Context,
+    out: Output,
+    name: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="ID",
+            help="One career in full: medical-coders, cancer-registrars, health-services-managers, ...",
+            autocompletion=career_names,
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Where the career leads: related occupations with pay, education, the way in and a plan.
+
+    [bold]Examples[/bold]
+
+      mrt-guide careers
+      mrt-guide careers medical-coders
+      mrt-guide careers --json
+    """
+    from ..queries import careers as query
+
+    ds = dataset(ctx)
+    data = query.careers(ds) if name is None else query.career(ds, name)
+    show(out, ds.with_sources(data), "careers")
