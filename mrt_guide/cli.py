@@ -59,6 +59,7 @@ COMMANDS: dict[str, str] = {
     "plan": "plan:plan",
     "guide": "guide:guide",
     "data": "data:app",
+    "ce": "ce:app",
 }
 """Every command, in the order of the help: ``module:attribute`` of ``mrt_guide.commands``,
 a command function or a Typer app (a group of subcommands)."""

@@ -34,6 +34,10 @@ FORMS: dict[str, tuple[str, list[str]]] = {
     "sources": ("sources", ["sources"]),
     "search": ("search", ["search", "coding"]),
     "guide": ("guide", ["guide"]),
+    "ce-status": ("ce status", ["ce", "status"]),
+    "ce-list": ("ce list", ["ce", "list"]),
+    "ce-credential-list": ("ce credential list", ["ce", "credential", "list"]),
+    "ce-report": ("ce report", ["ce", "report"]),
     "plan": (
         "plan",
         ["plan", "--education", "high-school", "--goal", "coding", "--bachelor-later", "--start", "2027-01"],
