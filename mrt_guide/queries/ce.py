@@ -23,6 +23,7 @@ What the log assumes where the issuers' rules leave a gap (all said in the outpu
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import math
@@ -308,10 +309,15 @@ def credits(activity: Record, counting: Record | None) -> float:
     return float(whole + (1 if rest >= int(counting["round_up_from"]["value"]) else 0))
 
 
+Activities = list[Record] | dict[str, list[Record]]
+"""The log's activities, sorted by date: all of them (each names its credentials under ``for``),
+or already split by issuer."""
+
+
 class Issuer:
     """One issuer's part of the log: its rules, the held credentials, its cycles and activities."""
 
-    __slots__ = ("activities", "anchor", "creds", "cycles", "id", "months", "recorded", "rules")
+    __slots__ = ("activities", "anchor", "creds", "cycles", "dates", "id", "months", "recorded", "rules")
 
     def __init__(
         self,
@@ -319,14 +325,18 @@ class Issuer:
         issuer: str,
         creds: dict[str, dt.date],
         recorded: dict[str, Any] | None,
-        activities: list[Record],
+        activities: Activities,
         until: dt.date,
     ) -> None:
         self.id = issuer
         self.rules = renewal_rules(ds, issuer)
         self.creds = creds
         self.recorded = recorded
-        self.activities = [a for a in activities if any(c in creds for c in a["for"])]
+        if isinstance(activities, dict):
+            self.activities = activities.get(issuer, [])
+        else:
+            self.activities = [a for a in activities if not creds.keys().isdisjoint(a["for"])]
+        self.dates = [a["date"] for a in self.activities]  # sorted: the store lists by date
         self.anchor = min(creds, key=lambda c: (creds[c], c))
         self.months = months_of(ds.certification(self.anchor)["renewal"]["cycle"])
         self.cycles: list[dict[str, Any]] = []
@@ -375,8 +385,14 @@ class Issuer:
         return None
 
     def within(self, start: dt.date, end: dt.date) -> list[Record]:
-        lo, hi = start.isoformat(), end.isoformat()
-        return [a for a in self.activities if lo <= a["date"] <= hi]
+        """The activities dated ``start`` to ``end``, both included."""
+        lo = bisect.bisect_left(self.dates, start.isoformat())
+        hi = bisect.bisect_right(self.dates, end.isoformat())
+        return self.activities[lo:hi]
+
+    def reach(self) -> int:
+        """How many cycles a rule of this issuer counts across (2 for NCRA's in-person hours)."""
+        return max((int(m["over_cycles"]) for m in (self.rules or {}).get("minimums", [])), default=1)
 
     def credit(self, activity: Record) -> float:
         return credits(activity, (self.rules or {}).get("counting"))
@@ -386,7 +402,7 @@ def issuers(
     ds: Dataset,
     held: dict[str, str],
     recorded: dict[str, dict[str, Any]],
-    activities: list[Record],
+    activities: Activities,
     until: dt.date,
 ) -> tuple[list[Issuer], list[str]]:
     """The issuers of the held credentials, and notes on credentials or rules the dataset lacks."""
@@ -407,6 +423,47 @@ def issuers(
             notes.append(f"The dataset gives no cycle length for {one.anchor}: its cycles are unknown.")
         found.append(one)
     return found, notes
+
+
+def since(
+    ds: Dataset, held: dict[str, str], recorded: dict[str, dict[str, Any]], on: dt.date, which: str
+) -> dt.date | None:
+    """The first day whose activities a command needs (None: all of them): the start of the
+    current cycle at each issuer (``current``), of the one before (``previous``), and further
+    back where a rule counts across cycles (``report-current``, ``report-previous``)."""
+    if which == "all":
+        return None
+    found, _ = issuers(ds, held, recorded, [], on)
+    back = {"current": 0, "previous": 1, "report-current": 0, "report-previous": 1}[which]
+    starts = []
+    for iss in found:
+        index = iss.current(on)
+        if index is None:
+            continue
+        extra = iss.reach() - 1 if which.startswith("report") else 0
+        starts.append(iss.cycles[max(index - back - extra, 0)]["start"])
+    return min(starts, default=on)
+
+
+def reads(
+    ds: Dataset, held: dict[str, str], recorded: dict[str, dict[str, Any]], on: dt.date
+) -> dict[str, tuple[list[str], dt.date]]:
+    """What ``ce status`` reads at each issuer: its credentials, and the first day needed (the
+    previous cycle's start, or earlier where a rule counts across cycles)."""
+    found, _ = issuers(ds, held, recorded, [], on)
+    out = {}
+    for iss in found:
+        index = iss.current(on)
+        if index is None:
+            continue
+        starts = [iss.cycles[max(index - 1, 0)]["start"]]
+        for minimum in (iss.rules or {}).get("minimums", []):
+            for i in {max(index - 1, 0), index}:
+                window = _window(iss, i, int(minimum["over_cycles"]), minimum["applies_from"])
+                if window is not None:
+                    starts.append(window[0])
+        out[iss.id] = (sorted(iss.creds), min(starts))
+    return out
 
 
 def _applies(applies_from: str | None, start: dt.date, end: dt.date) -> bool:
@@ -655,7 +712,7 @@ def status(
     ds: Dataset,
     held: dict[str, str],
     recorded: dict[str, dict[str, Any]],
-    activities: list[Record],
+    activities: Activities,
     on: dt.date,
 ) -> dict[str, Any]:
     """``ce status``: each issuer's current cycle, and the one before while it can still be
@@ -704,7 +761,7 @@ def activity_record(a: Record, owners: dict[str, Issuer], folder: str) -> dict[s
         "title": a["title"],
         "provider": a["provider"],
         "minutes": a["minutes"],
-        "ceus": a["ceus"],
+        "ceus": None if a["ceus"] is None else clean(a["ceus"]),
         "counted": counted,
         "tags": a["tags"],
         "for": a["for"],

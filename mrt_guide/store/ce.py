@@ -5,10 +5,10 @@ Tables (schema 2):
 
 - ``credentials``: each credential the user holds (a dataset id) and the day it was earned;
 - ``activities``: one row per CE activity: date, title, provider, its length in
-  ``minutes`` or the ``ceus`` its certificate awards (exactly one of the two), notes and a
-  natural ``key`` (date, title, provider, amount) that makes an import idempotent;
-- ``activity_tags``, ``activity_credentials``: what an activity is marked as and which
-  credentials it is reported for (deleted with it);
+  ``minutes`` or the ``ceus`` its certificate awards (exactly one of the two), notes, its
+  ``tags`` (what it is marked as, space-separated) and a natural ``key`` (date, title,
+  provider, amount) that makes an import idempotent;
+- ``activity_credentials``: the credentials an activity is reported for (deleted with it);
 - ``evidence``: the certificate copied into ``evidence/`` with its SHA-256;
 - ``cycles``: cycle dates (and a requirement) the issuer set, overriding the computed ones.
 
@@ -19,7 +19,6 @@ constraints hold the same rules once more. Every write is one transaction.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import sqlite3
 import time
@@ -86,10 +85,22 @@ def _v1(conn: sqlite3.Connection) -> None:
 
 
 def _v2(conn: sqlite3.Connection) -> None:
-    """Natural keys (an import adds nothing twice) and the cycle dates an issuer set.
+    """Natural keys (an import adds nothing twice), tags kept on the activity (counting reads
+    thousands of activities; a join per row cost more than the rest of ``ce status``), and
+    the cycle dates an issuer set.
 
-    Existing rows get their key; rows a schema-1 log held twice keep both, the later
-    ones with a numbered key, so nothing is lost."""
+    Existing rows get their key and their tags; rows a schema-1 log held twice keep both,
+    the later ones with a numbered key, so nothing is lost."""
+    conn.execute(
+        "ALTER TABLE activities ADD COLUMN tags TEXT NOT NULL DEFAULT '' CHECK (tags NOT GLOB '*[^a-z_ ]*')"
+    )
+    marks: dict[int, list[str]] = {}
+    for activity, tag in conn.execute("SELECT activity, tag FROM activity_tags").fetchall():
+        marks.setdefault(activity, []).append(tag)
+    conn.executemany(
+        "UPDATE activities SET tags = ? WHERE id = ?", [(" ".join(sorted(t)), a) for a, t in marks.items()]
+    )
+    conn.execute("DROP TABLE activity_tags")
     conn.execute("ALTER TABLE activities ADD COLUMN key TEXT")
     seen: dict[str, int] = {}
     rows = conn.execute("SELECT id, date, title, provider, minutes, ceus FROM activities ORDER BY id")
@@ -125,6 +136,8 @@ def _fold(text: str | None) -> str:
 def natural_key(date: str, title: str, provider: str | None, minutes: int | None, ceus: float | None) -> str:
     """What makes two activities the same one: the day, the title and provider (any case and
     spacing) and the amount."""
+    import hashlib
+
     amount = f"min:{minutes}" if minutes is not None else f"ceu:{float(ceus or 0):g}"
     text = "\x1f".join((date, _fold(title), _fold(provider), amount))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
@@ -219,7 +232,7 @@ class Log:
 
     _SELECT = (
         "SELECT a.id, a.date, a.title, a.provider, a.minutes, a.ceus, a.notes, "
-        "(SELECT group_concat(tag, ' ') FROM activity_tags t WHERE t.activity = a.id), "
+        "a.tags, "
         "(SELECT group_concat(credential, ' ') FROM activity_credentials c WHERE c.activity = a.id), "
         "e.name, e.stored, e.sha256, e.size "
         "FROM activities a LEFT JOIN evidence e ON e.activity = a.id"
@@ -229,6 +242,7 @@ class Log:
         self,
         ids: list[int] | None = None,
         until: str | None = None,
+        since: str | None = None,
         credentials: list[str] | None = None,
         unkept_only: bool = False,
     ) -> list[Activity]:
@@ -242,6 +256,9 @@ class Log:
         if until is not None:
             where.append("a.date <= ?")
             args.append(until)
+        if since is not None:
+            where.append("a.date >= ?")
+            args.append(since)
         if credentials is not None:
             marks = ",".join("?" * len(credentials))
             where.append(
@@ -253,6 +270,19 @@ class Log:
             where.append("e.activity IS NOT NULL AND e.stored IS NULL")
         sql = self._SELECT + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY a.date, a.id"
         return [_activity(row) for row in self._read(sql, args)]
+
+    def tallies(self, credentials: list[str], since: str | None, until: str) -> list[Activity]:
+        """What counting needs of each activity reported for any of ``credentials`` (one
+        issuer's) and dated ``since`` to ``until``, and no more: id, date, minutes, credits and
+        tags (``ce status`` reads thousands)."""
+        marks = ",".join("?" * len(credentials))
+        sql = (
+            "SELECT a.id, a.date, a.minutes, a.ceus, a.tags FROM activities a WHERE a.date BETWEEN ? AND ? "
+            "AND EXISTS (SELECT 1 FROM activity_credentials c WHERE c.activity = a.id "
+            f"AND c.credential IN ({marks})) ORDER BY a.date, a.id"
+        )
+        rows = self._read(sql, (since or "0000-00-00", until, *credentials))
+        return [{"id": r[0], "date": r[1], "minutes": r[2], "ceus": r[3], "tags": r[4].split()} for r in rows]
 
     def activity(self, activity_id: int) -> Activity:
         found = self.activities([activity_id])
@@ -290,12 +320,11 @@ class Log:
                 raise Duplicate(f"After this change #{activity_id} would be the same activity as #{same}.")
             cur = conn.execute(
                 "UPDATE activities SET date = ?, title = ?, provider = ?, minutes = ?, ceus = ?, notes = ?, "
-                "key = ? WHERE id = ?",
+                "tags = ?, key = ? WHERE id = ?",
                 (*_columns(activity), key, activity_id),
             )
             if cur.rowcount == 0:
                 raise GuideError(f"No activity #{activity_id} in the log.")
-            conn.execute("DELETE FROM activity_tags WHERE activity = ?", (activity_id,))
             conn.execute("DELETE FROM activity_credentials WHERE activity = ?", (activity_id,))
             conn.execute("DELETE FROM evidence WHERE activity = ?", (activity_id,))
             _links(conn, activity_id, activity)
@@ -374,14 +403,15 @@ def _activity(row: Any) -> Activity:
         "minutes": row[4],
         "ceus": row[5],
         "notes": row[6],
-        "tags": sorted(row[7].split()) if row[7] else [],
+        "tags": row[7].split(),
         "for": sorted(row[8].split()) if row[8] else [],
         "evidence": evidence,
     }
 
 
 def _columns(a: Activity) -> tuple[Any, ...]:
-    return (a["date"], a["title"], a["provider"], a["minutes"], a["ceus"], a["notes"])
+    tags = " ".join(sorted(a["tags"]))
+    return (a["date"], a["title"], a["provider"], a["minutes"], a["ceus"], a["notes"], tags)
 
 
 def _key(a: Activity) -> str:
@@ -390,8 +420,8 @@ def _key(a: Activity) -> str:
 
 def _insert(conn: sqlite3.Connection, a: Activity, key: str) -> int:
     cur = conn.execute(
-        "INSERT INTO activities (date, title, provider, minutes, ceus, notes, added, key) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO activities (date, title, provider, minutes, ceus, notes, tags, added, key) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (*_columns(a), _now(), key),
     )
     new = int(cur.lastrowid or 0)
@@ -400,7 +430,6 @@ def _insert(conn: sqlite3.Connection, a: Activity, key: str) -> int:
 
 
 def _links(conn: sqlite3.Connection, activity_id: int, a: Activity) -> None:
-    conn.executemany("INSERT INTO activity_tags VALUES (?, ?)", [(activity_id, t) for t in a["tags"]])
     conn.executemany("INSERT INTO activity_credentials VALUES (?, ?)", [(activity_id, c) for c in a["for"]])
     ev = a.get("evidence")
     if ev is not None:
@@ -451,6 +480,8 @@ def _safe_name(name: str) -> str:
 
 
 def hash_file(file: Path) -> tuple[str, int]:
+    import hashlib
+
     digest = hashlib.sha256()
     size = 0
     with open(file, "rb") as fh:
@@ -478,6 +509,8 @@ def keep_evidence(source: Path, folder: Path) -> dict[str, Any]:
         target_dir = folder / EVIDENCE
         target_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         tmp = target_dir / f".incoming-{os.getpid()}.tmp"
+        import hashlib
+
         digest = hashlib.sha256()
         copied = 0
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
