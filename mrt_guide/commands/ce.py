@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from typer.core import TyperGroup
 
+from ..cli import LazyCommands
 from ..output import Format, Output, output_options, show
 from ..status import ExitStatus, GuideError, NotFound
 from ._shared import dataset, flag
@@ -44,15 +45,38 @@ COMMANDS = {
 """``ce``'s subcommands in the order of its help, as ``cli.COMMANDS`` lists the root's."""
 
 
+def _build(name: str, target: str) -> Any:
+    """The Click command for ``name`` (``module:attribute`` of ``mrt_guide.commands``), without
+    the completion options, which belong to the root."""
+    import importlib
+
+    module, attribute = target.split(":")
+    found = getattr(importlib.import_module(f"mrt_guide.commands.{module}"), attribute)
+    if isinstance(found, typer.Typer):
+        return typer.main.get_command(found)
+    one = typer.Typer(rich_markup_mode="rich", pretty_exceptions_enable=False, add_completion=False)
+    one.command(name=name)(found)
+    return typer.main.get_command(one)
+
+
+class _Commands(LazyCommands):
+    """``COMMANDS``, each built on first use by ``_build``."""
+
+    def __getitem__(self, name: str) -> Any:
+        built = dict.__getitem__(self, name)  # KeyError for an unknown name
+        if built is None:
+            built = _build(name, COMMANDS[name])
+            dict.__setitem__(self, name, built)
+        return built
+
+
 class Group(TyperGroup):
     """``ce``: its subcommands are built when first asked for, as the root's are; a run pays
     for one command's parameters, not fifteen."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        from ..cli import LazyCommands
-
-        self.commands = LazyCommands(COMMANDS)
+        self.commands = _Commands(COMMANDS)
 
     def list_commands(self, ctx: Any) -> list[str]:
         return list(self.commands)
@@ -78,18 +102,19 @@ def _help_if_bare(ctx: typer.Context) -> None:
 
 @app.callback(invoke_without_command=True)
 def group(ctx: typer.Context) -> None:
-    """Your continuing-education log: credentials, activities, cycles, deadlines, audit packet.
+    """Your continuing-education log: credentials, activities, deadlines.
 
     [bold]Examples[/bold]
 
       mrt-guide ce credential add RHIT --earned 2025-03-13
-      mrt-guide ce add --title "Coding update" --date 2026-02-10 --hours 1.5 --ahima-source
+      mrt-guide ce add --title "Coding update" --date 2026-02-10 --hours 2
       mrt-guide ce status
       mrt-guide ce report --export audit.html
       mrt-guide ce calendar deadlines.ics
 
-    The log is one SQLite file in your data folder ('mrt-guide ce path'); the rules come
-    from the dataset ('mrt-guide certs RHIT'), each with its source.
+    The log is one SQLite file in your data folder ('mrt-guide ce path').
+    The rules come from the dataset, each with its source: see
+    'mrt-guide certs RHIT'.
     """
     _help_if_bare(ctx)
 
@@ -109,7 +134,7 @@ def credential_group(ctx: typer.Context) -> None:
 
 @cycle_app.callback(invoke_without_command=True)
 def cycle_group(ctx: typer.Context) -> None:
-    """The cycle dates an issuer set for you, where they differ from the computed ones.
+    """The cycle dates an issuer set for you, where they differ from ours.
 
     [bold]Examples[/bold]
 
@@ -247,8 +272,8 @@ def path() -> None:
       mrt-guide ce path
       ls -l "$(dirname "$(mrt-guide ce path)")"
 
-    The folder is $MRT_GUIDE_HOME if set, else your platform's data folder for
-    mrt-guide; it also holds the evidence files and the backups.
+    The folder is $MRT_GUIDE_HOME if set, else your platform's data
+    folder for mrt-guide; it also holds the evidence files and backups.
     """
     from ..store import ce as store
 
@@ -284,8 +309,8 @@ def credential_add(
       mrt-guide ce credential add RHIT --earned 2025-03-13
       mrt-guide ce credential add ctr --earned 2023-06-20
 
-    Cycles are dated from the exam (AHIMA) or end on 31 December of the second year
-    after it (NCRA), as the dataset's renewal rules say.
+    Cycles are dated from the exam (AHIMA) or end on 31 December of the
+    second year after it (NCRA), as the dataset's renewal rules say.
     """
     from ..queries import ce as q
     from ..queries.renewal import rules
@@ -428,15 +453,16 @@ def cycle_set(
         ),
     ] = None,
 ) -> None:
-    """Record the exact dates an issuer set for a cycle; they replace the computed ones.
+    """Record the dates an issuer set for a cycle; they replace the computed ones.
 
     [bold]Examples[/bold]
 
       mrt-guide ce cycle set AHIMA --start 2025-01-01 --end 2026-12-31
-      mrt-guide ce cycle set AHIMA --start 2025-01-01 --end 2026-12-31 --required 30
+      mrt-guide ce cycle set ahima --start 2025-01-01 --required 30
 
-    AHIMA sets the dates of a modified cycle (early testers, several credentials) and
-    shows them in its CEU Center. Cycles before and after follow on from these dates.
+    AHIMA sets the dates of a modified cycle (early testers, several
+    credentials) and shows them in its CEU Center. The cycles before and
+    after follow on from these dates.
     """
     from ..queries import ce as q
     from ..store import ce as store
@@ -581,12 +607,13 @@ def add(
 
     [bold]Examples[/bold]
 
-      mrt-guide ce add --title "ICD-10-CM update" --date 2026-02-10 --hours 2.5 --ahima-source
-      mrt-guide ce add --title "Staging" --date 2026-04-20 --ceus 6 --for ODS --in-person --category-a
-      mrt-guide ce add --title "Webinar" --date 2026-03-01 --minutes 50 --evidence ~/Downloads/cert.pdf
+      mrt-guide ce add --title "ICD-10 update" --date 2026-02-10 --hours 2.5
+      mrt-guide ce add --title Staging --date 2026-04-20 --ceus 6 --for ODS
+      mrt-guide ce add --title Webinar --date 2026-03-01 --minutes 50 ...
+          ... --ahima-source --evidence ~/Downloads/certificate.pdf
 
-    AHIMA counts time in whole hours, a remainder of 45 minutes or more as one more
-    (a secondary source; 'mrt-guide ce status' says so).
+    AHIMA counts time in whole hours, a remainder of 45 minutes or more
+    as one more (a secondary source; 'mrt-guide ce status' says so).
     """
     from ..queries import ce as q
     from ..store import ce as store
@@ -802,7 +829,7 @@ def status(
     ] = None,
     check: Annotated[bool, flag("--check", help="Exit 1 when a cycle is behind or ended short.")] = False,
 ) -> None:
-    """Where each cycle stands: a progress bar, every rule checked, what is still needed.
+    """Where each cycle stands: a bar per rule, and what is still needed.
 
     [bold]Examples[/bold]
 
@@ -810,9 +837,9 @@ def status(
       mrt-guide ce status --on 2027-01-15
       mrt-guide ce status --check --json
 
-    On track means at least the share of the requirement that the time gone by calls
-    for; behind, less. With --check the exit status is 1 when a cycle is behind or
-    ended short, 0 otherwise.
+    On track means at least the share of the requirement that the time
+    gone by calls for; behind, less. With --check the exit status is 1
+    when a cycle is behind or ended short, 0 otherwise.
     """
     from ..queries import ce as q
     from ..store import ce as store
@@ -842,7 +869,7 @@ def report(
         str | None, typer.Option("--on", metavar="YYYY-MM-DD", help=ON_HELP, show_default=False)
     ] = None,
 ) -> None:
-    """The audit packet: every activity with credits, marks, evidence and SHA-256; totals per rule.
+    """The audit packet: every activity, its evidence, the totals per rule.
 
     [bold]Examples[/bold]
 
@@ -850,9 +877,9 @@ def report(
       mrt-guide ce report --cycle previous --export audit.md
       mrt-guide ce report --cycle all --export audit.csv
 
-    --export takes .html, .md, .json, .txt and also .csv (one row per rule total and per
-    activity). Each evidence file is hashed again, so the packet says whether the copy
-    kept still matches.
+    --export takes .html, .md, .json, .txt, and .csv (a row per rule
+    total and per activity). Each evidence file is hashed again, so the
+    packet says whether the copy kept still matches its SHA-256.
     """
     from ..queries import ce as q
     from ..store import ce as store
@@ -899,8 +926,8 @@ def export(
       mrt-guide ce export my-ce.csv
       mrt-guide ce export - | head
 
-    Text that a spreadsheet would run as a formula (starting with = + - @) is written
-    with a leading apostrophe; 'ce import' removes it again.
+    Text a spreadsheet would run as a formula (starting with = + - @) is
+    written with a leading apostrophe; 'ce import' removes it again.
     """
     import io
 
@@ -936,10 +963,11 @@ def import_(
       mrt-guide ce import my-ce.csv --dry-run
       mrt-guide ce import my-ce.csv
 
-    Every row is checked first; one bad row (its line is named) and nothing is written.
-    An activity already in the log (same date, title, provider and length) is skipped,
-    so importing the same file twice adds nothing. Columns: those 'ce export' writes;
-    date, title and one of minutes, hours or ceus are needed.
+    Every row is checked first: one bad row (its line is named) and
+    nothing is written. An activity already in the log (same date, title,
+    provider and length) is skipped, so importing a file twice adds
+    nothing. Columns: those 'ce export' writes; date, title and one of
+    minutes, hours or ceus are needed.
     """
     from ..store import ce as store
     from ..store import csvio
@@ -1021,8 +1049,9 @@ def calendar(
 
       mrt-guide ce calendar deadlines.ics
 
-    All-day events with reminders 90, 30 and 7 days before. Each event keeps its UID,
-    so importing a newer file updates the events instead of adding copies.
+    All-day events with reminders 90, 30 and 7 days before. Each event
+    keeps its UID, so importing a newer file updates the events instead
+    of adding copies.
     """
     from ..queries import ce as q
     from ..store import ce as store
@@ -1061,14 +1090,15 @@ def backup(
         ),
     ] = None,
 ) -> None:
-    """Copy the log to a file, safely even while it is in use (SQLite's online backup).
+    """Copy the log to a file, safely even while it is in use.
 
     [bold]Examples[/bold]
 
       mrt-guide ce backup
       mrt-guide ce backup ~/Documents/ce-2026.db
 
-    Evidence files are not inside the copy; they stay in the data folder's evidence/.
+    SQLite's online backup. Evidence files are not inside the copy; they
+    stay in the data folder's evidence/.
     """
     from ..store import ce as store
     from ..store import db
@@ -1088,14 +1118,15 @@ def restore(
     ],
     yes: Annotated[bool, flag("--yes", "-y", help="Do not ask first.")] = False,
 ) -> None:
-    """Replace the log with a backup (checked first; the current log is kept as a backup).
+    """Replace the log with a backup; the current one is kept as a backup.
 
     [bold]Examples[/bold]
 
       mrt-guide ce restore ~/Documents/ce-2026.db
 
-    Asks first on a terminal; elsewhere it needs --yes. A backup from an older release
-    is brought up to date; one from a newer release is refused.
+    The file is checked first. Asks on a terminal; elsewhere it needs
+    --yes. A backup from an older release is brought up to date; one from
+    a newer release is refused.
     """
     from ..paths import ensure_user_dir
     from ..store import ce as store

@@ -36,12 +36,18 @@ NO = {"no", "n", "false", "0"}
 
 
 def defang(text: str) -> str:
-    """A cell a spreadsheet will show as text, never run."""
-    return "'" + text if text.startswith(FORMULA) else text
+    """A cell a spreadsheet will show as text, never run. Text that already looks defanged
+    gets an apostrophe too, so ``undefang`` gives back exactly what was written."""
+    return "'" + text if text.startswith(FORMULA) or _looks_defanged(text) else text
 
 
 def undefang(text: str) -> str:
-    return text[1:] if text.startswith("'") and text[1:2] in FORMULA and text[1:2] != "" else text
+    return text[1:] if _looks_defanged(text) else text
+
+
+def _looks_defanged(text: str) -> bool:
+    second = text[1:2]
+    return text.startswith("'") and second != "" and (second in FORMULA or second == "'")
 
 
 def _yes(value: bool) -> str:
