@@ -230,7 +230,7 @@ def test_remove_asks_and_needs_yes_off_a_terminal(
 ) -> None:
     error(cli("ce", "remove", "1"), 2, "Removing activities asks first; run it on a terminal, or add --yes.")
     assert len(rows(home)) == 3
-    error(cli("ce", "remove", "1", "7"), 1, "No activity #7 in the log; nothing was removed.")
+    error(cli("ce", "remove", "1", "7"), 2, "No activity #7 in the log; nothing was removed.")
     from mrt_guide.commands import ce as command
 
     monkeypatch.setattr(command, "_interactive", lambda: True)
@@ -254,7 +254,7 @@ def test_removing_a_credential_keeps_its_activities(
     result = ce("credential", "remove", "rhit", "--yes")
     assert "3 activities were reported only for RHIT: they stay in the log" in result.stderr
     assert len(rows(home)) == 3
-    error(cli("ce", "credential", "remove", "RHIT", "--yes"), 1, "RHIT is not in the log")
+    error(cli("ce", "credential", "remove", "RHIT", "--yes"), 2, "RHIT is not in the log")
 
 
 # what reading shows, in every format
@@ -611,3 +611,43 @@ def test_restore_rescues_a_damaged_log(ce: Any, holder: dict[str, Any], home: Pa
     result = ce("restore", str(copy), "--yes")
     assert "kept as" in result.stderr and len(rows(home)) == 3
     assert len(list((home / "backups").glob("ce-damaged-*.db"))) == 1
+
+
+def test_a_long_import_shows_a_progress_bar_on_a_terminal_only(
+    cli: Any, ce: Any, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mrt_guide.commands import ce as command
+
+    ce("credential", "add", "RHIT", "--earned", "2024-05-06")
+    source = tmp_path / "many.csv"
+    source.write_text(
+        "date,title,minutes\n" + "".join(f"2024-07-01,Talk {n},60\n" for n in range(600)), "utf-8"
+    )
+    calls: list[int] = []
+    real = command._progress
+
+    def watched(total: int) -> Any:
+        made = real(total)
+        calls.append(total if not isinstance(made, command._NoProgress) else -total)
+        return made
+
+    monkeypatch.setattr(command, "_progress", watched)
+    plain = ce("import", str(source))
+    assert calls == [-600] and plain.stderr.startswith("Imported 600 activities")  # not a terminal: no bar
+    monkeypatch.setattr(command, "_stderr_is_terminal", lambda: True)
+    source.write_text(
+        "date,title,minutes\n" + "".join(f"2024-07-02,Talk {n},60\n" for n in range(600)), "utf-8"
+    )
+    assert cli("ce", "import", str(source)).exit_code == 0
+    assert calls[1] == 600 and len(rows(home)) == 1200
+
+
+def test_restore_into_a_new_folder(
+    ce: Any, holder: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy = tmp_path / "copy.db"
+    ce("backup", str(copy))
+    monkeypatch.setenv("MRT_GUIDE_HOME", str(tmp_path / "new-computer"))
+    result = ce("restore", str(copy), "--yes")
+    assert result.stderr == f"Restored the CE log from {copy} (3 activities).\n"
+    assert len(rows(tmp_path / "new-computer")) == 3

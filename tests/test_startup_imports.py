@@ -53,8 +53,10 @@ COMPLETION = {"_MRT_GUIDE_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "mr
         ([], COMPLETION),
         (["salary", "--json"], None),
         (["plan", "--education", "associate", "--goal", "coding", "--json"], None),
+        (["ce", "status", "--json"], None),
+        (["ce", "list", "--json"], None),
     ],
-    ids=["version", "completion", "salary-json", "plan-json"],
+    ids=["version", "completion", "salary-json", "plan-json", "ce-status-json", "ce-list-json"],
 )
 def test_fast_paths_leave_rich_and_pydantic_unloaded(tmp_path: Path, args: list[str], env: Any) -> None:
     loaded = modules_after(args, tmp_path, env)
@@ -65,6 +67,7 @@ def test_fast_paths_leave_rich_and_pydantic_unloaded(tmp_path: Path, args: list[
     assert not any(
         name.startswith("mrt_guide.views") or name.startswith("mrt_guide.render") for name in loaded
     )
+    assert "icalendar" not in loaded and ("sqlite3" in loaded) == (args[:1] == ["ce"])
 
 
 def test_drawing_loads_rich_but_not_the_models(tmp_path: Path) -> None:

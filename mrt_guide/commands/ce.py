@@ -401,7 +401,7 @@ def credential_remove(
     cred = q.credential_id(ds, name)
     with store.opened(write=False) as log:
         if cred not in log.credentials():
-            raise NotFound(f"{cred} is not in the log; 'mrt-guide ce credential list' lists them.")
+            raise GuideError(f"{cred} is not in the log; 'mrt-guide ce credential list' lists them.")
     if not _confirm(f"Remove {cred} from the log?", yes, "Removing a credential"):
         _say("Nothing was removed.")
         return
@@ -691,7 +691,7 @@ def edit(
     changed: list[str] = []
     with store.opened(write=False) as log:
         if not log.exists:
-            raise NotFound(f"No activity #{activity_id}: the log is empty.")
+            raise GuideError(f"No activity #{activity_id}: the log is empty.")
         current = log.activity(activity_id)
     new = dict(current)
     if title is not None:
@@ -756,7 +756,7 @@ def remove(
     known = {a["id"] for a in found}
     missing = [str(i) for i in activity_ids if i not in known]
     if missing:
-        raise NotFound(f"No activity #{', #'.join(missing)} in the log; nothing was removed.")
+        raise GuideError(f"No activity #{', #'.join(missing)} in the log; nothing was removed.")
     from ..textsafe import neutral_line
 
     listing = "; ".join(f"#{a['id']} {a['date']} {neutral_line(a['title'], 60)}" for a in found[:5])
@@ -1010,10 +1010,14 @@ class _NoProgress:
         return None
 
 
+def _stderr_is_terminal() -> bool:
+    return sys.stderr.isatty()
+
+
 def _progress(total: int) -> Any:
     """A progress bar on stderr for a long import, on a terminal only; a context manager
     giving the callback (or None)."""
-    if total < 500 or not sys.stderr.isatty():
+    if total < 500 or not _stderr_is_terminal():
         return _NoProgress()
     import contextlib
 

@@ -24,11 +24,9 @@ What the log assumes where the issuers' rules leave a gap (all said in the outpu
 from __future__ import annotations
 
 import bisect
-import calendar
 import datetime as dt
 import math
 import re
-from collections.abc import Iterable
 from typing import Any
 
 from ..dataset.index import Dataset, Record
@@ -236,9 +234,15 @@ def tags_for(ds: Dataset, creds: list[str], marked: dict[str, bool | None]) -> l
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` that many months on; the month's last day where it is shorter (29 February)."""
     year, month = divmod(day.month - 1 + months, 12)
     year += day.year
-    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+    for last in (day.day, 30, 29, 28):
+        try:
+            return dt.date(year, month + 1, min(day.day, last))
+        except ValueError:
+            continue
+    raise ValueError(f"no date {months} months after {day}")  # pragma: no cover - 28 always exists
 
 
 def months_of(figure: Record) -> int | None:
@@ -317,7 +321,18 @@ or already split by issuer."""
 class Issuer:
     """One issuer's part of the log: its rules, the held credentials, its cycles and activities."""
 
-    __slots__ = ("activities", "anchor", "creds", "cycles", "dates", "id", "months", "recorded", "rules")
+    __slots__ = (
+        "activities",
+        "anchor",
+        "credits",
+        "creds",
+        "cycles",
+        "dates",
+        "id",
+        "months",
+        "recorded",
+        "rules",
+    )  # fmt: skip
 
     def __init__(
         self,
@@ -337,6 +352,7 @@ class Issuer:
         else:
             self.activities = [a for a in activities if not creds.keys().isdisjoint(a["for"])]
         self.dates = [a["date"] for a in self.activities]  # sorted: the store lists by date
+        self.credits = [credits(a, (self.rules or {}).get("counting")) for a in self.activities]
         self.anchor = min(creds, key=lambda c: (creds[c], c))
         self.months = months_of(ds.certification(self.anchor)["renewal"]["cycle"])
         self.cycles: list[dict[str, Any]] = []
@@ -384,11 +400,24 @@ class Issuer:
                 return i
         return None
 
+    def span(self, start: dt.date, end: dt.date) -> range:
+        """The positions of the activities dated ``start`` to ``end``, both included."""
+        if end < start:
+            return range(0)
+        lo = bisect.bisect_left(self.dates, start.isoformat())
+        return range(lo, bisect.bisect_right(self.dates, end.isoformat(), lo))
+
     def within(self, start: dt.date, end: dt.date) -> list[Record]:
         """The activities dated ``start`` to ``end``, both included."""
-        lo = bisect.bisect_left(self.dates, start.isoformat())
-        hi = bisect.bisect_right(self.dates, end.isoformat())
-        return self.activities[lo:hi]
+        found = self.span(start, end)
+        return self.activities[found.start : found.stop]
+
+    def total(self, found: range, tag: str | None = None) -> float:
+        """What the activities at ``found`` count for (those marked ``tag`` only, if given)."""
+        if tag is None:
+            return sum(self.credits[found.start : found.stop])
+        acts, creds = self.activities, self.credits
+        return sum(creds[i] for i in found if tag in acts[i]["tags"])
 
     def reach(self) -> int:
         """How many cycles a rule of this issuer counts across (2 for NCRA's in-person hours)."""
@@ -478,12 +507,9 @@ def evaluate(iss: Issuer, index: int, on: dt.date) -> dict[str, Any]:
     start, end, due = cyc["start"], cyc["end"], cyc["due"]
     unit = rules.get("unit")
     upto = min(end, on)
-    acts = iss.within(start, upto) if upto >= start else []
-    earned = sum(iss.credit(a) for a in acts)
+    acts = iss.span(start, upto)
+    earned = iss.total(acts)
     required = cyc["required"]
-
-    def tagged(items: Iterable[Record], tag: str) -> float:
-        return sum(iss.credit(a) for a in items if tag in a["tags"])
 
     checks = [
         _check(
@@ -497,7 +523,7 @@ def evaluate(iss: Issuer, index: int, on: dt.date) -> dict[str, Any]:
             continue
         pct = float(share["share"]["value"])
         need = required * pct / 100
-        have = tagged(acts, share["tag"])
+        have = iss.total(acts, share["tag"])
         detail = (
             f"{num(have)} of {num(need)} {units(unit, need)} {TAG_WORDS[share['tag']]} "
             f"(at least {num(pct)}% of {num(required)})"
@@ -511,7 +537,7 @@ def evaluate(iss: Issuer, index: int, on: dt.date) -> dict[str, Any]:
         if over == 1:
             if not _applies(minimum["applies_from"], start, end):
                 continue
-            have = tagged(acts, minimum["tag"])
+            have = iss.total(acts, minimum["tag"])
             detail = f"{num(have)} of {num(amount)} {units(unit, amount)} {TAG_WORDS[minimum['tag']]}"
             checks.append(
                 _check(
@@ -531,7 +557,7 @@ def evaluate(iss: Issuer, index: int, on: dt.date) -> dict[str, Any]:
             continue
         w_start, w_end, w_due = window
         w_upto = min(w_end, on)
-        have = tagged(iss.within(w_start, w_upto), minimum["tag"]) if w_upto >= w_start else 0.0
+        have = iss.total(iss.span(w_start, w_upto), minimum["tag"])
         detail = (
             f"{num(have)} of {num(amount)} {units(unit, amount)} {TAG_WORDS[minimum['tag']]} "
             f"over {over} cycles, {w_start.isoformat()} to {w_end.isoformat()}"
