@@ -688,52 +688,57 @@ def edit(
     ds = dataset(ctx)
     if evidence is not None and no_evidence:
         raise GuideError("Give --evidence FILE or --no-evidence, not both.")
-    changed: list[str] = []
+    fields: dict[str, Any] = {}
+    if title is not None:
+        fields["title"] = q.parse_text(title, "--title", required=True)
+    if date is not None:
+        fields["date"] = q.parse_date(date, "--date").isoformat()
+    if (hours, minutes, ceus) != (None, None, None):
+        fields["minutes"], fields["ceus"] = q.parse_amount(hours, minutes, ceus)
+    if provider is not None:
+        fields["provider"] = q.parse_text(provider, "--provider")
+    if notes is not None:
+        fields["notes"] = q.parse_text(notes, "--notes")
+    marks = {
+        "in_domain": in_domain,
+        "ahima_source": ahima_source,
+        "category_a": category_a,
+        "in_person": in_person,
+    }
+    marks = {tag: on for tag, on in marks.items() if on is not None}
+    if not fields and not marks and for_ is None and evidence is None and not no_evidence:
+        raise GuideError("Nothing to change: give an option (see 'mrt-guide ce edit --help').")
     with store.opened(write=False) as log:
         if not log.exists:
             raise GuideError(f"No activity #{activity_id}: the log is empty.")
-        current = log.activity(activity_id)
-    new = dict(current)
-    if title is not None:
-        new["title"], changed = q.parse_text(title, "--title", required=True), [*changed, "title"]
-    if date is not None:
-        new["date"], changed = q.parse_date(date, "--date").isoformat(), [*changed, "date"]
-    if (hours, minutes, ceus) != (None, None, None):
-        new["minutes"], new["ceus"] = q.parse_amount(hours, minutes, ceus)
-        changed.append("length")
-    if provider is not None:
-        new["provider"], changed = q.parse_text(provider, "--provider"), [*changed, "provider"]
-    if notes is not None:
-        new["notes"], changed = q.parse_text(notes, "--notes"), [*changed, "notes"]
-    tags = set(current["tags"])
-    for tag, on in (("in_domain", in_domain), ("ahima_source", ahima_source), ("category_a", category_a),
-                    ("in_person", in_person)):  # fmt: skip
-        if on is not None:
-            tags = tags | {tag} if on else tags - {tag}
-            changed.append(tag.replace("_", " "))
-    new["tags"] = sorted(tags)
-    if no_evidence:
-        new["evidence"] = None
-        changed.append("evidence")
-    if for_ is None and evidence is None and not changed:
-        raise GuideError("Nothing to change: give an option (see 'mrt-guide ce edit --help').")
+        log.activity(activity_id)  # an unknown id is told before a file is copied in
     with store.opened(write=True) as log:
-        if for_ is not None:
-            new["for"] = q.targets(ds, log.credentials(), for_)
-            changed.append("credentials")
-        if evidence is not None:
-            new["evidence"] = _new_evidence(log, evidence)
-            changed.append("evidence")
+        given_for = None if for_ is None else q.targets(ds, log.credentials(), for_)
+        kept = None if evidence is None else _new_evidence(log, evidence)
+
+        def change(current: dict[str, Any]) -> dict[str, Any]:
+            tags = {t for t in current["tags"] if marks.get(t, True)} | {t for t, on in marks.items() if on}
+            new = {**current, **fields, "tags": sorted(tags)}
+            if given_for is not None:
+                new["for"] = given_for
+            if kept is not None or no_evidence:
+                new["evidence"] = kept
+            return new
+
         try:
-            log.update_activity(activity_id, new)
+            before, _ = log.edit_activity(activity_id, change)
         except BaseException:
-            if evidence is not None:
-                _forget_unused(log, new["evidence"])
+            _forget_unused(log, kept)
             raise
-        old = current["evidence"]
-        if old is not None and old["stored"] and old != new["evidence"] and not log.uses(old["stored"]):
+        old = before["evidence"]
+        if old is not None and old["stored"] and not log.uses(old["stored"]):
             store.drop_evidence(log.folder, [old["stored"]])
-    _say(f"Changed #{activity_id}: {', '.join(changed)}.")
+    words = {"minutes": "length", "ceus": "length"}
+    changed = [words.get(f, f) for f in fields] + [t.replace("_", " ") for t in marks]
+    changed += (["credentials"] if for_ is not None else []) + (
+        ["evidence"] if evidence or no_evidence else []
+    )
+    _say(f"Changed #{activity_id}: {', '.join(dict.fromkeys(changed))}.")
 
 
 def remove(

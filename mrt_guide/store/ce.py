@@ -312,24 +312,28 @@ class Log:
                 )
             return _insert(conn, activity, key)
 
-    def update_activity(self, activity_id: int, activity: Activity) -> None:
-        """Replace activity ``activity_id`` with ``activity`` (a complete record)."""
+    def edit_activity(
+        self, activity_id: int, change: Callable[[Activity], Activity]
+    ) -> tuple[Activity, Activity]:
+        """Read activity ``activity_id``, make ``change`` of it and write the result, all in one
+        transaction (no other command's edit comes between); the record before and after."""
         conn = self._writer()
         with db.transaction(conn):
-            key = _key(activity)
+            before = self.activity(activity_id)
+            after = change(before)
+            key = _key(after)
             same = self._same(conn, key, other_than=activity_id)
             if same is not None:
                 raise Duplicate(f"After this change #{activity_id} would be the same activity as #{same}.")
-            cur = conn.execute(
+            conn.execute(
                 "UPDATE activities SET date = ?, title = ?, provider = ?, minutes = ?, ceus = ?, notes = ?, "
                 "tags = ?, key = ? WHERE id = ?",
-                (*_columns(activity), key, activity_id),
+                (*_columns(after), key, activity_id),
             )
-            if cur.rowcount == 0:
-                raise GuideError(f"No activity #{activity_id} in the log.")
             conn.execute("DELETE FROM activity_credentials WHERE activity = ?", (activity_id,))
             conn.execute("DELETE FROM evidence WHERE activity = ?", (activity_id,))
-            _links(conn, activity_id, activity)
+            _links(conn, activity_id, after)
+        return before, after
 
     def remove_activities(self, ids: list[int]) -> list[str]:
         """Delete activities (one transaction); the evidence files no other activity uses."""
