@@ -208,23 +208,43 @@ def backup(conn: sqlite3.Connection, target: Path) -> Path:
     return target
 
 
-def migrate(conn: sqlite3.Connection, path: Path, schema: Schema, version: int) -> Path | None:
-    """Bring the database from ``version`` to ``schema.version``; returns the backup taken
-    first (None for a new, empty database). Each step is one transaction that re-reads the
-    version, so two commands starting at once migrate once."""
+def wal(conn: sqlite3.Connection) -> None:
+    """Put the database in WAL mode (it stays so), if it is not: a file restored from a backup
+    or made elsewhere may use a rollback journal. Switching needs the file to itself for a
+    moment, and SQLite then answers "busy" at once rather than wait: retried up to the busy
+    timeout."""
+    deadline = time.monotonic() + BUSY_TIMEOUT
+    while conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")  # not possible inside a transaction
+        except sqlite3.OperationalError as exc:
+            code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+            if code not in (SQLITE_BUSY, SQLITE_LOCKED) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
+
+
+def migrate(conn: sqlite3.Connection, path: Path, schema: Schema) -> Path | None:
+    """Bring the database to ``schema.version``, all steps in one transaction that first takes
+    the write lock and re-reads the version, so two commands starting at once migrate (and
+    back up) once. An existing database is backed up first (read through a second connection
+    while the lock is held); the backup is returned, or None for a new, empty database."""
+    wal(conn)
     saved = None
-    if 0 < version < schema.version:
-        saved = backup(conn, backups_dir(path) / f"{path.stem}-schema{version}-{stamp()}.db")
-    if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-        conn.execute("PRAGMA journal_mode = WAL")
-    for step in range(version, schema.version):
-        with transaction(conn):
-            now = conn.execute("PRAGMA user_version").fetchone()[0]
-            if now > step:
-                continue
+    with transaction(conn):
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version >= schema.version:
+            return None
+        if version > 0:
+            source = connect(path, readonly=True)
+            try:
+                saved = backup(source, backups_dir(path) / f"{path.stem}-schema{version}-{stamp()}.db")
+            finally:
+                source.close()
+        for step in range(version, schema.version):
             schema.migrations[step](conn)
-            conn.execute(f"PRAGMA user_version = {step + 1:d}")
-            conn.execute(f"PRAGMA application_id = {schema.application_id:d}")
+        conn.execute(f"PRAGMA user_version = {schema.version:d}")
+        conn.execute(f"PRAGMA application_id = {schema.application_id:d}")
     return saved
 
 
@@ -241,7 +261,9 @@ def open_db(path: Path, schema: Schema, *, create: bool) -> tuple[sqlite3.Connec
     conn = connect(path)
     try:
         version = check_header(conn, path, schema)
-        saved = migrate(conn, path, schema, version) if version < schema.version else None
+        saved = migrate(conn, path, schema) if version < schema.version else None
+        if create:
+            wal(conn)
     except BaseException:
         conn.close()
         raise
@@ -285,8 +307,8 @@ def restore(path: Path, source: Path, schema: Schema) -> Path | None:
                     src.backup(conn)
                 finally:
                     src.close()
-                version = check_header(conn, path, schema)
-                migrate(conn, path, schema, version)
+                if check_header(conn, path, schema) < schema.version:
+                    migrate(conn, path, schema)
             finally:
                 conn.close()
             return saved
