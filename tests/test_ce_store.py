@@ -312,3 +312,20 @@ def test_store_schema_and_helpers() -> None:
     for text in ("=SUM(A1)", "+1", "-2", "@x", "\tx", "\rx", "plain", "'quoted'", "", "'=already"):
         assert undefang(defang(text)) == text
     assert defang("=SUM(A1)") == "'=SUM(A1)" and defang("plain") == "plain"
+
+
+def test_control_characters_put_in_by_other_means_never_reach_the_terminal(cli: Any, home: Path) -> None:
+    a_log(cli)
+    conn = sqlite3.connect(home / "ce.db")
+    conn.execute("UPDATE activities SET title = 'Evil\x1b]0;owned\x07 title', notes = 'a\x1b[2Jb'")
+    conn.commit()
+    conn.close()
+    for args in (
+        ["list", "--cycle", "all"],
+        ["list", "--cycle", "all", "--plain"],
+        ["report", "--cycle", "all", "--markdown"],
+    ):
+        result = cli("ce", *args)
+        assert result.exit_code == 0 and "\x1b" not in result.stdout and "\x07" not in result.stdout, args
+        assert "owned" in result.stdout, args
+    assert "Evil\\x1b]0;owned\\x07 title" in cli("ce", "list", "--cycle", "all", "--plain").stdout

@@ -28,7 +28,7 @@ from typing import Any
 
 from ..paths import ensure_user_dir, user_dir
 from ..status import ExitStatus, GuideError
-from ..textsafe import neutral_line
+from ..textsafe import neutral, neutral_line
 from . import db
 
 LABEL = "The CE log"
@@ -184,7 +184,8 @@ class Log:
 
     def credentials(self) -> dict[str, str]:
         """Held credential ids and the day each was earned, oldest first."""
-        return dict(self._read("SELECT id, earned FROM credentials ORDER BY earned, id"))
+        rows = self._read("SELECT id, earned FROM credentials ORDER BY earned, id")
+        return {neutral(c): d for c, d in rows}
 
     def add_credential(self, cred: str, earned: str) -> str | None:
         """Add a credential, or change its date; the date it had before, if any."""
@@ -398,17 +399,19 @@ class Log:
 
 
 def _activity(row: Any) -> Activity:
+    """A row as a record. Text was checked when it was written; it is made safe once more
+    here, as a file edited by other means could hold control characters."""
     evidence = None
     if row[9] is not None:
-        evidence = {"name": row[9], "stored": row[10], "sha256": row[11], "size": row[12]}
+        evidence = {"name": neutral(row[9]), "stored": row[10], "sha256": row[11], "size": row[12]}
     return {
         "id": row[0],
         "date": row[1],
-        "title": row[2],
-        "provider": row[3],
+        "title": neutral(row[2]),
+        "provider": None if row[3] is None else neutral(row[3]),
         "minutes": row[4],
         "ceus": row[5],
-        "notes": row[6],
+        "notes": None if row[6] is None else neutral(row[6]),
         "tags": row[7].split(),
         "for": sorted(row[8].split()) if row[8] else [],
         "evidence": evidence,
