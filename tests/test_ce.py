@@ -651,3 +651,21 @@ def test_restore_into_a_new_folder(
     result = ce("restore", str(copy), "--yes")
     assert result.stderr == f"Restored the CE log from {copy} (3 activities).\n"
     assert len(rows(tmp_path / "new-computer")) == 3
+
+
+def test_completion_offers_subcommands_credentials_and_issuers(cli: Any) -> None:
+    def complete(words: str) -> list[str]:
+        env = {
+            "_MRT_GUIDE_COMPLETE": "complete_bash",
+            "COMP_WORDS": words,
+            "COMP_CWORD": str(len(words.split()) - 1),
+        }
+        result = cli(env=env)
+        assert result.exit_code == 0, result.stderr
+        return result.stdout.split()
+
+    assert complete("mrt-guide ce cr") == ["credential"]
+    assert complete("mrt-guide ce cycle set ah") == ["ahima"]
+    assert complete("mrt-guide ce cycle set N") == ["NCRA"]
+    assert "CCS-P" in complete("mrt-guide ce add --for CC")
+    assert complete("mrt-guide ce list --cycle p") == ["previous"]

@@ -182,7 +182,9 @@ def _issuer_names(ctx: typer.Context, incomplete: str) -> list[str]:
         issuers = [i["id"] for i in dataset(ctx).section("certifications")["issuers"]]
     except Exception:  # completion offers nothing rather than fail
         return []
-    return [i for i in issuers if i.casefold().startswith(incomplete.casefold())]
+    found = [i for i in issuers if i.casefold().startswith(incomplete.casefold())]
+    # Typer keeps only what starts with the text typed, case and all: offer it in that case
+    return [i if i.startswith(incomplete) or not incomplete.islower() else i.lower() for i in found]
 
 
 def _write_file(path: Path, data: bytes, what: str) -> None:
