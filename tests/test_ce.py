@@ -616,7 +616,7 @@ def test_restore_rescues_a_damaged_log(ce: Any, holder: dict[str, Any], home: Pa
 def test_a_long_import_shows_a_progress_bar_on_a_terminal_only(
     cli: Any, ce: Any, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from mrt_guide.commands import ce as command
+    from mrt_guide.commands import ce_files as command
 
     ce("credential", "add", "RHIT", "--earned", "2024-05-06")
     source = tmp_path / "many.csv"
