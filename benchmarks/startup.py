@@ -60,6 +60,10 @@ TABLE_COMMANDS = [
     ["salary", "--state", "NJ"],
     ["salary", "--states"],
     ["data", "imports"],
+    ["ce", "status"],
+    ["ce", "list"],
+    ["ce", "credential", "list"],
+    ["ce", "report"],
 ]
 OTHER_COMMANDS = [["data", "validate"], ["data", "schema", "pay"], ["data", "import-oews", "{state_zip}"]]
 """Commands that build the pydantic models by design (validating, generating schemas) or read a
@@ -67,6 +71,19 @@ workbook (importing the OEWS file made by tests/oews_layout.py): timed, no targe
 WITH_IMPORTS = [["salary"], ["salary", "--state", "NJ"]]
 """Run with a national and a state OEWS file imported (in a folder of their own, so the cases
 above time the usual start-up, with no imports)."""
+ELSEWHERE = {
+    "ce path", "ce add", "ce edit", "ce remove", "ce export", "ce import", "ce calendar", "ce backup",
+    "ce restore", "ce credential add", "ce credential remove", "ce cycle set", "ce cycle clear",
+}  # fmt: skip
+"""Commands that write the CE log or a file: not run over and over here; benchmarks/ce.py times
+the log with 10,000 activities (status, list, import)."""
+CE_LOG = [
+    ["ce", "credential", "add", "RHIT", "--earned", "2025-03-13"],
+    ["ce", "credential", "add", "CCS", "--earned", "2025-03-13"],
+    ["ce", "add", "--title", "Coding update", "--date", "2025-06-10", "--hours", "2.5", "--ahima-source"],
+    ["ce", "add", "--title", "Privacy webinar", "--date", "2025-09-01", "--minutes", "50"],
+]
+"""A small CE log in a temporary folder, so the ce commands read something."""
 COMPLETE_ENV = {"_MRT_GUIDE_COMPLETE": "complete_bash", "COMP_WORDS": "mrt-guide certs CC", "COMP_CWORD": "2"}
 
 
@@ -160,7 +177,12 @@ def unbenchmarked(python: str) -> list[str]:
     names = subprocess.run(
         [python, "-c", script], capture_output=True, text=True, check=True
     ).stdout.splitlines()
-    covered = {" ".join(a[:2]) if a[0] == "data" else a[0] for a in TABLE_COMMANDS + OTHER_COMMANDS}
+
+    def name(argv: list[str]) -> str:
+        depth = {"data": 2, "ce": 3 if argv[1:2] in (["credential"], ["cycle"]) else 2}.get(argv[0], 1)
+        return " ".join(argv[:depth])
+
+    covered = {name(a) for a in TABLE_COMMANDS + OTHER_COMMANDS} | ELSEWHERE
     return sorted(set(names) - covered)
 
 
@@ -193,6 +215,8 @@ def main() -> int:
         all_cases = cases(args.exe, python, oews_files(Path(scratch), args.exe, python, cache))
         env = {**os.environ, "COLUMNS": "80", "MRT_GUIDE_CACHE_DIR": cache}
         env.pop("MRT_GUIDE_DATA", None)
+        for argv in CE_LOG:
+            subprocess.run([args.exe, *argv], env=env, check=True, capture_output=True)
         for case in all_cases:  # warm-up: disk cache, .pyc files, the validated-dataset stamp
             run_once(case, env)
             case.times.clear()

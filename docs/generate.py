@@ -9,9 +9,13 @@ console block after it; LINES is how many lines of output to keep.
 
 from __future__ import annotations
 
+import atexit
+import functools
 import re
 import shlex
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 from typer.main import get_command
@@ -37,8 +41,36 @@ EXAMPLE = re.compile(
 )
 
 
+DEMO = [
+    ["ce", "credential", "add", "CCS", "--earned", "2023-11-02"],
+    ["ce", "credential", "add", "RHIT", "--earned", "2024-05-06"],
+    ["ce", "add", "--title", "ICD-10-CM/PCS updates", "--provider", "AHIMA", "--date", "2025-12-04",
+     "--hours", "3", "--ahima-source"],
+    ["ce", "add", "--title", "CDI query compliance", "--provider", "State HIM association",
+     "--date", "2026-02-18", "--minutes", "105", "--ahima-source"],
+    ["ce", "add", "--title", "Spreadsheets for data quality", "--provider", "Community college",
+     "--date", "2026-04-09", "--ceus", "4", "--not-in-domain"],
+    ["ce", "add", "--title", "Outpatient coding webinar", "--provider", "Coding vendor",
+     "--date", "2026-06-23", "--ceus", "6"],
+]  # fmt: skip
+"""The CE log the README's ``ce`` examples read: a holder of the CCS and the RHIT, part-way
+through a cycle. Built afresh in a temporary folder on each run."""
+
+
+@functools.cache
+def demo_home() -> str:
+    home = tempfile.mkdtemp(prefix="mrt-guide-demo-")
+    atexit.register(shutil.rmtree, home, ignore_errors=True)
+    for args in DEMO:
+        result = CliRunner().invoke(app, args, env={**ENV, "MRT_GUIDE_HOME": home}, prog_name="mrt-guide")
+        if result.exit_code != 0:
+            raise SystemExit(f"mrt-guide {' '.join(args)} failed: {result.stderr}")
+    return home
+
+
 def output(args: list[str]) -> str:
-    result = CliRunner().invoke(app, args, env=ENV, prog_name="mrt-guide")
+    env = {**ENV, "MRT_GUIDE_HOME": demo_home()} if args[:1] == ["ce"] and "--help" not in args else ENV
+    result = CliRunner().invoke(app, args, env=env, prog_name="mrt-guide")
     if result.exit_code != 0:
         raise SystemExit(f"mrt-guide {' '.join(args)} failed: {result.stderr}")
     return "\n".join(line.rstrip() for line in result.stdout.splitlines()).strip("\n") + "\n"

@@ -63,6 +63,7 @@ COMMANDS: dict[str, str] = {
     "guide": "guide:guide",
     "handout": "sections:handout",
     "data": "data:app",
+    "ce": "ce:app",
 }
 """Every command, in the order of the help: ``module:attribute`` of ``mrt_guide.commands``,
 a command function or a Typer app (a group of subcommands)."""
@@ -185,7 +186,8 @@ def _built(name: str, target: str) -> Any:
     found = getattr(importlib.import_module(f"mrt_guide.commands.{module}"), attribute)
     if isinstance(found, typer.Typer):
         return typer.main.get_command(found)
-    one = typer.Typer(rich_markup_mode="rich", pretty_exceptions_enable=False)
+    # add_completion=False: the completion options belong to the root, not to each command
+    one = typer.Typer(rich_markup_mode="rich", pretty_exceptions_enable=False, add_completion=False)
     one.command(name=name, cls=Command)(found)
     return typer.main.get_command(one)
 

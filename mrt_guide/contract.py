@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from .dataset import models as m
 from .dataset.levels import Level
@@ -707,3 +707,138 @@ CONTRACTS: dict[str, type[Out]] = {
     "data imports": ImportsOut,
 }
 """Each command form's JSON document type, by the form's name in the README."""
+
+
+# the continuing-education log (ce)
+
+CeState = Literal["complete", "on-track", "behind", "unmet"]
+CeCycleChoice = Literal["current", "previous", "all"]
+CeEvidenceState = Literal["ok", "missing", "changed", "not kept"]
+
+
+class CeCheck(Out):
+    """One rule of a cycle: ``earned`` of ``required`` by ``by`` (a multi-cycle minimum's
+    deadline is its last cycle's), with the rule's source."""
+
+    rule: str
+    tag: m.Tag | None
+    cycles: int
+    ok: bool
+    earned: float
+    required: float
+    by: str
+    detail: str
+    source: str | None
+    flag: m.Flag | None
+
+
+class CeWarning(Out):
+    status: str
+    from_: str = Field(alias="from")
+    text: str
+    source: str
+    flag: m.Flag
+
+
+class CeCycle(Out):
+    id: str
+    issuer: str
+    credentials: list[str]
+    start: str
+    end: str
+    due: str
+    dates: Literal["computed", "recorded"]
+    unit: str | None
+    required: float
+    earned: float
+    remaining: float
+    expected: int
+    state: CeState
+    activities: int
+    checks: list[CeCheck]
+    needed: str
+    warnings: list[CeWarning]
+    notes: list[str]
+
+
+class CeStatusOut(Cited):
+    on: str
+    cycles: list[CeCycle]
+    notes: list[str]
+
+
+class CeCounted(Out):
+    issuer: str
+    credits: float
+    unit: str | None
+
+
+class CeEvidence(Out):
+    name: str
+    file: str | None
+    sha256: str
+    size: int | None
+
+
+class CeActivity(Out):
+    id: int
+    date: str
+    title: str
+    provider: str | None
+    minutes: int | None
+    ceus: float | None
+    counted: list[CeCounted]
+    tags: list[m.Tag]
+    for_: list[str] = Field(alias="for")
+    evidence: CeEvidence | None
+    notes: str | None
+
+
+class CeListOut(Cited):
+    cycle: CeCycleChoice
+    for_: str | None = Field(alias="for")
+    activities: list[CeActivity]
+
+
+class CeCredential(Out):
+    id: str
+    name: str | None
+    issuer: str | None
+    earned: str
+    ceus: m.Figure | None
+    cycle: m.Figure | None
+    replaced_by: str | None
+
+
+class CeCredentialsOut(Cited):
+    credentials: list[CeCredential]
+
+
+class CeReportActivity(CeActivity):
+    credits: float | None
+    evidence_state: CeEvidenceState | None
+
+
+class CeReportCycle(CeCycle):
+    records: list[CeReportActivity]
+    not_found: list[str]
+
+
+class CeReportOut(Cited):
+    generated: str
+    cycle: CeCycleChoice
+    folder: str
+    credentials: list[CeCredential]
+    cycles: list[CeReportCycle]
+    uncounted: list[CeReportActivity]
+    notes: list[str]
+
+
+CONTRACTS.update(
+    {
+        "ce status": CeStatusOut,
+        "ce list": CeListOut,
+        "ce credential list": CeCredentialsOut,
+        "ce report": CeReportOut,
+    }
+)

@@ -13,11 +13,14 @@ class ExitStatus(IntEnum):
     USAGE = 2
     """The command line was wrong: unknown command, option, id or value."""
     DATA = 65
-    """A dataset or an imported file is invalid (EX_DATAERR); its faults are listed."""
+    """A dataset or an imported file is invalid (EX_DATAERR); its faults are listed. Also a CE
+    log that is damaged, not mrt-guide's, or written by a newer release."""
     INTERNAL = 70
     """A bug in mrt-guide (EX_SOFTWARE); the message asks for a report."""
     IO = 74
     """Output could not be written, or a file could not be read or written (EX_IOERR)."""
+    BUSY = 75
+    """The CE log is busy: another command held its write lock past the wait (EX_TEMPFAIL); try again."""
     INTERRUPTED = 130
     """Ctrl-C (SIGINT)."""
     HANGUP = 129

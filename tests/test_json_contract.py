@@ -45,6 +45,10 @@ FORMS: dict[str, tuple[str, list[str]]] = {
     "plan-gap": ("plan", ["plan", "--education", "bachelor", "--not-him", "--goal", "management"]),
     "plan-ods": ("plan", ["plan", "--education", "associate", "--him", "--goal", "cancer-registry"]),
     "data-imports": ("data imports", ["data", "imports"]),
+    "ce-status": ("ce status", ["ce", "status"]),
+    "ce-list": ("ce list", ["ce", "list"]),
+    "ce-credential-list": ("ce credential list", ["ce", "credential", "list"]),
+    "ce-report": ("ce report", ["ce", "report"]),
     "plan": (
         "plan",
         [

@@ -65,8 +65,10 @@ COMPLETION = {"_MRT_GUIDE_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "mr
             ],
             None,
         ),
+        (["ce", "status", "--json"], None),
+        (["ce", "list", "--json"], None),
     ],
-    ids=["version", "completion", "salary-json", "plan-json"],
+    ids=["version", "completion", "salary-json", "plan-json", "ce-status-json", "ce-list-json"],
 )
 def test_fast_paths_leave_rich_and_pydantic_unloaded(tmp_path: Path, args: list[str], env: Any) -> None:
     loaded = modules_after(args, tmp_path, env)
@@ -78,6 +80,7 @@ def test_fast_paths_leave_rich_and_pydantic_unloaded(tmp_path: Path, args: list[
     assert not any(
         name.startswith("mrt_guide.views") or name.startswith("mrt_guide.render") for name in loaded
     )
+    assert "icalendar" not in loaded and ("sqlite3" in loaded) == (args[:1] == ["ce"])
 
 
 def test_imported_figures_cost_no_pydantic_after_the_import(tmp_path: Path) -> None:

@@ -1,0 +1,377 @@
+"""``mrt-guide ce``: the continuing-education log (SQLite in the user's folder).
+
+This module holds the group, the helpers its commands share and the reading commands
+(``status``, ``list``, ``report``, ``path``); ``ce_credentials``, ``ce_activities`` and
+``ce_files`` hold the rest. Each subcommand is built only when it runs (``COMMANDS``).
+
+Reading commands take the shared output options and never create the log; writing
+commands say what they did on stderr (``ce add`` prints the new id on stdout). Every
+write is one transaction; the store turns SQLite failures into one line and a status.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from ..cli import LazyCommands
+from ..output import Format, Output, output_options, show
+from ..status import ExitStatus, GuideError
+from ._shared import Group as SharedGroup
+from ._shared import dataset, flag
+from .complete import certification_names
+
+if TYPE_CHECKING:
+    from ..dataset.index import Dataset
+    from ..store.ce import Log
+
+COMMANDS = {
+    "credential": "ce_credentials:credential_app",
+    "add": "ce_activities:add",
+    "status": "ce:status",
+    "list": "ce:list_",
+    "edit": "ce_activities:edit",
+    "remove": "ce_activities:remove",
+    "report": "ce:report",
+    "calendar": "ce_files:calendar",
+    "export": "ce_files:export",
+    "import": "ce_files:import_",
+    "backup": "ce_files:backup",
+    "restore": "ce_files:restore",
+    "cycle": "ce_credentials:cycle_app",
+    "path": "ce:path",
+}
+"""``ce``'s subcommands in the order of its help, as ``cli.COMMANDS`` lists the root's."""
+
+
+class Group(SharedGroup):
+    """``ce``: its subcommands are built when first asked for, as the root's are (through the
+    same ``LazyCommands``); a run pays for one command's parameters, not fifteen."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.commands = LazyCommands(COMMANDS)
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(self.commands)
+
+
+app = typer.Typer(name="ce", cls=Group, add_completion=False)
+
+
+CYCLE_HELP = "Which cycle: current (default), previous or all."
+
+
+ON_HELP = "Count as of this day instead of today (YYYY-MM-DD)."
+
+
+def say(message: str) -> None:
+    sys.stderr.write(message + "\n")
+
+
+def help_if_bare(ctx: typer.Context) -> None:
+    if ctx.invoked_subcommand is None:
+        typer.echo(ctx.get_help())
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def group(ctx: typer.Context) -> None:
+    """Your continuing-education log: credentials, activities, deadlines.
+
+    [bold]Examples[/bold]
+
+      mrt-guide ce credential add RHIT --earned 2025-03-13
+      mrt-guide ce add --title "Coding update" --date 2026-02-10 --hours 2
+      mrt-guide ce status
+      mrt-guide ce report --export audit.html
+      mrt-guide ce calendar deadlines.ics
+
+    The log is one SQLite file in your data folder ('mrt-guide ce path').
+    The rules come from the dataset, each with its source: see
+    'mrt-guide certs RHIT'.
+    """
+    help_if_bare(ctx)
+
+
+def on_day(on: str | None) -> dt.date:
+    from ..queries import ce as q
+
+    return q.today() if on is None else q.parse_date(on, "--on", future=True)
+
+
+def _interactive() -> bool:
+    return sys.stdin.isatty()
+
+
+def confirm(question: str, yes: bool, what: str) -> bool:
+    """``--yes``, or an answer on a terminal; without either, a usage error (exit 2)."""
+    if yes:
+        return True
+    if not _interactive():
+        raise GuideError(f"{what} asks first; run it on a terminal, or add --yes.")
+    return bool(typer.confirm(question, default=False, err=True))
+
+
+def cycle_choice(value: str) -> str:
+    from ..dataset.index import choose
+    from ..queries.ce import CYCLE_CHOICES
+
+    return choose("cycle", value, list(CYCLE_CHOICES))
+
+
+def cycle_names(incomplete: str) -> list[str]:
+    return [c for c in ("current", "previous", "all") if c.startswith(incomplete)]
+
+
+def issuer_names(ctx: typer.Context, incomplete: str) -> list[str]:
+    try:
+        issuers = [i["id"] for i in dataset(ctx).section("certifications")["issuers"]]
+    except Exception:  # completion offers nothing rather than fail
+        return []
+    found = [i for i in issuers if i.casefold().startswith(incomplete.casefold())]
+    # Typer keeps only what starts with the text typed, case and all: offer it in that case
+    return [i if i.startswith(incomplete) or not incomplete.islower() else i.lower() for i in found]
+
+
+def write_file(path: Path, data: bytes, what: str) -> None:
+    """Write ``data`` to ``path`` whole or not at all (a temporary file, then a rename), mode
+    0600: the log is personal."""
+    from ..textsafe import neutral_line
+
+    shown = neutral_line(str(path), 80)
+    try:
+        if path.is_dir():
+            raise GuideError(f"Cannot write {what} to '{shown}': it is a folder. Give a file name.")
+        if not path.parent.is_dir():
+            raise GuideError(f"Cannot write {what} to '{shown}': its folder does not exist.")
+    except OSError as exc:
+        raise GuideError(f"Cannot write {what} to '{shown}': {exc.strerror or exc}.", ExitStatus.IO) from None
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise GuideError(f"Cannot write {what} to '{shown}': {exc.strerror or exc}.", ExitStatus.IO) from None
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _json_by_line(data: dict[str, Any], rows: str) -> str:
+    """``--json`` as every command prints it, but with the records under ``rows`` one to a line:
+    thousands of activities print in a fraction of the time (the indenting encoder is pure
+    Python), and a line is one record for grep."""
+    import json
+
+    from ..output import SCHEMA_VERSION
+    from ..terminal import ascii_only
+
+    ascii = ascii_only(sys.stdout)
+    doc = {"schema_version": SCHEMA_VERSION, **data}
+    parts = []
+    for key, value in doc.items():
+        if key == rows and value:
+            lines = ",\n".join("    " + json.dumps(v, ensure_ascii=ascii) for v in value)
+            text = f"[\n{lines}\n  ]"
+        else:
+            text = json.dumps(value, indent=2, ensure_ascii=ascii).replace("\n", "\n  ")
+        parts.append(f"  {json.dumps(key)}: {text}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
+
+
+def credits_words(ds: Dataset, activity: dict[str, Any]) -> str:
+    from ..queries import ce as q
+    from ..queries.renewal import rules
+
+    parts = []
+    for issuer in sorted({q.issuer_of(ds, c) or "" for c in activity["for"]} - {""}):
+        found = rules(ds, issuer)
+        unit = None if found is None else found["unit"]
+        value = q.credits(activity, None if found is None else found["counting"])
+        parts.append(f"{q.num(value)} {q.units(unit, value)} for {issuer}")
+    return ", ".join(parts)
+
+
+def outside_cycles(ds: Dataset, log: Log, activity: dict[str, Any]) -> str | None:
+    """A warning when an activity falls before the first cycle of its issuer."""
+    from ..queries import ce as q
+
+    found, _ = q.issuers(ds, log.credentials(), log.recorded_cycles(), [activity], q.today())
+    for iss in found:
+        if iss.activities and iss.cycles and activity["date"] < iss.cycles[0]["start"].isoformat():
+            first = iss.cycles[0]["start"].isoformat()
+            return (
+                f"Note: {activity['date']} precedes your first {iss.id} cycle ({first}): it counts in none."
+            )
+    return None
+
+
+def path() -> None:
+    """Print where the log is kept (the file may not exist yet).
+
+    [bold]Examples[/bold]
+
+      mrt-guide ce path
+      ls -l "$(dirname "$(mrt-guide ce path)")"
+
+    The folder is $MRT_GUIDE_HOME if set, else your platform's data
+    folder for mrt-guide; it also holds the evidence files and backups.
+    """
+    from ..store import ce as store
+
+    typer.echo(str(store.path()))
+
+
+@output_options
+def list_(
+    ctx: typer.Context,
+    out: Output,
+    cycle: Annotated[
+        str, typer.Option("--cycle", metavar="CYCLE", help=CYCLE_HELP, autocompletion=cycle_names)
+    ] = "current",
+    for_: Annotated[
+        str | None,
+        typer.Option(
+            "--for",
+            metavar="ID",
+            help="Only those for this credential.",
+            autocompletion=certification_names,
+            show_default=False,
+        ),
+    ] = None,
+    on: Annotated[
+        str | None, typer.Option("--on", metavar="YYYY-MM-DD", help=ON_HELP, show_default=False)
+    ] = None,
+) -> None:
+    """List the activities of a cycle, with what each counts for.
+
+    [bold]Examples[/bold]
+
+      mrt-guide ce list
+      mrt-guide ce list --cycle all --for CCS
+      mrt-guide ce list --cycle previous --json
+    """
+    from ..queries import ce as q
+    from ..store import ce as store
+
+    ds = dataset(ctx)
+    which = cycle_choice(cycle)
+    only = None if for_ is None else q.credential_id(ds, for_)
+    day = on_day(on)
+    with store.opened(write=False) as log:
+        held, recorded = log.credentials(), log.recorded_cycles()
+        first = q.since(ds, held, recorded, day, which)
+        activities = log.activities(
+            since=None if first is None else first.isoformat(), until=None if on is None else day.isoformat()
+        )
+        folder = str(log.folder)
+    data = ds.with_sources(q.listing(ds, held, recorded, activities, which, day, folder, only))
+    if out.format is Format.JSON and out.export is None:
+        sys.stdout.write(_json_by_line(data, "activities"))
+    else:
+        show(out, data, "ce.activities")
+
+
+@output_options
+def status(
+    ctx: typer.Context,
+    out: Output,
+    on: Annotated[
+        str | None, typer.Option("--on", metavar="YYYY-MM-DD", help=ON_HELP, show_default=False)
+    ] = None,
+    check: Annotated[bool, flag("--check", help="Exit 1 when a cycle is behind or ended short.")] = False,
+) -> None:
+    """Where each cycle stands: a bar per rule, and what is still needed.
+
+    [bold]Examples[/bold]
+
+      mrt-guide ce status
+      mrt-guide ce status --on 2027-01-15
+      mrt-guide ce status --check --json
+
+    On track means at least the share of the requirement that the time
+    gone by calls for; behind, less. With --check the exit status is 1
+    when a cycle is behind or ended short, 0 otherwise.
+    """
+    from ..queries import ce as q
+    from ..store import ce as store
+
+    ds = dataset(ctx)
+    day = on_day(on)
+    with store.opened(write=False) as log:
+        held, recorded = log.credentials(), log.recorded_cycles()
+        activities = {
+            issuer: log.tallies(creds, first.isoformat(), day.isoformat())
+            for issuer, (creds, first) in q.reads(ds, held, recorded, day).items()
+        }
+    data = q.status(ds, held, recorded, activities, day)
+    show(out, ds.with_sources(data), "ce.status")
+    if check and q.behind(data):
+        raise typer.Exit(ExitStatus.NOT_FOUND)
+
+
+@output_options
+def report(
+    ctx: typer.Context,
+    out: Output,
+    cycle: Annotated[
+        str, typer.Option("--cycle", metavar="CYCLE", help=CYCLE_HELP, autocompletion=cycle_names)
+    ] = "current",
+    on: Annotated[
+        str | None, typer.Option("--on", metavar="YYYY-MM-DD", help=ON_HELP, show_default=False)
+    ] = None,
+) -> None:
+    """The audit packet: every activity, its evidence, the totals per rule.
+
+    [bold]Examples[/bold]
+
+      mrt-guide ce report --export audit.html
+      mrt-guide ce report --cycle previous --export audit.md
+      mrt-guide ce report --cycle all --export audit.csv
+
+    --export takes .html, .md, .json, .txt, and .csv (a row per rule
+    total and per activity). Each evidence file is hashed again, so the
+    packet says whether the copy kept still matches its SHA-256.
+    """
+    from ..queries import ce as q
+    from ..store import ce as store
+
+    ds = dataset(ctx)
+    which = cycle_choice(cycle)
+    day = on_day(on)
+    with store.opened(write=False) as log:
+        held, recorded = log.credentials(), log.recorded_cycles()
+        first = q.since(ds, held, recorded, day, which if which == "all" else f"report-{which}")
+        activities = log.activities(since=None if first is None else first.isoformat(), until=day.isoformat())
+        folder = log.folder
+    data = q.report(
+        ds, held, recorded, activities, which, day, str(folder), lambda ev: store.evidence_state(folder, ev)
+    )
+    if out.export is not None and out.export.suffix.lower() == ".csv":
+        import io
+
+        from ..store import csvio
+
+        buffer = io.StringIO(newline="")
+        count = csvio.write(buffer, csvio.report_rows(data))
+        write_file(out.export, buffer.getvalue().encode("utf-8"), "the audit packet")
+        say(f"Wrote {out.export} (csv, {count} rows).")
+        return
+    show(out, ds.with_sources(data), "ce.report")
+
+
+def forget_unused(log: Log, evidence: dict[str, Any] | None) -> None:
+    """After a failed write: drop a copied evidence file that no activity uses."""
+    from ..store import ce as store
+
+    if evidence is not None and evidence["stored"] and not log.uses(evidence["stored"]):
+        store.drop_evidence(log.folder, [evidence["stored"]])

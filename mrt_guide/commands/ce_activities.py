@@ -1,0 +1,282 @@
+"""``mrt-guide ce add``, ``ce edit`` and ``ce remove``: the activities in the log."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from ..status import GuideError
+from ._shared import dataset, flag
+from .ce import confirm, credits_words, forget_unused, outside_cycles, say
+from .complete import certification_names
+
+if TYPE_CHECKING:
+    from ..store.ce import Log
+
+TitleOpt = Annotated[
+    str | None, typer.Option("--title", metavar="TEXT", help="What the activity was.", show_default=False)
+]
+
+
+DateOpt = Annotated[
+    str | None,
+    typer.Option("--date", metavar="YYYY-MM-DD", help="The day you completed it.", show_default=False),
+]
+
+
+HoursOpt = Annotated[
+    str | None,
+    typer.Option("--hours", metavar="H", help="How long it ran, in hours (1.5).", show_default=False),
+]
+
+
+MinutesOpt = Annotated[
+    str | None,
+    typer.Option("--minutes", metavar="M", help="How long it ran, in minutes.", show_default=False),
+]
+
+
+CeusOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--ceus",
+        metavar="N",
+        help="The credits its certificate awards (CEUs; CE hours for NCRA), counted as they are.",
+        show_default=False,
+    ),
+]
+
+
+ProviderOpt = Annotated[
+    str | None, typer.Option("--provider", metavar="TEXT", help="Who offered it.", show_default=False)
+]
+
+
+ForOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--for",
+        metavar="ID",
+        help="A credential it counts for (repeat for more; default: all you hold, if of one issuer).",
+        autocompletion=certification_names,
+        show_default=False,
+    ),
+]
+
+
+EvidenceOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--evidence",
+        metavar="FILE",
+        help="The certificate: copied into the data folder with its SHA-256.",
+        show_default=False,
+    ),
+]
+
+
+NotesOpt = Annotated[
+    str | None, typer.Option("--notes", metavar="TEXT", help="Anything to remember.", show_default=False)
+]
+
+
+def _new_evidence(log: Log, file: Path | None) -> dict[str, Any] | None:
+    from ..store import ce as store
+
+    return None if file is None else store.keep_evidence(file, log.folder)
+
+
+def add(
+    ctx: typer.Context,
+    title: TitleOpt = None,
+    date: DateOpt = None,
+    hours: HoursOpt = None,
+    minutes: MinutesOpt = None,
+    ceus: CeusOpt = None,
+    provider: ProviderOpt = None,
+    for_: ForOpt = None,
+    not_in_domain: Annotated[
+        bool, flag("--not-in-domain", help="Outside AHIMA's HIM domains (activities are in them by default).")
+    ] = False,
+    ahima_source: Annotated[
+        bool, flag("--ahima-source", help="From AHIMA or one of its component (state) associations.")
+    ] = False,
+    category_a: Annotated[
+        bool, flag("--category-a", help="NCRA Category A: staging or site-specific coding.")
+    ] = False,
+    in_person: Annotated[bool, flag("--in-person", help="In-person education (NCRA's CEIP rule).")] = False,
+    evidence: EvidenceOpt = None,
+    notes: NotesOpt = None,
+) -> None:
+    """Log an activity; prints its id.
+
+    [bold]Examples[/bold]
+
+      mrt-guide ce add --title "ICD-10 update" --date 2026-02-10 --hours 2.5
+      mrt-guide ce add --title Staging --date 2026-04-20 --ceus 6 --for ODS
+      mrt-guide ce add --title Webinar --date 2026-03-01 --minutes 50 ...
+          ... --ahima-source --evidence ~/Downloads/certificate.pdf
+
+    AHIMA counts time in whole hours, a remainder of 45 minutes or more
+    as one more (a secondary source; 'mrt-guide ce status' says so).
+    """
+    from ..queries import ce as q
+    from ..store import ce as store
+
+    ds = dataset(ctx)
+    marked: dict[str, bool | None] = {
+        "in_domain": False if not_in_domain else None,
+        "ahima_source": ahima_source,
+        "category_a": category_a,
+        "in_person": in_person,
+    }
+    activity: dict[str, Any] = {
+        "date": q.parse_date(date, "--date").isoformat() if date is not None else _missing("--date"),
+        "title": q.parse_text(title, "--title", required=True),
+        "provider": q.parse_text(provider, "--provider"),
+        "notes": q.parse_text(notes, "--notes"),
+    }
+    activity["minutes"], activity["ceus"] = q.parse_amount(hours, minutes, ceus)
+    with store.opened(write=True) as log:
+        activity["for"] = q.targets(ds, log.credentials(), for_)
+        activity["tags"] = q.tags_for(ds, activity["for"], marked)
+        activity["evidence"] = _new_evidence(log, evidence)
+        try:
+            new = log.add_activity(activity)
+        except BaseException:
+            forget_unused(log, activity["evidence"])
+            raise
+        outside = outside_cycles(ds, log, activity)
+    typer.echo(str(new))
+    say(f"Added #{new}: {credits_words(ds, activity)}.")
+    if outside:
+        say(outside)
+
+
+def _missing(option: str) -> str:
+    raise GuideError(f"Missing option '{option}'.")
+
+
+def edit(
+    ctx: typer.Context,
+    activity_id: Annotated[int, typer.Argument(metavar="ID", help="The activity's id (ce list shows it).")],
+    title: TitleOpt = None,
+    date: DateOpt = None,
+    hours: HoursOpt = None,
+    minutes: MinutesOpt = None,
+    ceus: CeusOpt = None,
+    provider: ProviderOpt = None,
+    for_: ForOpt = None,
+    in_domain: Annotated[
+        bool | None, flag("--in-domain/--not-in-domain", help="Within AHIMA's HIM domains.")
+    ] = None,
+    ahima_source: Annotated[
+        bool | None, flag("--ahima-source/--no-ahima-source", help="From AHIMA or a component association.")
+    ] = None,
+    category_a: Annotated[bool | None, flag("--category-a/--no-category-a", help="NCRA Category A.")] = None,
+    in_person: Annotated[bool | None, flag("--in-person/--no-in-person", help="In-person education.")] = None,
+    evidence: EvidenceOpt = None,
+    no_evidence: Annotated[bool, flag("--no-evidence", help="Drop the evidence file.")] = False,
+    notes: NotesOpt = None,
+) -> None:
+    """Change an activity: only what you give changes.
+
+    [bold]Examples[/bold]
+
+      mrt-guide ce edit 12 --hours 3
+      mrt-guide ce edit 12 --ahima-source --evidence cert.pdf
+      mrt-guide ce edit 12 --provider "" --no-in-person
+    """
+    from ..queries import ce as q
+    from ..store import ce as store
+
+    ds = dataset(ctx)
+    if evidence is not None and no_evidence:
+        raise GuideError("Give --evidence FILE or --no-evidence, not both.")
+    fields: dict[str, Any] = {}
+    if title is not None:
+        fields["title"] = q.parse_text(title, "--title", required=True)
+    if date is not None:
+        fields["date"] = q.parse_date(date, "--date").isoformat()
+    if (hours, minutes, ceus) != (None, None, None):
+        fields["minutes"], fields["ceus"] = q.parse_amount(hours, minutes, ceus)
+    if provider is not None:
+        fields["provider"] = q.parse_text(provider, "--provider")
+    if notes is not None:
+        fields["notes"] = q.parse_text(notes, "--notes")
+    marks = {
+        "in_domain": in_domain,
+        "ahima_source": ahima_source,
+        "category_a": category_a,
+        "in_person": in_person,
+    }
+    marks = {tag: on for tag, on in marks.items() if on is not None}
+    if not fields and not marks and for_ is None and evidence is None and not no_evidence:
+        raise GuideError("Nothing to change: give an option (see 'mrt-guide ce edit --help').")
+    with store.opened(write=False) as log:
+        if not log.exists:
+            raise GuideError(f"No activity #{activity_id}: the log is empty.")
+        log.activity(activity_id)  # an unknown id is told before a file is copied in
+    with store.opened(write=True) as log:
+        given_for = None if for_ is None else q.targets(ds, log.credentials(), for_)
+        kept = None if evidence is None else _new_evidence(log, evidence)
+
+        def change(current: dict[str, Any]) -> dict[str, Any]:
+            tags = {t for t in current["tags"] if marks.get(t, True)} | {t for t, on in marks.items() if on}
+            new = {**current, **fields, "tags": sorted(tags)}
+            if given_for is not None:
+                new["for"] = given_for
+            if kept is not None or no_evidence:
+                new["evidence"] = kept
+            return new
+
+        try:
+            before, _ = log.edit_activity(activity_id, change)
+        except BaseException:
+            forget_unused(log, kept)
+            raise
+        old = before["evidence"]
+        if old is not None and old["stored"] and not log.uses(old["stored"]):
+            store.drop_evidence(log.folder, [old["stored"]])
+    words = {"minutes": "length", "ceus": "length"}
+    changed = [words.get(f, f) for f in fields] + [t.replace("_", " ") for t in marks]
+    changed += (["credentials"] if for_ is not None else []) + (
+        ["evidence"] if evidence or no_evidence else []
+    )
+    say(f"Changed #{activity_id}: {', '.join(dict.fromkeys(changed))}.")
+
+
+def remove(
+    activity_ids: Annotated[list[int], typer.Argument(metavar="ID...", help="The activities to remove.")],
+    yes: Annotated[bool, flag("--yes", "-y", help="Do not ask first.")] = False,
+) -> None:
+    """Remove activities (and evidence copies no other activity uses).
+
+    [bold]Examples[/bold]
+
+      mrt-guide ce remove 12
+      mrt-guide ce remove 12 13 --yes
+
+    Asks first on a terminal; elsewhere it needs --yes.
+    """
+    from ..store import ce as store
+
+    with store.opened(write=False) as log:
+        found = log.activities(sorted(set(activity_ids))) if log.exists else []
+    known = {a["id"] for a in found}
+    missing = [str(i) for i in activity_ids if i not in known]
+    if missing:
+        raise GuideError(f"No activity #{', #'.join(missing)} in the log; nothing was removed.")
+    from ..textsafe import neutral_line
+
+    listing = "; ".join(f"#{a['id']} {a['date']} {neutral_line(a['title'], 60)}" for a in found[:5])
+    more = f" and {len(found) - 5} more" if len(found) > 5 else ""
+    if not confirm(f"Remove {listing}{more}?", yes, "Removing activities"):
+        say("Nothing was removed.")
+        return
+    with store.opened(write=True) as log:
+        unused = log.remove_activities(sorted(known))
+        store.drop_evidence(log.folder, unused)
+    say(f"Removed {len(known)} {'activity' if len(known) == 1 else 'activities'}.")

@@ -1,0 +1,270 @@
+"""``mrt-guide ce credential ...`` and ``mrt-guide ce cycle ...``: the credentials held, and the
+cycle dates an issuer set."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ..output import Output, output_options, show
+from ..status import GuideError, NotFound
+from ._shared import Command, Group, dataset, flag
+from .ce import confirm, help_if_bare, issuer_names, say
+from .complete import certification_names
+
+credential_app = typer.Typer(name="credential", cls=Group, add_completion=False)
+cycle_app = typer.Typer(name="cycle", cls=Group, add_completion=False)
+
+
+@credential_app.callback(invoke_without_command=True)
+def credential_group(ctx: typer.Context) -> None:
+    """The credentials you hold, and when you earned each.
+
+    [bold]Examples[/bold]
+
+      mrt-guide ce credential add RHIT --earned 2025-03-13
+      mrt-guide ce credential list
+      mrt-guide ce credential remove CCS
+    """
+    help_if_bare(ctx)
+
+
+@cycle_app.callback(invoke_without_command=True)
+def cycle_group(ctx: typer.Context) -> None:
+    """The cycle dates an issuer set for you, where they differ from ours.
+
+    [bold]Examples[/bold]
+
+      mrt-guide ce cycle set AHIMA --start 2025-01-01 --end 2026-12-31
+      mrt-guide ce cycle clear AHIMA
+    """
+    help_if_bare(ctx)
+
+
+@credential_app.command("add", cls=Command)
+def credential_add(
+    ctx: typer.Context,
+    name: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="The credential, any case or alias: RHIT, ccs-p, CTR (now ODS).",
+            autocompletion=certification_names,
+            show_default=False,
+        ),
+    ],
+    earned: Annotated[
+        str,
+        typer.Option(
+            "--earned", metavar="YYYY-MM-DD", help="The day you passed the exam.", show_default=False
+        ),
+    ],
+) -> None:
+    """Add a credential you hold (or correct the day you earned it).
+
+    [bold]Examples[/bold]
+
+      mrt-guide ce credential add RHIT --earned 2025-03-13
+      mrt-guide ce credential add ctr --earned 2023-06-20
+
+    Cycles are dated from the exam (AHIMA) or end on 31 December of the
+    second year after it (NCRA), as the dataset's renewal rules say.
+    """
+    from ..queries import ce as q
+    from ..queries.renewal import rules
+    from ..store import ce as store
+
+    ds = dataset(ctx)
+    cred = q.credential_id(ds, name)
+    day = q.parse_date(earned, "--earned").isoformat()
+    with store.opened(write=True) as log:
+        before = log.add_credential(cred, day)
+        held = log.credentials()
+    if before is None:
+        say(f"Added {cred}, earned {day}.")
+    elif before != day:
+        say(f"{cred}: the day earned is now {day} (was {before}).")
+    else:
+        say(f"{cred} is in the log already, earned {day}.")
+    issuer = q.issuer_of(ds, cred)
+    found = rules(ds, issuer) if issuer else None
+    if found is None:
+        if issuer is not None:
+            say(f"Note: the dataset has no renewal rules for {issuer}; its cycles are unknown.")
+        return
+    for swap in found["replacements"]:
+        if {swap["holder"], swap["replaces"]} <= set(held):
+            say(f"Note: {swap['text']} [{swap['source']}, {swap['flag']}]")
+    same = {c: d for c, d in held.items() if q.issuer_of(ds, c) == issuer}
+    if len(set(same.values())) > 1:
+        first = min(same, key=lambda c: (same[c], c))
+        text = (
+            f"Note: your {issuer} cycles are dated from {first}, the earliest; a later credential counts "
+            "from the first cycle that begins after it was earned."
+        )
+        if found["dates_set_by_issuer"]:
+            text += (
+                f" {found['dates_set_by_issuer']} Record them: mrt-guide ce cycle set {issuer} "
+                "--start YYYY-MM-DD --end YYYY-MM-DD"
+            )
+        say(text)
+
+
+@credential_app.command("list", cls=Command)
+@output_options
+def credential_list(ctx: typer.Context, out: Output) -> None:
+    """List the credentials in the log, with what each owes per cycle.
+
+    [bold]Examples[/bold]
+
+      mrt-guide ce credential list
+      mrt-guide ce credential list --json
+    """
+    from ..queries import ce as q
+    from ..store import ce as store
+
+    ds = dataset(ctx)
+    with store.opened(write=False) as log:
+        held = log.credentials()
+    show(out, ds.with_sources(q.credential_list(ds, held)), "ce.credentials")
+
+
+@credential_app.command("remove", cls=Command)
+def credential_remove(
+    ctx: typer.Context,
+    name: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="The credential to remove.",
+            autocompletion=certification_names,
+            show_default=False,
+        ),
+    ],
+    yes: Annotated[bool, flag("--yes", "-y", help="Do not ask first.")] = False,
+) -> None:
+    """Remove a credential from the log; its activities stay.
+
+    [bold]Examples[/bold]
+
+      mrt-guide ce credential remove CCS
+      mrt-guide ce credential remove CCS --yes
+
+    Asks first on a terminal; elsewhere it needs --yes.
+    """
+    from ..queries import ce as q
+    from ..store import ce as store
+
+    ds = dataset(ctx)
+    cred = q.credential_id(ds, name)
+    with store.opened(write=False) as log:
+        if cred not in log.credentials():
+            raise GuideError(f"{cred} is not in the log; 'mrt-guide ce credential list' lists them.")
+    if not confirm(f"Remove {cred} from the log?", yes, "Removing a credential"):
+        say("Nothing was removed.")
+        return
+    with store.opened(write=True) as log:
+        alone = log.remove_credential(cred)
+    say(f"Removed {cred}.")
+    if alone:
+        say(
+            f"{alone} activities were reported only for {cred}: they stay in the log, counted for no "
+            "credential; 'mrt-guide ce edit ID --for ...' reassigns one."
+        )
+
+
+@cycle_app.command("set", cls=Command)
+def cycle_set(
+    ctx: typer.Context,
+    issuer: Annotated[
+        str,
+        typer.Argument(
+            metavar="ISSUER",
+            help="AHIMA or NCRA (any case).",
+            autocompletion=issuer_names,
+            show_default=False,
+        ),
+    ],
+    start: Annotated[
+        str,
+        typer.Option("--start", metavar="YYYY-MM-DD", help="First day of the cycle.", show_default=False),
+    ],
+    end: Annotated[
+        str | None,
+        typer.Option(
+            "--end",
+            metavar="YYYY-MM-DD",
+            help="Last day of the cycle (default: one cycle length on).",
+            show_default=False,
+        ),
+    ] = None,
+    required: Annotated[
+        str | None,
+        typer.Option(
+            "--required",
+            metavar="N",
+            help="What the issuer says this cycle owes, if it differs from the computed total.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Record the dates an issuer set for a cycle; they replace the computed ones.
+
+    [bold]Examples[/bold]
+
+      mrt-guide ce cycle set AHIMA --start 2025-01-01 --end 2026-12-31
+      mrt-guide ce cycle set ahima --start 2025-01-01 --required 30
+
+    AHIMA sets the dates of a modified cycle (early testers, several
+    credentials) and shows them in its CEU Center. The cycles before and
+    after follow on from these dates.
+    """
+    from ..queries import ce as q
+    from ..store import ce as store
+
+    ds = dataset(ctx)
+    chosen = q.issuer_id(ds, issuer)
+    first = q.parse_date(start, "--start", future=True)
+    last = None if end is None else q.parse_date(end, "--end", future=True)
+    if last is not None and last <= first:
+        raise GuideError(f"--end {last.isoformat()} must come after --start {first.isoformat()}.")
+    owed = None
+    if required is not None:
+        owed = q.parse_credits(required, "--required")
+    with store.opened(write=True) as log:
+        if not any(q.issuer_of(ds, c) == chosen for c in log.credentials()):
+            raise GuideError(
+                f"No {chosen} credential in the log; add one first with 'mrt-guide ce credential add'."
+            )
+        log.set_cycle(chosen, first.isoformat(), None if last is None else last.isoformat(), owed)
+    span = f"from {first.isoformat()}" + ("" if last is None else f" to {last.isoformat()}")
+    say(f"Recorded the {chosen} cycle {span}" + ("" if owed is None else f", owing {q.num(owed)}") + ".")
+
+
+@cycle_app.command("clear", cls=Command)
+def cycle_clear(
+    ctx: typer.Context,
+    issuer: Annotated[
+        str,
+        typer.Argument(
+            metavar="ISSUER", help="AHIMA or NCRA.", autocompletion=issuer_names, show_default=False
+        ),
+    ],
+) -> None:
+    """Forget recorded cycle dates: the computed ones apply again.
+
+    [bold]Examples[/bold]
+
+      mrt-guide ce cycle clear AHIMA
+    """
+    from ..queries import ce as q
+    from ..store import ce as store
+
+    chosen = q.issuer_id(dataset(ctx), issuer)
+    with store.opened(write=False) as log:
+        if chosen not in log.recorded_cycles():
+            raise NotFound(f"No {chosen} cycle dates are recorded.")
+    with store.opened(write=True) as log:
+        log.clear_cycle(chosen)
+    say(f"Cleared the recorded {chosen} cycle; the computed dates apply.")

@@ -1,0 +1,569 @@
+"""The continuing-education log: ``ce.db`` in the user's folder, and the evidence files
+copied beside it.
+
+Tables (schema 2):
+
+- ``credentials``: each credential the user holds (a dataset id) and the day it was earned;
+- ``activities``: one row per CE activity: date, title, provider, its length in
+  ``minutes`` or the ``ceus`` its certificate awards (exactly one of the two), notes, its
+  ``tags`` (what it is marked as, space-separated) and a natural ``key`` (date, title,
+  provider, amount) that makes an import idempotent;
+- ``activity_credentials``: the credentials an activity is reported for (deleted with it);
+- ``evidence``: the certificate copied into ``evidence/`` with its SHA-256;
+- ``cycles``: cycle dates (and a requirement) the issuer set, overriding the computed ones.
+
+Values reaching this module are already checked (``queries.ce``); the tables' CHECK
+constraints hold the same rules once more. Every write is one transaction.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from ..paths import ensure_user_dir, user_dir
+from ..status import ExitStatus, GuideError
+from ..textsafe import neutral, neutral_line
+from . import db
+
+LABEL = "The CE log"
+FILE_NAME = "ce.db"
+EVIDENCE = "evidence"
+EVIDENCE_LIMIT = 64 * 1024 * 1024
+"""Largest evidence file copied in (a certificate or a scan; anything bigger is a mistake)."""
+
+Activity = dict[str, Any]
+
+
+def _v1(conn: sqlite3.Connection) -> None:
+    """The first schema: credentials, activities with tags, credentials and evidence."""
+    db.script(
+        conn,
+        """
+        CREATE TABLE credentials (
+            id TEXT PRIMARY KEY NOT NULL,
+            earned TEXT NOT NULL CHECK (date(earned) IS earned),
+            added TEXT NOT NULL
+        );
+        CREATE TABLE activities (
+            id INTEGER PRIMARY KEY,
+            date TEXT NOT NULL CHECK (date(date) IS date),
+            title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+            provider TEXT,
+            minutes INTEGER CHECK (minutes IS NULL OR (typeof(minutes) = 'integer' AND minutes > 0)),
+            ceus REAL CHECK (ceus IS NULL OR ceus > 0),
+            notes TEXT,
+            added TEXT NOT NULL,
+            CHECK ((minutes IS NULL) <> (ceus IS NULL))
+        );
+        CREATE INDEX activities_by_date ON activities (date);
+        CREATE TABLE activity_tags (
+            activity INTEGER NOT NULL REFERENCES activities (id) ON DELETE CASCADE,
+            tag TEXT NOT NULL,
+            PRIMARY KEY (activity, tag)
+        ) WITHOUT ROWID;
+        CREATE TABLE activity_credentials (
+            activity INTEGER NOT NULL REFERENCES activities (id) ON DELETE CASCADE,
+            credential TEXT NOT NULL REFERENCES credentials (id) ON DELETE CASCADE,
+            PRIMARY KEY (activity, credential)
+        ) WITHOUT ROWID;
+        CREATE INDEX activity_credentials_by_credential ON activity_credentials (credential);
+        CREATE TABLE evidence (
+            activity INTEGER PRIMARY KEY REFERENCES activities (id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            stored TEXT,
+            sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+            size INTEGER
+        );
+        """,
+    )
+
+
+def _v2(conn: sqlite3.Connection) -> None:
+    """Natural keys (an import adds nothing twice), tags kept on the activity and the date
+    index covering what counting reads (``ce status`` reads thousands of activities; a join
+    per row cost more than the rest of it), and the cycle dates an issuer set.
+
+    Existing rows get their key and their tags; rows a schema-1 log held twice keep both,
+    the later ones with a numbered key, so nothing is lost."""
+    conn.execute(
+        "ALTER TABLE activities ADD COLUMN tags TEXT NOT NULL DEFAULT '' CHECK (tags NOT GLOB '*[^a-z_ ]*')"
+    )
+    marks: dict[int, list[str]] = {}
+    for activity, tag in conn.execute("SELECT activity, tag FROM activity_tags").fetchall():
+        marks.setdefault(activity, []).append(tag)
+    conn.executemany(
+        "UPDATE activities SET tags = ? WHERE id = ?", [(" ".join(sorted(t)), a) for a, t in marks.items()]
+    )
+    conn.execute("DROP TABLE activity_tags")
+    conn.execute("ALTER TABLE activities ADD COLUMN key TEXT")
+    seen: dict[str, int] = {}
+    rows = conn.execute("SELECT id, date, title, provider, minutes, ceus FROM activities ORDER BY id")
+    keys = []
+    for row_id, date, title, provider, minutes, ceus in rows.fetchall():
+        key = natural_key(date, title, provider, minutes, ceus)
+        seen[key] = seen.get(key, 0) + 1
+        keys.append((key if seen[key] == 1 else f"{key}#{seen[key]}", row_id))
+    conn.executemany("UPDATE activities SET key = ? WHERE id = ?", keys)
+    db.script(
+        conn,
+        """
+        CREATE UNIQUE INDEX activities_by_key ON activities (key);
+        DROP INDEX activities_by_date;
+        CREATE INDEX activities_by_date ON activities (date, minutes, ceus, tags);
+        CREATE TABLE cycles (
+            issuer TEXT PRIMARY KEY NOT NULL,
+            start_date TEXT NOT NULL CHECK (date(start_date) IS start_date),
+            end_date TEXT CHECK (end_date IS NULL OR date(end_date) IS end_date),
+            required REAL CHECK (required IS NULL OR required > 0),
+            CHECK (end_date IS NULL OR end_date > start_date)
+        );
+        """,
+    )
+
+
+SCHEMA = db.Schema(LABEL, 0x4D524743, [_v1, _v2])
+"""The log's schema; ``application_id`` spells "MRGC"."""
+
+
+def _fold(text: str | None) -> str:
+    return " ".join((text or "").casefold().split())
+
+
+def natural_key(date: str, title: str, provider: str | None, minutes: int | None, ceus: float | None) -> str:
+    """What makes two activities the same one: the day, the title and provider (any case and
+    spacing) and the amount."""
+    import hashlib
+
+    amount = f"min:{minutes}" if minutes is not None else f"ceu:{float(ceus or 0):g}"
+    text = "\x1f".join((date, _fold(title), _fold(provider), amount))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def path() -> Path:
+    """Where the log is (or will be)."""
+    return user_dir() / FILE_NAME
+
+
+def _now() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+
+
+class Duplicate(GuideError):
+    """The activity is in the log already."""
+
+
+class Log:
+    """The open log. Use ``opened(write=...)``; every method runs inside its error guard."""
+
+    def __init__(self, conn: sqlite3.Connection | None, folder: Path) -> None:
+        self.conn = conn
+        self.folder = folder
+        self.migration_backup: Path | None = None
+
+    @property
+    def exists(self) -> bool:
+        return self.conn is not None
+
+    def _read(self, sql: str, args: Iterable[Any] = ()) -> list[Any]:
+        if self.conn is None:
+            return []
+        return self.conn.execute(sql, tuple(args)).fetchall()
+
+    def _writer(self) -> sqlite3.Connection:
+        if self.conn is None:  # pragma: no cover - opened(write=True) always connects
+            raise RuntimeError("the log was opened for reading")
+        return self.conn
+
+    # credentials
+
+    def credentials(self) -> dict[str, str]:
+        """Held credential ids and the day each was earned, oldest first."""
+        rows = self._read("SELECT id, earned FROM credentials ORDER BY earned, id")
+        return {neutral(c): d for c, d in rows}
+
+    def add_credential(self, cred: str, earned: str) -> str | None:
+        """Add a credential, or change its date; the date it had before, if any."""
+        conn = self._writer()
+        with db.transaction(conn):
+            before = conn.execute("SELECT earned FROM credentials WHERE id = ?", (cred,)).fetchone()
+            if before is None:
+                conn.execute("INSERT INTO credentials VALUES (?, ?, ?)", (cred, earned, _now()))
+            else:
+                conn.execute("UPDATE credentials SET earned = ? WHERE id = ?", (earned, cred))
+        return None if before is None else str(before[0])
+
+    def remove_credential(self, cred: str) -> int:
+        """Remove a credential; how many activities were reported for it alone (they stay)."""
+        conn = self._writer()
+        with db.transaction(conn):
+            alone = conn.execute(
+                "SELECT count(*) FROM activity_credentials a WHERE credential = ? AND NOT EXISTS "
+                "(SELECT 1 FROM activity_credentials b WHERE b.activity = a.activity AND b.credential != ?)",
+                (cred, cred),
+            ).fetchone()[0]
+            if conn.execute("DELETE FROM credentials WHERE id = ?", (cred,)).rowcount == 0:
+                raise GuideError(f"{cred} is not in the log; 'mrt-guide ce credential list' shows it.")
+        return int(alone)
+
+    # cycles the issuer set
+
+    def recorded_cycles(self) -> dict[str, dict[str, Any]]:
+        rows = self._read("SELECT issuer, start_date, end_date, required FROM cycles")
+        return {r[0]: {"start": r[1], "end": r[2], "required": r[3]} for r in rows}
+
+    def set_cycle(self, issuer: str, start: str, end: str | None, required: float | None) -> None:
+        conn = self._writer()
+        with db.transaction(conn):
+            conn.execute(
+                "INSERT INTO cycles VALUES (?, ?, ?, ?) ON CONFLICT (issuer) DO UPDATE SET start_date = "
+                "excluded.start_date, end_date = excluded.end_date, required = excluded.required",
+                (issuer, start, end, required),
+            )
+
+    def clear_cycle(self, issuer: str) -> bool:
+        conn = self._writer()
+        with db.transaction(conn):
+            return conn.execute("DELETE FROM cycles WHERE issuer = ?", (issuer,)).rowcount > 0
+
+    # activities
+
+    _SELECT = (
+        "SELECT a.id, a.date, a.title, a.provider, a.minutes, a.ceus, a.notes, "
+        "a.tags, "
+        "(SELECT group_concat(credential, ' ') FROM activity_credentials c WHERE c.activity = a.id), "
+        "e.name, e.stored, e.sha256, e.size "
+        "FROM activities a LEFT JOIN evidence e ON e.activity = a.id"
+    )
+
+    def activities(
+        self,
+        ids: list[int] | None = None,
+        until: str | None = None,
+        since: str | None = None,
+        credentials: list[str] | None = None,
+        unkept_only: bool = False,
+    ) -> list[Activity]:
+        """Activities by date (then id): all, or those with ``ids``, dated up to ``until``,
+        reported for any of ``credentials``."""
+        where: list[str] = []
+        args: list[Any] = []
+        if ids is not None:
+            where.append(f"a.id IN ({','.join('?' * len(ids))})")
+            args += ids
+        if until is not None:
+            where.append("a.date <= ?")
+            args.append(until)
+        if since is not None:
+            where.append("a.date >= ?")
+            args.append(since)
+        if credentials is not None:
+            marks = ",".join("?" * len(credentials))
+            where.append(
+                f"EXISTS (SELECT 1 FROM activity_credentials c WHERE c.activity = a.id "
+                f"AND c.credential IN ({marks}))"
+            )
+            args += credentials
+        if unkept_only:
+            where.append("e.activity IS NOT NULL AND e.stored IS NULL")
+        sql = self._SELECT + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY a.date, a.id"
+        return [_activity(row) for row in self._read(sql, args)]
+
+    def tallies(self, credentials: list[str], since: str | None, until: str) -> list[Activity]:
+        """What counting needs of each activity reported for any of ``credentials`` (one
+        issuer's) and dated ``since`` to ``until``, and no more: id, date, minutes, credits and
+        tags (``ce status`` reads thousands)."""
+        marks = ",".join("?" * len(credentials))
+        sql = (
+            "SELECT a.id, a.date, a.minutes, a.ceus, a.tags FROM activities a WHERE a.date BETWEEN ? AND ? "
+            "AND EXISTS (SELECT 1 FROM activity_credentials c WHERE c.activity = a.id "
+            f"AND c.credential IN ({marks})) ORDER BY a.date"
+        )
+        rows = self._read(sql, (since or "0000-00-00", until, *credentials))
+        return [{"id": r[0], "date": r[1], "minutes": r[2], "ceus": r[3], "tags": r[4].split()} for r in rows]
+
+    def activity(self, activity_id: int) -> Activity:
+        found = self.activities([activity_id])
+        if not found:
+            raise GuideError(
+                f"No activity #{activity_id} in the log; 'mrt-guide ce list --cycle all' lists them."
+            )
+        return found[0]
+
+    def _same(self, conn: sqlite3.Connection, key: str, other_than: int | None = None) -> int | None:
+        row = conn.execute("SELECT id FROM activities WHERE key = ?", (key,)).fetchone()
+        return None if row is None or row[0] == other_than else int(row[0])
+
+    def add_activity(self, activity: Activity) -> int:
+        """Insert one activity (tags, credentials, evidence); its id. ``Duplicate`` if the log
+        holds the same activity."""
+        conn = self._writer()
+        with db.transaction(conn):
+            key = _key(activity)
+            same = self._same(conn, key)
+            if same is not None:
+                raise Duplicate(
+                    f"That activity is in the log already as #{same} (same date, title, provider and "
+                    f"length); 'mrt-guide ce edit {same}' changes it."
+                )
+            return _insert(conn, activity, key)
+
+    def edit_activity(
+        self, activity_id: int, change: Callable[[Activity], Activity]
+    ) -> tuple[Activity, Activity]:
+        """Read activity ``activity_id``, make ``change`` of it and write the result, all in one
+        transaction (no other command's edit comes between); the record before and after."""
+        conn = self._writer()
+        with db.transaction(conn):
+            before = self.activity(activity_id)
+            after = change(before)
+            key = _key(after)
+            same = self._same(conn, key, other_than=activity_id)
+            if same is not None:
+                raise Duplicate(f"After this change #{activity_id} would be the same activity as #{same}.")
+            conn.execute(
+                "UPDATE activities SET date = ?, title = ?, provider = ?, minutes = ?, ceus = ?, notes = ?, "
+                "tags = ?, key = ? WHERE id = ?",
+                (*_columns(after), key, activity_id),
+            )
+            conn.execute("DELETE FROM activity_credentials WHERE activity = ?", (activity_id,))
+            conn.execute("DELETE FROM evidence WHERE activity = ?", (activity_id,))
+            _links(conn, activity_id, after)
+        return before, after
+
+    def remove_activities(self, ids: list[int]) -> list[str]:
+        """Delete activities (one transaction); the evidence files no other activity uses."""
+        conn = self._writer()
+        with db.transaction(conn):
+            marks = ",".join("?" * len(ids))
+            found = {r[0] for r in conn.execute(f"SELECT id FROM activities WHERE id IN ({marks})", ids)}
+            missing = [str(i) for i in ids if i not in found]
+            if missing:
+                raise GuideError(f"No activity #{', #'.join(missing)} in the log; nothing was removed.")
+            stored = [
+                r[0]
+                for r in conn.execute(
+                    f"SELECT stored FROM evidence WHERE activity IN ({marks}) AND stored IS NOT NULL", ids
+                )
+            ]
+            conn.execute(f"DELETE FROM activities WHERE id IN ({marks})", ids)
+            unused = [
+                s
+                for s in stored
+                if conn.execute("SELECT 1 FROM evidence WHERE stored = ?", (s,)).fetchone() is None
+            ]
+        return unused
+
+    def import_activities(
+        self, activities: list[Activity], progress: Callable[[int], None] | None = None
+    ) -> tuple[list[int], int]:
+        """Add every activity not in the log yet, all in one transaction: the new ids and how
+        many were there already."""
+        conn = self._writer()
+        added, present = [], 0
+        with db.transaction(conn):
+            for n, activity in enumerate(activities, 1):
+                key = _key(activity)
+                if self._same(conn, key) is not None:
+                    present += 1
+                else:
+                    added.append(_insert(conn, activity, key))
+                if progress is not None:
+                    progress(n)
+        return added, present
+
+    def present(self, activities: list[Activity]) -> int:
+        """How many of ``activities`` the log holds already (by natural key)."""
+        if self.conn is None:
+            return 0
+        keys = {_key(a) for a in activities}
+        known = {r[0] for r in self.conn.execute("SELECT key FROM activities")}
+        return sum(1 for a in activities if _key(a) in known) if keys & known else 0
+
+    def uses(self, stored: str) -> bool:
+        """Whether an activity's evidence is the stored file ``stored``."""
+        return bool(self._read("SELECT 1 FROM evidence WHERE stored = ? LIMIT 1", (stored,)))
+
+    def counts(self) -> dict[str, int]:
+        rows = self._read("SELECT (SELECT count(*) FROM credentials), (SELECT count(*) FROM activities)")
+        return (
+            {"credentials": rows[0][0], "activities": rows[0][1]}
+            if rows
+            else {"credentials": 0, "activities": 0}
+        )
+
+
+def _activity(row: Any) -> Activity:
+    """A row as a record. Text was checked when it was written; it is made safe once more
+    here, as a file edited by other means could hold control characters."""
+    evidence = None
+    if row[9] is not None:
+        evidence = {"name": neutral(row[9]), "stored": row[10], "sha256": row[11], "size": row[12]}
+    return {
+        "id": row[0],
+        "date": row[1],
+        "title": neutral(row[2]),
+        "provider": None if row[3] is None else neutral(row[3]),
+        "minutes": row[4],
+        "ceus": row[5],
+        "notes": None if row[6] is None else neutral(row[6]),
+        "tags": row[7].split(),
+        "for": sorted(row[8].split()) if row[8] else [],
+        "evidence": evidence,
+    }
+
+
+def _columns(a: Activity) -> tuple[Any, ...]:
+    tags = " ".join(sorted(a["tags"]))
+    return (a["date"], a["title"], a["provider"], a["minutes"], a["ceus"], a["notes"], tags)
+
+
+def _key(a: Activity) -> str:
+    return natural_key(a["date"], a["title"], a["provider"], a["minutes"], a["ceus"])
+
+
+def _insert(conn: sqlite3.Connection, a: Activity, key: str) -> int:
+    cur = conn.execute(
+        "INSERT INTO activities (date, title, provider, minutes, ceus, notes, tags, added, key) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (*_columns(a), _now(), key),
+    )
+    new = int(cur.lastrowid or 0)
+    _links(conn, new, a)
+    return new
+
+
+def _links(conn: sqlite3.Connection, activity_id: int, a: Activity) -> None:
+    conn.executemany("INSERT INTO activity_credentials VALUES (?, ?)", [(activity_id, c) for c in a["for"]])
+    ev = a.get("evidence")
+    if ev is not None:
+        conn.execute(
+            "INSERT INTO evidence VALUES (?, ?, ?, ?, ?)",
+            (activity_id, ev["name"], ev["stored"], ev["sha256"], ev["size"]),
+        )
+
+
+@contextlib.contextmanager
+def opened(*, write: bool) -> Iterator[Log]:
+    """The log, migrated, closed on the way out (``cli.main`` leaves through ``os._exit``).
+    Reading never creates the file: a missing log reads as empty. SQLite and file errors
+    inside become one-line messages."""
+    where = path()
+    with db.guarded(where, LABEL):
+        if write:
+            ensure_user_dir()
+        conn, saved = db.open_db(where, SCHEMA, create=write)
+        log = Log(conn, where.parent)
+        log.migration_backup = saved
+        try:
+            if saved is not None:
+                import sys
+
+                sys.stderr.write(
+                    f"Updated the CE log to schema {SCHEMA.version}; the old one is kept as {saved}.\n"
+                )
+            yield log
+        finally:
+            if conn is not None:
+                conn.close()
+
+
+# evidence files
+
+
+def _safe_name(name: str) -> str:
+    import re
+
+    from ..textsafe import UNSAFE
+
+    cleaned = re.sub(UNSAFE, "_", name).replace("/", "_").replace("\\", "_").strip(" .") or "evidence"
+    if len(cleaned) > 100:
+        stem, dot, suffix = cleaned.rpartition(".")
+        cleaned = (stem[: 99 - len(suffix)] + dot + suffix) if dot and len(suffix) <= 10 else cleaned[:100]
+    return cleaned
+
+
+def hash_file(file: Path) -> tuple[str, int]:
+    import hashlib
+
+    digest = hashlib.sha256()
+    size = 0
+    with open(file, "rb") as fh:
+        while chunk := fh.read(1 << 20):
+            digest.update(chunk)
+            size += len(chunk)
+    return digest.hexdigest(), size
+
+
+def keep_evidence(source: Path, folder: Path) -> dict[str, Any]:
+    """Copy ``source`` into ``folder/evidence`` (mode 0600, written then renamed) and return
+    its record: original name, stored path (relative to ``folder``), SHA-256 and size. The
+    same file twice is stored once."""
+    shown = neutral_line(str(source), 100)
+    try:
+        if not source.is_file():
+            what = "is a folder" if source.is_dir() else "does not exist"
+            raise GuideError(f"Evidence file '{shown}' {what}.")
+        size = source.stat().st_size
+        if size > EVIDENCE_LIMIT:
+            raise GuideError(
+                f"Evidence file '{shown}' is {size / 2**20:.0f} MiB; the log keeps files up to "
+                f"{EVIDENCE_LIMIT // 2**20} MiB (a certificate or a scan of one)."
+            )
+        target_dir = folder / EVIDENCE
+        target_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        tmp = target_dir / f".incoming-{os.getpid()}.tmp"
+        import hashlib
+
+        digest = hashlib.sha256()
+        copied = 0
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            with open(source, "rb") as src, os.fdopen(fd, "wb") as dst:
+                while chunk := src.read(1 << 20):
+                    digest.update(chunk)
+                    dst.write(chunk)
+                    copied += len(chunk)
+                dst.flush()
+                os.fsync(dst.fileno())
+            sha = digest.hexdigest()
+            name = _safe_name(source.name)
+            stored = f"{EVIDENCE}/{sha[:16]}-{name}"
+            final = folder / stored
+            if final.is_file() and hash_file(final)[0] == sha:
+                tmp.unlink()
+            else:
+                os.replace(tmp, final)
+        finally:
+            tmp.unlink(missing_ok=True)
+    except OSError as exc:
+        raise GuideError(
+            f"Cannot copy evidence file '{shown}': {exc.strerror or exc}.", ExitStatus.IO
+        ) from None
+    return {"name": _safe_name(source.name), "stored": stored, "sha256": sha, "size": copied}
+
+
+def drop_evidence(folder: Path, stored: list[str]) -> None:
+    """Delete stored evidence files no activity uses any more (after the commit)."""
+    for rel in stored:
+        with contextlib.suppress(OSError):
+            (folder / rel).unlink()
+
+
+def evidence_state(folder: Path, evidence: dict[str, Any] | None) -> str | None:
+    """``ok``, ``missing``, ``changed`` (the stored copy no longer has its hash) or ``not kept``
+    (an imported record whose file was not found), or None without evidence."""
+    if evidence is None:
+        return None
+    if evidence["stored"] is None:
+        return "not kept"
+    file = folder / evidence["stored"]
+    try:
+        return "ok" if hash_file(file)[0] == evidence["sha256"] else "changed"
+    except OSError:
+        return "missing"

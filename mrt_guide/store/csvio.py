@@ -1,0 +1,322 @@
+"""The CE log as CSV: RFC 4180 (the stdlib ``csv`` module; CRLF line ends, a header row,
+UTF-8), written safe from spreadsheet formula injection and read back with every row
+checked before anything is written.
+
+A text cell that a spreadsheet would run as a formula (it starts with ``=``, ``+``, ``-``,
+``@``, a tab or a carriage return) is written with a leading apostrophe, as OWASP
+advises; reading removes that apostrophe again, so an export imports unchanged.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from ..dataset.index import Dataset
+from ..queries import ce as q
+from ..status import GuideError
+from ..textsafe import neutral_line
+from .ce import EVIDENCE, Activity, hash_file
+
+COLUMNS = [
+    "id", "date", "title", "provider", "minutes", "ceus", "for", *q.TAGS,
+    "evidence_file", "evidence_sha256", "notes",
+]  # fmt: skip
+"""The export's header; an import also takes ``hours`` in place of ``minutes``."""
+ACCEPTED = [*COLUMNS, "hours"]
+FORMULA = ("=", "+", "-", "@", "\t", "\r")
+MAX_BYTES = 50 * 1024 * 1024
+MAX_ROWS = 100_000
+SHOWN_FAULTS = 20
+YES = {"yes", "y", "true", "1", "x"}
+NO = {"no", "n", "false", "0"}
+
+
+def defang(text: str) -> str:
+    """A cell a spreadsheet will show as text, never run. Text that already looks defanged
+    gets an apostrophe too, so ``undefang`` gives back exactly what was written."""
+    return "'" + text if text.startswith(FORMULA) or _looks_defanged(text) else text
+
+
+def undefang(text: str) -> str:
+    return text[1:] if _looks_defanged(text) else text
+
+
+def _looks_defanged(text: str) -> bool:
+    second = text[1:2]
+    return text.startswith("'") and second != "" and (second in FORMULA or second == "'")
+
+
+def _yes(value: bool) -> str:
+    return "yes" if value else "no"
+
+
+def rows(activities: list[Activity]) -> Iterator[list[str]]:
+    """The export's rows, header first."""
+    yield COLUMNS
+    for a in activities:
+        ev = a["evidence"]
+        yield [
+            str(a["id"]),
+            a["date"],
+            defang(a["title"]),
+            defang(a["provider"] or ""),
+            "" if a["minutes"] is None else str(a["minutes"]),
+            "" if a["ceus"] is None else q.num(a["ceus"]),
+            " ".join(a["for"]),
+            *[_yes(t in a["tags"]) for t in q.TAGS],
+            "" if ev is None else defang(ev["stored"] or ev["name"]),
+            "" if ev is None else ev["sha256"],
+            defang(a["notes"] or ""),
+        ]
+
+
+def write(fh: IO[str], table: Iterator[list[str]]) -> int:
+    """Write ``table`` as RFC 4180 CSV; the number of data rows."""
+    writer = csv.writer(fh, lineterminator="\r\n")
+    count = -1
+    for row in table:
+        writer.writerow(row)
+        count += 1
+    return count
+
+
+REPORT_COLUMNS = [
+    "record", "issuer", "cycle_start", "cycle_end", "rule", "ok", "required", "earned", "unit",
+    "id", "date", "title", "provider", "minutes", "ceus", "credits", "tags", "for",
+    "evidence_file", "evidence_sha256", "evidence_state", "notes",
+]  # fmt: skip
+"""The audit packet as CSV: a ``total`` row per rule of each cycle, then an ``activity`` row per
+activity (the columns that do not apply left empty)."""
+
+
+def report_rows(data: dict[str, Any], *, safe: bool = True) -> Iterator[list[str]]:
+    """``ce report`` as rows, header first; ``safe`` defangs text cells for a spreadsheet."""
+    text = defang if safe else (lambda s: s)
+    yield REPORT_COLUMNS
+    blank = dict.fromkeys(REPORT_COLUMNS, "")
+
+    def activity(a: dict[str, Any], issuer: str, start: str, end: str, unit: str) -> list[str]:
+        ev = a["evidence"] or {}
+        row = {
+            **blank,
+            "record": "activity",
+            "issuer": issuer,
+            "cycle_start": start,
+            "cycle_end": end,
+            "unit": unit,
+            "id": str(a["id"]),
+            "date": a["date"],
+            "title": text(a["title"]),
+            "provider": text(a["provider"] or ""),
+            "minutes": "" if a["minutes"] is None else str(a["minutes"]),
+            "ceus": "" if a["ceus"] is None else q.num(a["ceus"]),
+            "credits": "" if a["credits"] is None else q.num(a["credits"]),
+            "tags": " ".join(a["tags"]),
+            "for": " ".join(a["for"]),
+            "evidence_file": text(ev.get("file") or ev.get("name") or ""),
+            "evidence_sha256": ev.get("sha256") or "",
+            "evidence_state": a["evidence_state"] or "",
+            "notes": text(a["notes"] or ""),
+        }
+        return list(row.values())
+
+    for cycle in data["cycles"]:
+        unit = cycle["unit"] or ""
+        for check in cycle["checks"]:
+            row = {
+                **blank,
+                "record": "total",
+                "issuer": cycle["issuer"],
+                "cycle_start": cycle["start"],
+                "cycle_end": cycle["end"],
+                "rule": check["rule"],
+                "ok": _yes(check["ok"]),
+                "required": q.num(check["required"]),
+                "earned": q.num(check["earned"]),
+                "unit": unit,
+            }
+            yield list(row.values())
+        for a in cycle["records"]:
+            yield activity(a, cycle["issuer"], cycle["start"], cycle["end"], unit)
+    for a in data["uncounted"]:
+        yield activity(a, "", "", "", "")
+
+
+class Faults(GuideError):
+    """Rows that cannot be imported: every one, with its line number."""
+
+    def __init__(self, file: Path, faults: list[str]) -> None:
+        from ..status import ExitStatus
+
+        self.faults = faults
+        shown = neutral_line(str(file), 80)
+        lines = faults[:SHOWN_FAULTS]
+        more = len(faults) - len(lines)
+        text = f"{shown}: {len(faults)} bad row(s); nothing was imported."
+        text += "".join(f"\n  {line}" for line in lines)
+        if more:
+            text += f"\n  ... and {more} more."
+        super().__init__(text, ExitStatus.DATA)
+
+
+def _text(file: Path) -> str:
+    shown = neutral_line(str(file), 80)
+    from ..status import ExitStatus
+
+    try:
+        if not file.is_file():
+            raise GuideError(f"{shown}: {'is a folder' if file.is_dir() else 'no such file'}.", ExitStatus.IO)
+        if file.stat().st_size > MAX_BYTES:
+            raise GuideError(f"{shown}: larger than {MAX_BYTES // 2**20} MiB; split it.", ExitStatus.DATA)
+        data = file.read_bytes()
+    except OSError as exc:
+        raise GuideError(f"Cannot read {shown}: {exc.strerror or exc}.", ExitStatus.IO) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise GuideError(
+            f"{shown}: line {line} is not UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8.",
+            ExitStatus.DATA,
+        ) from None
+
+
+def _flag(value: str, column: str) -> bool | None:
+    """yes, no, or None for an empty cell (the default applies)."""
+    v = value.strip().casefold()
+    if not v:
+        return None
+    if v in YES:
+        return True
+    if v in NO:
+        return False
+    raise GuideError(f"{column} '{neutral_line(value, 20)}': write yes or no.")
+
+
+def _evidence(value: str, sha: str, base: Path, folder: Path) -> tuple[dict[str, Any] | None, Path | None]:
+    """The evidence record a row names, and the file still to copy in (None when the file is
+    already in the log's folder, or not found but its hash is given)."""
+    sha = sha.strip().lower()
+    if sha and (len(sha) != 64 or any(ch not in "0123456789abcdef" for ch in sha)):
+        raise GuideError(f"evidence_sha256 '{neutral_line(sha, 20)}…' is not a SHA-256 (64 hex digits).")
+    given = Path(value)
+    candidates = [given] if given.is_absolute() else [folder / given, base / given]
+    found = next((c for c in candidates if c.is_file()), None)
+    if found is None:
+        if sha:
+            return {"name": given.name, "stored": None, "sha256": sha, "size": None}, None
+        raise GuideError(
+            f"evidence file '{neutral_line(value, 60)}' not found (looked in {neutral_line(str(base), 60)} "
+            f"and {neutral_line(str(folder), 60)}); give its evidence_sha256 to keep the record without it."
+        )
+    digest, size = hash_file(found)
+    if sha and digest != sha:
+        raise GuideError(f"evidence file '{neutral_line(value, 60)}' does not have the SHA-256 given.")
+    inside = folder / EVIDENCE
+    if found.resolve().parent == inside.resolve():
+        name = found.name.split("-", 1)[1] if "-" in found.name else found.name
+        stored = f"{EVIDENCE}/{found.name}"
+        return {"name": name, "stored": stored, "sha256": digest, "size": size}, None
+    return {"name": found.name, "stored": None, "sha256": digest, "size": size}, found
+
+
+def read(file: Path, ds: Dataset, held: dict[str, str], folder: Path) -> list[tuple[Activity, Path | None]]:
+    """Every row of ``file`` as an activity (and an evidence file to copy in), or ``Faults``
+    naming each bad row by its line. Reads only: nothing is copied or written."""
+    text = _text(file)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    faults: list[str] = []
+    out: list[tuple[Activity, Path | None]] = []
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise Faults(file, ["line 1: the file is empty; the first row must name the columns."]) from None
+    except csv.Error as exc:
+        raise Faults(file, [f"line 1: {exc}"]) from None
+    names = [h.strip().lstrip("\ufeff").casefold() for h in header]
+    unknown = [n for n in names if n not in ACCEPTED]
+    if unknown:
+        from ..suggest import closest
+
+        hints = []
+        for n in unknown:
+            hint = closest(n, ACCEPTED)
+            hints.append(f"'{neutral_line(n, 30)}'" + (f" (did you mean {hint}?)" if hint else ""))
+        raise Faults(
+            file, [f"line 1: unknown column {', '.join(hints)}; the columns are {', '.join(COLUMNS)}."]
+        )
+    missing = [n for n in ("date", "title") if n not in names]
+    if not {"minutes", "hours", "ceus"} & set(names):
+        missing.append("minutes, hours or ceus")
+    if missing:
+        raise Faults(file, [f"line 1: the header needs the column(s) {', '.join(missing)}."])
+    if len(set(names)) != len(names):
+        raise Faults(file, ["line 1: a column is named twice."])
+    base = file.parent
+    line = 1
+    while True:
+        first = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            faults.append(f"line {first}: {exc}")
+            break
+        line = first
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(out) + len(faults) >= MAX_ROWS:
+            faults.append(f"line {line}: more than {MAX_ROWS:,} rows; split the file.")
+            break
+        if len(row) != len(names):
+            faults.append(f"line {line}: {len(row)} cells; the header has {len(names)}.")
+            continue
+        cells = {n: undefang(v) for n, v in zip(names, row, strict=True)}
+        try:
+            out.append(_row(cells, ds, held, base, folder))
+        except GuideError as exc:
+            faults.append(f"line {line}: {exc}")
+    if faults:
+        raise Faults(file, faults)
+    return out
+
+
+def _row(
+    cells: dict[str, str], ds: Dataset, held: dict[str, str], base: Path, folder: Path
+) -> tuple[Activity, Path | None]:
+    def cell(name: str) -> str | None:
+        value = cells.get(name, "")
+        return value if value.strip() else None
+
+    day = q.parse_date(cells["date"], "date")
+    title = q.parse_text(cells["title"], "title", required=True)
+    minutes, ceus = q.parse_amount(
+        cell("hours"), cell("minutes"), cell("ceus"), names=("hours", "minutes", "ceus")
+    )
+    given = (cells.get("for") or "").replace(",", " ").replace(";", " ").split()
+    marked = {t: _flag(cells.get(t, ""), t) for t in q.TAGS}
+    evidence, copy = None, None
+    if cell("evidence_file") is not None:
+        evidence, copy = _evidence(
+            cells["evidence_file"].strip(), cells.get("evidence_sha256", ""), base, folder
+        )
+    elif cell("evidence_sha256") is not None:
+        raise GuideError("evidence_sha256 without an evidence_file.")
+    creds = q.targets(ds, held, given or None)
+    activity: Activity = {
+        "date": day.isoformat(),
+        "title": title,
+        "provider": q.parse_text(cells.get("provider"), "provider"),
+        "minutes": minutes,
+        "ceus": ceus,
+        "notes": q.parse_text(cells.get("notes"), "notes"),
+        "for": creds,
+        "evidence": evidence,
+        "tags": q.tags_for(ds, creds, marked),
+    }
+    return activity, copy

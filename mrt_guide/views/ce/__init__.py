@@ -1,0 +1,81 @@
+"""The ``ce`` commands' views, one module per document: ``status``, ``activities``,
+``credentials``, ``report``. Shared here: the progress bar, amounts in words, the rule lines."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..doc import Inline, Span
+
+BAR_CELLS = 16
+STATE_WORDS = {
+    "complete": ("Complete", "official"),
+    "on-track": ("On track", None),
+    "behind": ("Behind: fewer credits than the time gone by calls for", "warn"),
+    "unmet": ("Ended short", "warn"),
+}
+TAG_SHORT = {"in_domain": "HIM domains", "ahima_source": "AHIMA source", "category_a": "Category A",
+             "in_person": "in person"}  # fmt: skip
+
+
+def bar(earned: float, required: float) -> Span:
+    """A fixed-width progress bar (16 cells, so it fits 40 columns with its figures)."""
+    filled = BAR_CELLS if required <= 0 else min(BAR_CELLS, int(BAR_CELLS * earned / required))
+    return Span("█" * filled + "░" * (BAR_CELLS - filled), "code")
+
+
+def num(value: float | None) -> str:
+    from ...queries.ce import num as n
+
+    return "" if value is None else n(value)
+
+
+def units(unit: str | None, amount: float) -> str:
+    from ...queries.ce import units as u
+
+    return u(unit, amount)
+
+
+def length(a: dict[str, Any]) -> str:
+    """An activity's length as logged: ``2 h 30 min`` or ``2 CEUs``."""
+    if a["minutes"] is None:
+        return f"{num(a['ceus'])} credits"
+    hours, minutes = divmod(int(a["minutes"]), 60)
+    return " ".join(p for p in (f"{hours} h" if hours else "", f"{minutes} min" if minutes else "") if p)
+
+
+def counted(a: dict[str, Any]) -> str:
+    return "; ".join(
+        f"{c['issuer']} {num(c['credits'])} {units(c['unit'], c['credits'])}" for c in a["counted"]
+    )
+
+
+def tags(a: dict[str, Any]) -> str:
+    return ", ".join(TAG_SHORT.get(t, t) for t in a["tags"])
+
+
+def check_line(check: dict[str, Any], due: str) -> Inline:
+    """A rule's line: met or not, a bar, the figures, its deadline where it is not the cycle's."""
+    mark = Span("✓ " if check["ok"] else "✗ ", "official" if check["ok"] else "warn")
+    line: list[str | Span] = [
+        mark,
+        bar(float(check["earned"]), float(check["required"])),
+        " ",
+        check["detail"],
+    ]
+    if check["by"] != due:
+        line.append(Span(f", by {check['by']}", "strong"))
+    if check["source"]:
+        line.append(Span(f" [{check['source']}, {check['flag']}]", "muted"))
+    return line
+
+
+def state(cycle: dict[str, Any]) -> Span:
+    words, style = STATE_WORDS[cycle["state"]]
+    return Span(words, style)  # type: ignore[arg-type]
+
+
+def dates(cycle: dict[str, Any]) -> str:
+    how = "recorded" if cycle["dates"] == "recorded" else "computed"
+    due = "" if cycle["due"] == cycle["end"] else f", due {cycle['due']}"
+    return f"{cycle['start']} to {cycle['end']}{due} ({how})"

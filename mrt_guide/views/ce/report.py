@@ -1,0 +1,101 @@
+"""``mrt-guide ce report``: the audit packet. Per cycle: the totals per rule, every activity with
+its credits, marks and evidence, and the evidence files with their SHA-256."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..doc import Bullets, Column, Document, Inline, Notes, Para, Section, Span, Table
+from . import check_line, dates, length, num, state, tags, units
+from .credentials import build as credentials_doc
+
+WHICH = {"current": "the current cycle", "previous": "the previous cycle", "all": "every cycle"}
+EVIDENCE_WORDS = {
+    "ok": "kept, hash matches",
+    "changed": "kept, but the file has changed since it was logged",
+    "missing": "the kept copy is missing",
+    "not kept": "not on this computer; hash recorded",
+}
+
+
+def _evidence(a: dict[str, Any]) -> Inline:
+    ev = a["evidence"]
+    if ev is None:
+        return Span("none", "muted")
+    words = f" ({EVIDENCE_WORDS.get(a['evidence_state'], '')})"
+    return [ev["name"], Span(words, "muted" if a["evidence_state"] == "ok" else "warn")]
+
+
+def _activities(acts: list[dict[str, Any]], unit: str | None) -> Table:
+    rows: list[list[Inline]] = [
+        [
+            str(a["id"]),
+            a["date"],
+            [a["title"], *([Span(f"\n{a['provider']}", "muted")] if a["provider"] else [])],
+            "" if a["credits"] is None else f"{num(a['credits'])} ({length(a)})",
+            tags(a),
+            _evidence(a),
+        ]
+        for a in acts
+    ]
+    return Table(
+        [Column("#", "right", no_wrap=True), Column("Date", no_wrap=True), Column("Activity and provider"),
+         Column(f"{units(unit, 2)}"), Column("Marked"), Column("Evidence")],
+        rows,
+    )  # fmt: skip
+
+
+def _hashes(acts: list[dict[str, Any]]) -> Bullets | None:
+    kept = [a for a in acts if a["evidence"]]
+    if not kept:
+        return None
+    return Bullets(
+        [
+            [Span(f"#{a['id']} {a['evidence']['name']}", "strong"), f"\nSHA-256 {a['evidence']['sha256']}"]
+            for a in kept
+        ],
+        title="Evidence files and their SHA-256",
+    )
+
+
+def build(data: dict[str, Any]) -> Document:
+    doc = Document("Continuing-education audit packet")
+    doc.add(
+        Para(f"From the CE log in {data['folder']}, on {data['generated']}: {WHICH[data['cycle']]}.", "muted")
+    )
+    doc.add(*credentials_doc({"credentials": data["credentials"]}).blocks)
+    for cycle in data["cycles"]:
+        body: list[Any] = [
+            Para([dates(cycle), ". ", state(cycle), ". ", cycle["needed"]]),
+            Bullets([check_line(c, cycle["due"]) for c in cycle["checks"]], title="Totals per rule"),
+        ]
+        if cycle["warnings"]:
+            body.append(Bullets([Span(w["text"], "warn") for w in cycle["warnings"]]))
+        if cycle["records"]:
+            body.append(_activities(cycle["records"], cycle["unit"]))
+        else:
+            body.append(Para("No activities logged in this cycle.", "muted"))
+        hashes = _hashes(cycle["records"])
+        if hashes:
+            body.append(hashes)
+        if cycle["not_found"]:
+            body.append(Bullets(cycle["not_found"], title="Not found in the issuer's public pages (unknown)"))
+        body.append(Notes(cycle["notes"]))
+        title = f"{cycle['issuer']} ({', '.join(cycle['credentials'])}): {cycle['start']} to {cycle['end']}"
+        doc.add(Section(title, body))
+    if data["uncounted"]:
+        doc.add(
+            Section(
+                "Activities counted in no cycle",
+                [_activities(data["uncounted"], None), *([h] if (h := _hashes(data["uncounted"])) else [])],
+            )
+        )
+    doc.add(Notes(list(data["notes"])))
+    return doc
+
+
+def records(data: dict[str, Any]) -> Table:
+    from ...store.csvio import report_rows
+
+    header, *rows = list(report_rows(data, safe=False))
+    return Table([Column(h) for h in header], rows)
