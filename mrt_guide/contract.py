@@ -219,10 +219,12 @@ class SalaryRecords(Out):
     view: Literal["headline", "history"]
     basis: Literal["annual", "hourly"]
     figures: list[m.Figure]
+    others: list[m.Figure]
     no_hourly_figure: list[m.Figure]
     spreads: list[SpreadOut]
     factors: list[FactorOut]
     surveys: list[m.Survey]
+    codes: list[m.OccupationCode]
 
 
 class SalaryOut(SalaryRecords, Cited):
@@ -239,6 +241,7 @@ class OutlookRecords(Out):
     drivers: list[m.Fact]
     projections: list[m.Projection]
     employment: list[m.Figure]
+    codes: list[m.OccupationCode]
 
 
 class OutlookOut(OutlookRecords, Cited):

@@ -161,13 +161,14 @@ def render(fmt: Format, data: dict[str, Any], view: str, *, ascii: bool) -> str:
     if fmt is Format.JSON:
         return json_text(data, ascii=ascii)
     from .render.safe import clean, clean_table
+    from .views.doc import number_notes
 
     module = _view(view)
     if fmt is Format.PLAIN:
         from .render import to_plain
 
         return to_plain.render(clean_table(module.records(data), ascii=ascii))
-    doc = clean(module.build(data), ascii=ascii)
+    doc = clean(number_notes(module.build(data)), ascii=ascii)
     if fmt is Format.MARKDOWN:
         from .render import to_markdown
 
@@ -223,8 +224,9 @@ def show(out: Output, data: dict[str, Any], view: str, *, pager: bool = False) -
     elif out.format is Format.RICH:
         from .render import to_rich
         from .render.safe import clean
+        from .views.doc import number_notes
 
-        doc = clean(_view(view).build(data), ascii=ascii_only(sys.stdout))
+        doc = clean(number_notes(_view(view).build(data)), ascii=ascii_only(sys.stdout))
         to_rich.show(doc, no_color=out.no_color, pager=pager)
     else:
         sys.stdout.write(render(out.format, data, view, ascii=ascii_only(sys.stdout)))

@@ -31,6 +31,11 @@ _ASCII = str.maketrans(
         "†": "+",
         "‡": "++",
         "§": "S",
+        # note numbers (superscript digits): ^1
+        **{
+            sup: f"^{n}"
+            for n, sup in enumerate("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
+        },
     }
 )
 

@@ -153,12 +153,12 @@ def test_guide_pay_table_stays_on_one_page(exports: Callable[..., Path], tmp_pat
     pdf = print_pdf(exports("guide", "guide.html"), tmp_path, "letter")
     text = pages(pdf)
     assert len(text) > 5  # the whole guide, not a stub
-    holding = [n for n, page in enumerate(text) if "Pay figures (annual)" in page]
+    holding = [n for n, page in enumerate(text) if "Median annual pay, newest first" in page]
     assert len(holding) == 1, holding
     page = text[holding[0]]
     for value in ("$37,110/yr", "$44,090/yr", "$50,250/yr"):
         assert value in page, value
-    assert all("Pay figures (annual)" not in p for n, p in enumerate(text) if n != holding[0])
+    assert all("Median annual pay, newest first" not in p for n, p in enumerate(text) if n != holding[0])
 
 
 PROBE = """<!DOCTYPE html><html><head><meta charset="utf-8"></head><body style="margin:0">

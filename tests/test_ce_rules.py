@@ -141,9 +141,7 @@ def test_the_rhia_replaces_the_rhit(cli: Any, ce: Any) -> None:
     ce("credential", "add", "RHIT", "--earned", "2024-04-02")
     added = cli("ce", "credential", "add", "RHIA", "--earned", "2024-04-02")
     assert (
-        added.exit_code == 0
-        and "replaces the RHIT" in added.stderr
-        and "[ahima-recert-faq, official]" in added.stderr
+        added.exit_code == 0 and "replaces the RHIT" in added.stderr and "[ahima-recert-faq]" in added.stderr
     )
     found = cycle(status(ce, "2024-05-01"), "AHIMA")
     assert found["credentials"] == ["RHIA"] and found["required"] == 30

@@ -34,7 +34,7 @@ def test_the_survey_block_comes_after_the_bls_tables_and_says_what_it_is(cli: An
     assert tables_end < block
     text = " ".join(out[block:].split())
     assert "AAPC salary survey, 2021: AAPC members (self-reported)" in text
-    assert "Average salary, certified: $60,097/yr (2021, aapc-salary-2021, official)" in text
+    assert "Average salary, certified: $60,097/yr (2021) [aapc-salary-2021]" in text
     assert "The survey year is inferred." in text
     head = out[:block]
     assert "$60,097" not in head and "$58,055" not in head

@@ -95,7 +95,9 @@ def credential_add(
         return
     for swap in found["replacements"]:
         if {swap["holder"], swap["replaces"]} <= set(held):
-            say(f"Note: {swap['text']} [{swap['source']}, {swap['flag']}]")
+            from ..views.fmt import cite_text
+
+            say(f"Note: {swap['text']} {cite_text(swap)}")
     same = {c: d for c, d in held.items() if q.issuer_of(ds, c) == issuer}
     if len(set(same.values())) > 1:
         first = min(same, key=lambda c: (same[c], c))

@@ -8,13 +8,20 @@ from ..dataset.index import Dataset
 
 
 def outlook(ds: Dataset) -> dict[str, Any]:
+    """The projections newest first (the period that ends last; an official one first where
+    two end together), why demand grows, employment, and the occupation codes involved."""
+    from .pay import codes, newest_first
+
     data = ds.section("outlook")
-    projections = sorted(data["projections"], key=lambda p: (p["start"], p["end"]))
+    trust = {"official": 2, "secondary": 1, "article-only": 0}
+    projections = sorted(data["projections"], key=lambda p: (-p["end"], -p["start"], -trust[p["flag"]]))
+    figures = [p["growth"] for p in projections] + data["employment"]
     return {
         "trend": data["trend"],
         "article_projection": ds.projection(data["article_projection"]),
         "comparison": data["comparison"],
         "drivers": data["drivers"],
         "projections": projections,
-        "employment": data["employment"],
+        "employment": newest_first(data["employment"]),
+        "codes": codes(ds, figures),
     }

@@ -23,38 +23,67 @@ def _twin(figure: Record, figures: list[Record], unit: str) -> Record | None:
     return None
 
 
+_TRUST = {"official": 2, "secondary": 1, "article-only": 0}
+
+
+def newest_first(figures: list[Record]) -> list[Record]:
+    """The latest year first; within a year, an official figure before a secondary one."""
+    return sorted(figures, key=lambda f: (-(f["year_end"] or f["year"]), -_TRUST[f["flag"]]))
+
+
+def codes(ds: Dataset, figures: list[Record]) -> list[Record]:
+    """The occupation codes the figures' sources publish under (where the dataset says)."""
+    sources = {f["source"] for f in figures}
+    return [code for code in _all_codes(ds) if sources & set(code["figures_from"])]
+
+
+def _all_codes(ds: Dataset) -> list[Record]:
+    try:
+        return ds.section("states")["codes"]  # type: ignore[no-any-return]
+    except KeyError:
+        return []
+
+
 def salary(ds: Dataset, *, history: bool = False, hourly: bool = False) -> dict[str, Any]:
+    """Medians newest first (the headline's, or every year's for the history); the headline's
+    other measures apart (a mean is not a median); spreads newest first."""
     pay = ds.section("pay")
     every = pay["figures"]
+    spread_ids = {i for s in pay["spreads"] for i in s["figures"]}
     if history:
-        chosen = sorted(
-            (f for f in every if f["measure"] == "median" and f["unit"] == ANNUAL), key=lambda f: f["year"]
-        )
+        chosen = [f for f in every if f["measure"] == "median" and f["unit"] == ANNUAL]
+        apart: list[Record] = []
     else:
-        chosen = [f for f in ds.figure_list(pay["headline"]) if f["unit"] == ANNUAL]
+        headline = [f for f in ds.figure_list(pay["headline"]) if f["unit"] == ANNUAL]
+        chosen = [f for f in headline if f["measure"] == "median"]
+        apart = [f for f in headline if f["measure"] != "median" and f["id"] not in spread_ids]
     unit = HOURLY if hourly else ANNUAL
     figures, no_hourly = [], []
-    for fig in chosen:
+    for fig in newest_first(chosen):
         shown = _twin(fig, every, unit) if hourly else fig
         if shown is None:
             no_hourly.append(fig)
         else:
             figures.append(shown)
+    others = [o for o in (_twin(f, every, unit) if hourly else f for f in newest_first(apart)) if o]
     spreads = []
     if not history and not hourly:
         spreads = [
             {"id": s["id"], "title": s["title"], "figures": ds.figure_list(s["figures"])}
             for s in pay["spreads"]
         ]
+        spreads.sort(key=lambda s: -max(f["year_end"] or f["year"] for f in s["figures"]))
     factors = [{**f, "evidence": ds.figure_list(f["evidence"])} for f in pay["factors"]]
     return {
         "view": "history" if history else "headline",
         "basis": "hourly" if hourly else "annual",
         "figures": figures,
+        "others": others,
         "no_hourly_figure": no_hourly,
         "spreads": spreads,
         "factors": factors,
         "surveys": [] if hourly else pay["surveys"],  # annual averages only
+        "codes": codes(ds, figures + others),
     }
 
 

@@ -39,7 +39,8 @@ def _text(clean: Callable[[str], str]) -> Callable[[Any], Any]:
         if isinstance(value, str):
             return clean(value)
         if isinstance(value, Span):
-            return Span(clean(value.text), value.style, value.link)
+            said = None if value.gloss is None else inline(value.gloss)
+            return Span(clean(value.text), value.style, value.link, value.note, said)
         return [inline(v) for v in value]  # type: ignore[misc]
 
     return inline
@@ -61,7 +62,10 @@ def _block(block: Block, s: Callable[[str], str], i: Callable[[Any], Any]) -> Bl
         rows = [[i(cell) for cell in row] for row in block.rows]
         return Table(columns, rows, opt(block.title), opt(block.caption))
     if isinstance(block, Bars):
-        return Bars(s(block.title), [Bar(s(b.label), b.value, s(b.text), s(b.note)) for b in block.bars])
+        bars = [Bar(s(b.label), b.value, s(b.text), s(b.note)) for b in block.bars]
+        cleaned = Bars(s(block.title), bars, block.scale, block.label_width, block.text_width)
+        cleaned.value_width = block.value_width
+        return cleaned
     if isinstance(block, Notes):
         return Notes([i(x) for x in block.items])
     if isinstance(block, Panel):

@@ -25,6 +25,7 @@ from ..views.doc import (
     Section,
     SourceList,
     Table,
+    note_mark,
     on_paper,
 )
 
@@ -66,6 +67,7 @@ td.nowrap { white-space: nowrap; }
 .timeline dt { font-weight: 600; margin-top: .7rem; }
 .timeline dd { margin: 0 0 0 1.2rem; }
 aside.notes { font-size: .9em; color: #333; border-top: 1px solid #c9ced6; margin-top: 1rem; }
+aside.notes ul { list-style: none; padding-left: 0; }
 .panel { border: 1px solid #c9ced6; border-radius: 6px; padding: .2rem 1rem .6rem; margin: 1rem 0; }
 .sources li { margin: .3rem 0; }
 .terminal { border: 1px dashed #8a929c; border-radius: 6px; padding: .3rem 1rem .6rem; margin-top: 2rem;
@@ -194,7 +196,7 @@ class _Page:
                 "</div>",
             ]
         if isinstance(block, Bars):
-            top = max((b.value for b in block.bars), default=1) or 1
+            top = block.top()
             rows = [
                 f'<tr><th scope="row">{escape(b.label)}</th><td class="track">'
                 f'<span class="bar" style="width:{max(1.0, 100 * b.value / top):.1f}%"></span></td>'
@@ -208,11 +210,12 @@ class _Page:
                 "</tbody></table></div>",
             ]
         if isinstance(block, Notes):
-            return [
-                '<aside class="notes"><h4>Notes</h4><ol>',
-                *(f"<li>{inline(i)}</li>" for i in block.items),
-                "</ol></aside>",
-            ]
+            items = []
+            for item in block.items:
+                mark, rest = note_mark(item)
+                shown = f"<sup>{escape(mark)}</sup> " if mark != "-" else ""
+                items.append(f"<li>{shown}{inline(rest)}</li>")
+            return ['<aside class="notes"><h4>Notes</h4><ul>', *items, "</ul></aside>"]
         if isinstance(block, SourceList):
             title = block.title or "Sources"
             items = []

@@ -19,6 +19,7 @@ from ..views.doc import (
     Section,
     SourceList,
     Table,
+    note_mark,
     on_paper,
 )
 
@@ -100,7 +101,7 @@ def _block(block: Block, level: int, hints: list[str]) -> list[str]:
         tail = ["", f"_{_escape(block.caption)}_"] if block.caption else []
         return head + body + tail + [""]
     if isinstance(block, Bars):
-        top = max((b.value for b in block.bars), default=1) or 1
+        top = block.top()
         rows = [
             [_escape(b.label), _escape(b.text), "█" * max(1, round(BAR_WIDTH * b.value / top))]
             for b in block.bars
@@ -112,7 +113,11 @@ def _block(block: Block, level: int, hints: list[str]) -> list[str]:
             "",
         ]
     if isinstance(block, Notes):
-        return ["**Notes**", "", *[f"- {inline(item, breaks=' ')}" for item in block.items], ""]
+        lines = []
+        for item in block.items:
+            mark, rest = note_mark(item)
+            lines.append(f"- {mark + ' ' if mark != '-' else ''}{inline(rest, breaks=' ')}")
+        return ["**Notes**", "", *lines, ""]
     if isinstance(block, Panel):
         lines = [f"{h}# {inline(block.title, breaks=' ')}", ""]
         if block.subtitle:

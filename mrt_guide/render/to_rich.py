@@ -36,6 +36,7 @@ from ..views.doc import (
     SourceList,
     Span,
     Table,
+    note_mark,
     plain_text,
     spans,
 )
@@ -154,13 +155,13 @@ def _stacked(block: Table, con: Console, width: int) -> RenderableType:
 
 def _bars(block: Bars, width: int) -> RenderableType:
     parts: list[RenderableType] = [Text(block.title, style="bold")]
-    label_w = max(len(b.label) for b in block.bars)
-    text_w = max(len(b.text) + (len(b.note) + 1 if b.note else 0) for b in block.bars)
-    top = max(b.value for b in block.bars) or 1
+    label_w = block.widest_label()
+    text_w = block.widest_text()
+    top = block.top()
     room = width - label_w - text_w - 3
     stacked = room < 10
-    if stacked:
-        text_w = max(len(b.text) for b in block.bars)
+    if stacked:  # notes go above the bar, with the label; charts drawn together keep one room
+        text_w = block.widest_value()
         room = max(width - text_w - 3, 4)
     for bar in block.bars:
         cells = max(1, round(room * bar.value / top))
@@ -244,8 +245,10 @@ def renderable(block: Block, con: Console, width: int) -> RenderableType:
     if isinstance(block, Bars):
         return _bars(block, width)
     if isinstance(block, Notes):
+        marked = [note_mark(item) for item in block.items]
         return Group(
-            Text("Notes", style="dim bold"), _marked(["-"] * len(block.items), block.items, con, width, "dim")
+            Text("Notes", style="dim bold"),
+            _marked([m for m, _ in marked], [i for _, i in marked], con, width, "dim"),
         )
     if isinstance(block, Panel):
         inner = width - 4

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import fmt
-from .doc import Block, Bullets, Column, Document, Inline, Notes, Panel, Para, Span, Table, spans
+from .doc import Block, Bullets, Column, Document, Inline, Notes, Para, Span, Table, spans
 
 
 def renewal(cert: dict[str, Any]) -> str:
@@ -37,7 +37,11 @@ def _list_table(certs: list[dict[str, Any]], *, ids: bool, title: str | None = N
     rows: list[list[Inline]] = []
     for c in certs:
         first: Inline = c["id"] if ids else Span(c["id"], "strong")
-        rows.append([first, c["name"] if ids else _name(c), c["issuer"], c["audience"], renewal(c)])
+        if ids:
+            rows.append([first, c["name"], c["issuer"], c["audience"], renewal(c)])
+        else:
+            kept: Inline = [renewal(c), *fmt.ref(c["renewal"]["ceus"]), *fmt.ref(c["renewal"]["cycle"])]
+            rows.append([first, [*spans(_name(c)), *fmt.ref(c)], c["issuer"], c["audience"], kept])
     if ids:
         columns += [Column("Source", no_wrap=True), Column("Flag", no_wrap=True)]
         rows = [[*row, c["source"], c["flag"]] for row, c in zip(rows, certs, strict=True)]
@@ -45,21 +49,6 @@ def _list_table(certs: list[dict[str, Any]], *, ids: bool, title: str | None = N
         del columns[2]
         rows = [[row[0], row[1], *row[3:]] for row in rows]
     return Table(columns, rows, title=title)
-
-
-def _article_notes(certs: list[dict[str, Any]]) -> list[Inline]:
-    notes: list[Inline] = []
-    for c in certs:
-        claim = c.get("article")
-        if claim:
-            said = f"The article lists \u201c{claim['says']}\u201d"
-            notes.append(
-                [
-                    Span(c["id"], "strong"),
-                    f": {said}" + (f". {claim['correction']}" if claim["correction"] else "."),
-                ]
-            )
-    return notes
 
 
 def _list(data: dict[str, Any]) -> Document:
@@ -71,11 +60,13 @@ def _list(data: dict[str, Any]) -> Document:
     doc.add(Bullets([fmt.sourced_line(b) for b in data["benefits"]], title="Why get certified"))
     first = {"command": "certs", "args": [data["certifications"][0]["id"]]}
     doc.add(Para(["One in full: ", Span(fmt.command(first), "code")]))
-    notes = _article_notes(data["certifications"])
-    notes += fmt.figure_notes(
-        [c["renewal"]["ceus"] for c in data["certifications"]] + data["benefits"], data["sources"]
+    doc.add(
+        Notes(
+            fmt.figure_notes(
+                [c["renewal"]["ceus"] for c in data["certifications"]] + data["benefits"], data["sources"]
+            )
+        )
     )
-    doc.add(Notes(notes))
     return doc
 
 
@@ -83,7 +74,7 @@ def _pathway(p: dict[str, Any]) -> Inline:
     line: list[Any] = [p["text"]]
     if p["recommended"]:
         line.append(Span(" (recommended, not required)", "muted"))
-    line.append(Span(f" [{p['source']}, {p['flag']}]", "muted"))
+    line.append(Span(" " + fmt.cite_text(p), "muted"))
     return line
 
 
@@ -138,9 +129,7 @@ def _detail(data: dict[str, Any], *, issuer_wide: bool = True) -> Document:
     body: list[Any] = [Para(c["audience"]), Para(f"Issued by {issued_by(issuer)}.", "muted")]
     if c["renamed_from"]:
         r = c["renamed_from"]
-        body.append(
-            Para(f"Formerly {r['id']} ({r['name']}); renamed on {r['date']} [{r['source']}, {r['flag']}].")
-        )
+        body.append(Para(f"Formerly {r['id']} ({r['name']}); renamed on {r['date']} {fmt.cite_text(r)}."))
     missing = list(c["not_found"])
     if issuer_wide and issuer["exams"]:
         missing += issuer["exams"]["not_found"]
@@ -174,8 +163,8 @@ def _detail(data: dict[str, Any], *, issuer_wide: bool = True) -> Document:
         body.append(Bullets(_linked(c["leads_to"]), title="Where it leads"))
     if missing:
         body.append(not_found(missing))
-    doc.add(Panel(f"{c['id']}: {c['name']}", body, subtitle=f"{c['source']} · {c['flag']}"))
-    notes = _article_notes([c]) + fmt.figure_notes([*data["figures"], c, *elig["pathways"]], data["sources"])
+    doc.add(*body)  # the document's title names the credential: no box repeating it
+    notes = fmt.figure_notes([*data["figures"], c, *elig["pathways"]], data["sources"])
     doc.add(Notes(notes))
     return doc
 

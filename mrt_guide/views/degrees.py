@@ -17,16 +17,25 @@ def length(route: dict[str, Any]) -> str:
     return fmt.value(route["duration"]) if route["duration"] else "not in the data"
 
 
+def _length_cell(route: dict[str, Any]) -> Inline:
+    """The length with its year's citation, so the table says how sure it is."""
+    fig = route["duration"]
+    if not fig:
+        return Span("not in the data", "muted")
+    return [fmt.value(fig), " ", *fmt.cite(fig), *fmt.ref(fig)]
+
+
 def _routes(data: dict[str, Any], *, ids: bool) -> Table:
     """The routes side by side. Coursework is listed under the table, by degree."""
     columns = [
         Column("Route", no_wrap=True),
         Column("Program"),
-        Column("Length", no_wrap=True),
+        Column("Length"),
         Column("Prepares for"),
     ]
     rows: list[list[Inline]] = [
-        [Span(r["short"], "strong"), r["name"], length(r), _purposes(data, r)] for r in data["routes"]
+        [Span(r["short"], "strong"), r["name"], length(r) if ids else _length_cell(r), _purposes(data, r)]
+        for r in data["routes"]
     ]
     if not ids:
         return Table(columns, rows, title="Education routes")
@@ -105,11 +114,11 @@ def _list(data: dict[str, Any]) -> Document:
         if r["coursework"]:
             courses.setdefault(r["coursework"]["id"], (r["coursework"], []))[1].append(r["short"])
     for course, shorts in courses.values():
-        title = f"{course['title']} ({', '.join(shorts)}) [{course['source']}, {course['flag']}]"
+        title = f"{course['title']} ({', '.join(shorts)}) {fmt.cite_text(course)}"
         doc.add(Bullets(course["subjects"], title=title))
     doc.add(_accreditation(data["accreditation"]))
     hs = data["high_school"]
-    doc.add(Bullets(hs["subjects"], title=f"In high school: {hs['text']} [{hs['source']}, {hs['flag']}]"))
+    doc.add(Bullets(hs["subjects"], title=f"In high school: {hs['text']} {fmt.cite_text(hs)}"))
     doc.add(
         Bullets(
             [fmt.sourced_line(f) for f in data["where_to_study"] + data["bls_entry"]], title="Where and how"
@@ -122,10 +131,10 @@ def _list(data: dict[str, Any]) -> Document:
 
 def _detail(data: dict[str, Any]) -> Document:
     r = data["route"]
-    doc = Document(f"{r['short']}: {r['name']}")
+    doc = Document(r["name"] if f"({r['short']})" in r["name"] else f"{r['short']}: {r['name']}")
     body: list[Any] = [Para(r["summary"])]
     body.append(
-        Para(["Length: ", *spans(fmt.figure_line(r["duration"]) if r["duration"] else r["duration_note"])])
+        Para(["Length: ", *spans(fmt.value_line(r["duration"]) if r["duration"] else r["duration_note"])])
     )
     body.append(Para("Prepares for: " + _purposes(data, r) + "."))
     if r["coursework"]:
@@ -144,7 +153,7 @@ def _detail(data: dict[str, Any]) -> Document:
         )
     body.append(_accreditation(data["accreditation"]))
     doc.add(_answer(data, {r["id"]: r}) if data["answer"] and data["answer"]["route"] == r["id"] else None)
-    doc.add(Panel(f"{r['short']}: {r['name']}", body, subtitle=f"{r['source']} · {r['flag']}"))
+    doc.add(*body)  # the document's title names the degree: no box repeating it
     figures = [r["duration"]] if r["duration"] else []
     doc.add(Notes(fmt.figure_notes([*figures, r], data["sources"])))
     return doc

@@ -20,14 +20,25 @@ Style = Literal[
 
 
 class Span:
-    """Text in one style; ``link`` makes it a hyperlink (a source's address)."""
+    """Text in one style; ``link`` makes it a hyperlink (a source's address). A note marker
+    has ``note``, the key of its note, and ``gloss``, what the note says (``number_notes``
+    numbers the markers and lists their notes)."""
 
-    __slots__ = ("link", "style", "text")
+    __slots__ = ("gloss", "link", "note", "style", "text")
 
-    def __init__(self, text: str, style: Style | None = None, link: str | None = None) -> None:
+    def __init__(
+        self,
+        text: str,
+        style: Style | None = None,
+        link: str | None = None,
+        note: str | None = None,
+        gloss: Inline | None = None,
+    ) -> None:
         self.text = text
         self.style = style
         self.link = link
+        self.note = note
+        self.gloss = gloss
 
 
 Inline = str | Span | Sequence[str | Span]
@@ -130,17 +141,58 @@ class Bar:
 
 
 class Bars:
-    """A horizontal bar chart."""
+    """A horizontal bar chart. ``scale`` (the value a full bar stands for) and ``label_width``
+    are shared by charts that sit together (``together``), so a smaller number never gets a
+    longer bar and labels line up; left None, a chart takes its own."""
 
-    __slots__ = ("bars", "title")
+    __slots__ = ("bars", "label_width", "scale", "text_width", "title", "value_width")
 
-    def __init__(self, title: str, bars: list[Bar]) -> None:
+    def __init__(
+        self,
+        title: str,
+        bars: list[Bar],
+        scale: float | None = None,
+        label_width: int | None = None,
+        text_width: int | None = None,
+    ) -> None:
         self.title = title
         self.bars = bars
+        self.scale = scale
+        self.label_width = label_width
+        self.text_width = text_width
+        self.value_width: int | None = None
+
+    def top(self) -> float:
+        return self.scale or max((b.value for b in self.bars), default=1) or 1
+
+    def widest_label(self) -> int:
+        return self.label_width or max((len(b.label) for b in self.bars), default=0)
+
+    def widest_text(self) -> int:
+        """The widest value and note after a bar (what a bar's room is measured without)."""
+        return self.text_width or max(
+            (len(b.text) + (len(b.note) + 1 if b.note else 0) for b in self.bars), default=0
+        )
+
+    def widest_value(self) -> int:
+        """The widest value alone (where notes go above the bars, on a narrow screen)."""
+        return self.value_width or max((len(b.text) for b in self.bars), default=0)
+
+
+def together(*charts: Bars) -> list[Bars]:
+    """Charts shown together, drawn on one scale with their labels in one column."""
+    scale = max((b.value for chart in charts for b in chart.bars), default=1) or 1
+    width = max((len(b.label) for chart in charts for b in chart.bars), default=0)
+    text = max((chart.widest_text() for chart in charts), default=0)
+    value = max((chart.widest_value() for chart in charts), default=0)
+    for chart in charts:
+        chart.scale, chart.label_width, chart.text_width, chart.value_width = scale, width, text, value
+    return list(charts)
 
 
 class Notes:
-    """Footnotes: where a figure is secondary or article-only, or the article differs."""
+    """Footnotes. An item whose first span has a ``note`` key defines that note; markers in
+    the text point to it by the same key, and ``number_notes`` numbers both."""
 
     __slots__ = ("items",)
 
@@ -202,3 +254,94 @@ class Document:
         """Append blocks, leaving out None and notes with nothing to say."""
         self.blocks.extend(b for b in blocks if b is not None and not (isinstance(b, Notes) and not b.items))
         return self
+
+
+SUPERSCRIPT = str.maketrans("0123456789", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
+
+
+def _inline_spans(value: Inline) -> list[Span]:
+    if isinstance(value, str):
+        return []
+    if isinstance(value, Span):
+        return [value]
+    return [v for v in value if isinstance(v, Span)]
+
+
+def number_notes(doc: Document) -> Document:
+    """Number the note markers in reading order and list each note once, numbered, in the
+    first Notes block after its first marker (a new one at the end if none follows). A
+    marker and its note always go together: the note travels inside the marker."""
+    numbers: dict[str, int] = {}
+
+    def visit(blocks: list[Block]) -> list[Inline]:
+        """Number the markers in ``blocks``; return the notes not yet placed."""
+        pending: list[Inline] = []
+        for block in blocks:
+            if isinstance(block, Notes):
+                block.items = [*pending, *block.items]
+                pending = []
+            elif isinstance(block, Panel | Section):
+                if isinstance(block, Panel):
+                    pending += inline(block.title)
+                inner = list(block.body)
+                pending += visit(inner)
+                block.body = inner
+            else:
+                for value in _inlines_of(block):
+                    pending += inline(value)
+        return pending
+
+    def inline(value: Inline) -> list[Inline]:
+        """Number the markers of one run of text; two markers side by side get a comma between."""
+        found: list[Inline] = []
+        after_marker = False
+        for span in (
+            _inline_spans(value) if isinstance(value, Span) else value if not isinstance(value, str) else []
+        ):
+            if isinstance(span, Span) and span.note is not None and span.gloss is not None:
+                found += mark(span)
+                if after_marker:
+                    span.text = "," + span.text
+                after_marker = True
+            else:
+                after_marker = False
+        return found
+
+    def mark(span: Span) -> list[Inline]:
+        assert span.note is not None and span.gloss is not None
+        first = span.note not in numbers
+        if first:
+            numbers[span.note] = len(numbers) + 1
+        number = str(numbers[span.note]).translate(SUPERSCRIPT)
+        span.text = number
+        if not first:
+            return []
+        return [[Span(number, "mark"), " ", *spans(span.gloss)]]
+
+    left = visit(doc.blocks)
+    if left:
+        doc.blocks.append(Notes(left))
+    return doc
+
+
+def note_mark(item: Inline) -> tuple[str, Inline]:
+    """A note's number (its leading marker, as ``number_notes`` made it) and the rest; "-" for
+    a note with no number (what the flags mean, the sources)."""
+    parts = spans(item)
+    if parts and parts[0].style == "mark":
+        rest = parts[1:]
+        if rest and rest[0].text == " ":
+            rest = rest[1:]
+        return parts[0].text, rest
+    return "-", item
+
+
+def _inlines_of(block: Block) -> list[Inline]:
+    """The runs of text a block holds (a paragraph, each list item, each table cell)."""
+    if isinstance(block, Para | Hint):
+        return [block.content]
+    if isinstance(block, Bullets):
+        return list(block.items)
+    if isinstance(block, Table):
+        return [cell for row in block.rows for cell in row]
+    return []

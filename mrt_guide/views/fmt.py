@@ -48,6 +48,15 @@ def figures_of(obj: Any) -> list[dict[str, Any]]:
     return found
 
 
+def cite_text(record: dict[str, Any]) -> str:
+    """``cite`` as plain text: ``[ooh-2021]``, ``[jobhuntday-2024, secondary]``, ``[article-only]``."""
+    if record["flag"] == "article-only":
+        return "[article-only]"
+    if record["flag"] == "official":
+        return f"[{record['source']}]"
+    return f"[{record['source']}, {record['flag']}]"
+
+
 def cite(record: dict[str, Any]) -> list[Span]:
     """A compact citation: ``[ooh-2021]`` for an official source; the flag shown where it
     matters, ``[jobhuntday-2024, secondary]``; the seed article as ``[article-only]``."""
@@ -115,49 +124,60 @@ def flag(name: str) -> Span:
 
 
 def article_note(record: dict[str, Any]) -> str | None:
-    """What the article said, where it differs, as one sentence."""
+    """How a figure or statement is often put differently, and what is right, for a reader
+    who never saw the source that put it so: the record's correction."""
     claim = record.get("article")
     if not claim or not claim.get("correction"):
         return None
-    return f"The article says \u201c{claim['says']}\u201d. {claim['correction']}"
+    return str(claim["correction"])
+
+
+def gloss(record: dict[str, Any]) -> Inline | None:
+    """What a note on ``record`` says: its correction and its note; None if nothing."""
+    parts = [p for p in (article_note(record), record.get("note")) if p]
+    if not parts:
+        return None
+    text = " ".join(parts)
+    if "label" in record and "year" in record:
+        return [Span(f"{record['label']} ({period(record)})", "strong"), f": {text}"]
+    return text
+
+
+def ref(record: dict[str, Any]) -> list[Span]:
+    """A note marker for ``record`` where it has a note (nothing where it has none): put it
+    after the record wherever it is shown; ``doc.number_notes`` numbers it and lists the note."""
+    said = gloss(record)
+    if said is None:
+        return []
+    key = str(record.get("id") or record.get("key") or record.get("text") or record.get("label"))
+    return [Span("*", "mark", note=key, gloss=said)]
 
 
 def figure_notes(records: list[dict[str, Any]], sources: dict[str, Any]) -> list[Inline]:
-    """Footnotes for a set of shown records: article differences, notes, what the flags mean,
-    and the sources cited. With no sources (a section of the whole guide, which lists the
-    sources and explains the flags once, at its end) only the first two. A record shown
-    twice gets its notes once."""
-    records = list({id(rec): rec for rec in records}.values())
-    notes: list[Inline] = []
-    for rec in records:
-        if "label" not in rec:
-            continue  # statements carry their notes inline (see sourced_line)
-        subject = Span(f"{rec['label']} ({period(rec)})", "strong")
-        said = article_note(rec)
-        if said:
-            notes.append([Span(ARTICLE_MARK, "warn"), subject, ": ", said])
-        if rec.get("note"):
-            notes.append([subject, ": ", rec["note"]])
+    """The notes a command's output ends with, beside those its markers bring (see ``ref``):
+    what the flags of the shown records mean, and the sources cited, by key. With no sources
+    (a section of the whole guide, which lists both once, at its end) nothing."""
     if not sources:
-        return notes
+        return []
+    notes: list[Inline] = []
     for name in ("secondary", "article-only"):
         if any(r.get("flag") == name for r in records):
             notes.append([flag(name), f": {FLAG_NOTES[name]}."])
     notes.append(
-        "Sources: "
-        + "; ".join(f"{key} = {src['publisher']}, {src['vintage']}" for key, src in sources.items())
-        + ". Run 'mrt-guide sources' for titles and links."
+        [
+            "Sources: "
+            + "; ".join(f"{key} = {src['publisher']}, {src['vintage']}" for key, src in sources.items())
+            + ".",
+            Span(" Titles and links: mrt-guide sources.", "hint"),
+        ]
     )
     return notes
 
 
-ARTICLE_MARK = "*"
-"""Marks a figure the article words differently; the notes say how."""
-
-
 def label(fig: dict[str, Any]) -> Inline:
-    """A figure's label, marked when the article words it differently."""
-    return [fig["label"], Span(ARTICLE_MARK, "warn")] if article_note(fig) else fig["label"]
+    """A figure's label, with its note marker when it has a note."""
+    marker = ref(fig)
+    return [fig["label"], *marker] if marker else fig["label"]
 
 
 def figure_table(figures: list[dict[str, Any]], title: str | None = None, *, ids: bool = False) -> Table:
@@ -189,28 +209,18 @@ def every_figure(data: dict[str, Any]) -> Table:
 
 
 def figure_line(fig: dict[str, Any]) -> Inline:
-    """``label: value (year, source, flag)`` for a figure shown inside prose."""
-    return [
-        *spans(label(fig)),
-        ": ",
-        Span(value(fig), "strong"),
-        f" ({period(fig)}, ",
-        Span(fig["source"], "code"),
-        ", ",
-        flag(fig["flag"]),
-        ")",
-    ]
+    """``label: value (year) [source]`` for a figure shown inside prose, with its note marker."""
+    return [*spans(label(fig)), ": ", Span(value(fig), "strong"), f" ({period(fig)}) ", *cite(fig)]
+
+
+def value_line(fig: dict[str, Any]) -> Inline:
+    """``value (year) [source]`` with the note marker: a figure where its label is the heading."""
+    return [Span(value(fig), "strong"), f" ({period(fig)}) ", *cite(fig), *ref(fig)]
 
 
 def sourced_line(record: dict[str, Any]) -> Inline:
-    """A sourced statement followed by its source and flag, dimmed, and its note."""
-    line: list[str | Span] = [record["text"], Span(f" [{record['source']}, {record['flag']}]", "muted")]
-    if record.get("note"):
-        line.append(Span(f" Note: {record['note']}", "muted"))
-    said = article_note(record)
-    if said:
-        line.append(Span(f" {said}", "warn"))
-    return line
+    """A sourced statement, its compact citation and its note marker."""
+    return [record["text"], " ", *cite(record), *ref(record)]
 
 
 def statement_table(records: list[dict[str, Any]]) -> Table:

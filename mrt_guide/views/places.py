@@ -136,8 +136,8 @@ def _measure_table(figures: list[dict[str, Any]]) -> Table:
         body.append(
             [
                 fmt.label(first) if measure == "employment" else MEASURES[measure].capitalize(),
-                fmt.value(annual) if annual else Span("-", "muted"),
-                fmt.value(hourly) if hourly else Span("-", "muted"),
+                [fmt.value(annual), *fmt.ref(annual)] if annual else Span("-", "muted"),
+                [fmt.value(hourly), *fmt.ref(hourly)] if hourly else Span("-", "muted"),
             ]
         )
     columns = [
@@ -205,20 +205,16 @@ def _state_blocks(data: dict[str, Any]) -> list[Block]:
 
 
 def _figure_line(fig: dict[str, Any], codes: dict[str, str], *, note: bool = True) -> list[str | Span]:
-    """``Employment 21,590 workers (2022, 29-2072, source, flag)``, and its note unless not wanted."""
+    """``Employment 21,590 workers (2022, 29-2072) [source, flag]``, and its note marker unless not
+    wanted."""
     code = codes.get(fig["source"])
     line: list[str | Span] = [
         f"{fig['label']} ",
         Span(fmt.value(fig), "strong"),
-        f" ({fmt.period(fig)}, " + (f"{code}, " if code else ""),
-        Span(fig["source"], "code"),
-        ", ",
-        fmt.flag(fig["flag"]),
-        ")",
+        f" ({fmt.period(fig)}" + (f", {code}" if code else "") + ") ",
+        *fmt.cite(fig),
     ]
-    if note and fig["note"]:
-        line.append(Span(f" {fig['note']}", "muted"))
-    return line
+    return [*line, *fmt.ref(fig)] if note else line
 
 
 def _series_title(series: dict[str, Any]) -> str:

@@ -151,7 +151,7 @@ def _milestone(say: Phrases, m: dict[str, Any]) -> Inline:
             "\n",
             Span("Why: ", "muted"),
             why["text"],
-            Span(f" [{why['source']}, {why['flag']}]", "muted"),
+            Span(" " + fmt.cite_text(why), "muted"),
         ]
     line += ["\n", Span(f"More: {fmt.command(m['link'])}", "hint")]
     return line

@@ -5,7 +5,22 @@ from __future__ import annotations
 from typing import Any
 
 from . import fmt
-from .doc import Bar, Bars, Block, Bullets, Document, Heading, Inline, Notes, Para, Span, Table, spans
+from .doc import (
+    Bar,
+    Bars,
+    Block,
+    Bullets,
+    Column,
+    Document,
+    Heading,
+    Inline,
+    Notes,
+    Para,
+    Span,
+    Table,
+    spans,
+    together,
+)
 
 MEASURE_LABELS = {
     "p10": "10th percentile",
@@ -40,43 +55,113 @@ def _factor(factor: dict[str, Any]) -> Inline:
 
 def _title(data: dict[str, Any]) -> str:
     basis = "hourly" if data["basis"] == "hourly" else "annual"
+    return f"Median {basis} pay{' by year' if data['view'] == 'history' else ''}, newest first"
+
+
+def code_of(fig: dict[str, Any], codes: list[dict[str, Any]]) -> str | None:
+    """The occupation code a figure's source publishes under, where the dataset says."""
+    return next((c["code"] for c in codes if fig["source"] in c["figures_from"]), None)
+
+
+def medians(data: dict[str, Any]) -> list[Block]:
+    """The medians, newest first, each with the occupation code it is for; where the code
+    changes between rows, the table and the chart say so."""
+    figures, codes = data["figures"], data["codes"]
+    if not figures:
+        return [Para(Span("No median in the dataset.", "muted"))]
+    shown_codes = [code_of(f, codes) for f in figures]
+    rows: list[list[Inline]] = [
+        [
+            fmt.period(f),
+            [fmt.value(f), *fmt.ref(f)],
+            code or Span("-", "muted"),
+            Span(f["source"], "code"),
+            fmt.flag(f["flag"]),
+        ]
+        for f, code in zip(figures, shown_codes, strict=True)
+    ]
+    columns = [
+        Column("Year", no_wrap=True),
+        Column("Median", "right", no_wrap=True),
+        Column("Occupation", no_wrap=True),
+        Column("Source", no_wrap=True),
+        Column("Flag", no_wrap=True),
+    ]
+    used = [c for c in codes if c["code"] in shown_codes]
+    caption = None
+    if len({c for c in shown_codes if c}) > 1 or (used and None in shown_codes):
+        caption = (
+            "The occupation's definition changes between these rows: "
+            + "; ".join(f"{c['code']} is {c['title']}" for c in used)
+            + ("; - : the source covers a broader or unstated group" if None in shown_codes else "")
+            + ". Compare across a change with care."
+        )
+    blocks: list[Block] = [Table(columns, rows, title=_title(data), caption=caption)]
     if data["view"] == "history":
-        return f"Median {basis} pay by year"
-    return f"Pay figures ({basis})"
-
-
-def figures_and_bars(data: dict[str, Any]) -> list[Block]:
-    """The figures table and, for the history, the bars of the median by year."""
-    blocks: list[Block] = [fmt.figure_table(data["figures"], _title(data))]
-    if data["view"] == "history" and data["figures"]:
-        blocks.append(Bars(_title(data), [_bar(f, fmt.period(f)) for f in data["figures"]]))
+        bars, last = [], ""
+        for f, code in zip(figures, shown_codes, strict=True):
+            label = code or "other"
+            note = " ".join(
+                p
+                for p in ("" if f["flag"] == "official" else f"({f['flag']})", "" if label == last else label)
+                if p
+            )
+            bars.append(Bar(fmt.period(f), f["value"], fmt.value(f), note))
+            last = label
+        blocks.append(Bars("The same medians, drawn to scale (occupation code where it changes)", bars))
     return blocks
 
 
 def history(data: dict[str, Any]) -> list[tuple[str, list[Block]]]:
     """The pay history's part of the whole guide: its table and chart."""
-    return [("Median pay by year", figures_and_bars(data))]
+    return [("Median pay by year", medians(data))]
+
+
+def _now(data: dict[str, Any]) -> Para | None:
+    """The answer first: the newest median, with its hourly twin where the records hold it."""
+    if not data["figures"]:
+        return None
+    newest = data["figures"][0]
+    return Para(
+        [
+            "Median pay now: ",
+            Span(fmt.value(newest), "strong"),
+            f" in {fmt.period(newest)} ",
+            *fmt.cite(newest),
+            ": half of these workers earned more, half less.",
+        ]
+    )
 
 
 def build(data: dict[str, Any]) -> Document:
     doc = Document("Pay of medical records technicians")
-    figures = data["figures"]
-    doc.add(*figures_and_bars(data))
+    if data["view"] == "headline":
+        doc.add(_now(data))
+    doc.add(*medians(data))
     if data["no_hourly_figure"]:
         missing = "; ".join(
             f"{f['label']} ({fmt.period(f)}, {f['source']})" for f in data["no_hourly_figure"]
         )
-        doc.add(Para(f"No hourly figure in the sources for: {missing}.", "muted"))
-    for spread in data["spreads"]:
-        doc.add(
-            Bars(
-                spread["title"],
-                [_bar(f, MEASURE_LABELS.get(f.get("measure", ""), f["label"])) for f in spread["figures"]],
-            )
+        doc.add(Para(f"No hourly figure in the dataset for: {missing}.", "muted"))
+    charts = [
+        Bars(
+            f"{spread['title']}",
+            [_bar(f, MEASURE_LABELS.get(f.get("measure", ""), f["label"])) for f in spread["figures"]],
         )
+        for spread in data["spreads"]
+    ]
+    if charts:
+        doc.add(Heading("Spread of pay, newest first", 2), *together(*charts))
+    if data["others"]:
+        doc.add(Bullets([fmt.figure_line(f) for f in data["others"]], title="Other measures (not medians)"))
     doc.add(Bullets([_factor(f) for f in data["factors"]], title="What raises pay"))
     doc.add(*surveys(data))
-    shown = figures + [f for s in data["spreads"] for f in s["figures"]] + data["factors"]
+    shown = (
+        data["figures"]
+        + data["others"]
+        + [f for s in data["spreads"] for f in s["figures"]]
+        + data["factors"]
+    )
     doc.add(Notes(fmt.figure_notes(shown, data["sources"])))
     return doc
 

@@ -30,7 +30,7 @@ def _settings(data: dict[str, Any], *, ids: bool) -> Table:
 
 def _cites(records: list[dict[str, Any]]) -> str:
     """``[source, flag]`` for each distinct citation of ``records``."""
-    return " ".join(dict.fromkeys(f"[{r['source']}, {r['flag']}]" for r in records))
+    return " ".join(dict.fromkeys(fmt.cite_text(r) for r in records))
 
 
 def _years(figures: Any) -> str:

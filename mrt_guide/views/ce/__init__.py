@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import fmt
 from ..doc import Inline, Span
 
 BAR_CELLS = 16
@@ -66,7 +67,7 @@ def check_line(check: dict[str, Any], due: str) -> Inline:
     if check["by"] != due:
         line.append(Span(f", by {check['by']}", "strong"))
     if check["source"]:
-        line.append(Span(f" [{check['source']}, {check['flag']}]", "muted"))
+        line.append(Span(" " + fmt.cite_text(check), "muted"))
     return line
 
 
