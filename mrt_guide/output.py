@@ -92,7 +92,7 @@ _PARAMS = [
             ("--export",),
             "Write to FILE instead; its suffix picks the format: .html .svg .md .json .txt.",
         ),
-        ("no_color", bool, False, ("--no-color",), "No colour, even on a terminal (as NO_COLOR does)."),
+        ("no_color", bool, False, ("--no-color",), "No color, even on a terminal (as NO_COLOR does)."),
     ]
 ]
 

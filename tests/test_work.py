@@ -56,7 +56,7 @@ def test_the_articles_duties_follow_where_they_add_something(cli_json: Any, cli:
         "duty-coding",
     }
     out = flat(cli("duties").stdout)
-    tail = out.split("The article also lists")[1]
+    tail = out.split("Also listed elsewhere")[1]
     assert "Calculate survival rates" in tail and "Analyse electronic data" in tail
     assert "Complete paperwork" not in out and "Code diagnoses and procedures" not in out
 

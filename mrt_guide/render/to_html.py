@@ -3,7 +3,7 @@
 Semantic headings, real tables, lists, notes and sources as links; one embedded
 stylesheet and nothing loaded from the network; readable on a phone (no sideways
 scrolling of the page) and on paper (page margins, tables and headings kept whole,
-addresses printed). Colours meet WCAG AA contrast on white. Terminal hints
+addresses printed). Colors meet WCAG AA contrast on white. Terminal hints
 ("More: mrt-guide degrees") are gathered into one short box at the end. Stdlib only.
 """
 

@@ -1,4 +1,4 @@
-"""Tab-separated records: a header line, then one record per line. No colour, no boxes."""
+"""Tab-separated records: a header line, then one record per line. No color, no boxes."""
 
 from __future__ import annotations
 

@@ -318,7 +318,7 @@ class Pager:
 
 
 def reader_at_terminal() -> bool:
-    """A person reads stdout on a terminal that can page: FORCE_COLOR asks for colour, not
+    """A person reads stdout on a terminal that can page: FORCE_COLOR asks for color, not
     for a pager, so this asks the stream itself."""
     try:
         return sys.stdout.isatty() and os.environ.get("TERM") not in ("dumb", "emacs")
@@ -331,7 +331,7 @@ _TRAILING = re.compile(r"[ \t]+((?:\x1b\[[0-9;]*m|\x1b\]8;[^\x1b]*\x1b\\)*)$", r
 
 def tidy(drawn: str) -> str:
     """``drawn`` without the spaces Rich leaves at the end of lines (padding, a wrapped
-    word's space), keeping the colour and hyperlink codes that close a line."""
+    word's space), keeping the color and hyperlink codes that close a line."""
     return _TRAILING.sub(r"\1", drawn)
 
 

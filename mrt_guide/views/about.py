@@ -12,7 +12,7 @@ def build(data: dict[str, Any]) -> Document:
     doc = Document(f"{data['title']}: the job in brief")
     doc.add(Para(f"Also called: {', '.join(data['also_called'])}.", "muted"))
     doc.add(Bullets([fmt.sourced_line(s) for s in data["summary"]], title="What the job is"))
-    doc.add(Bullets([fmt.sourced_line(s) for s in data["specialties"]], title="Ways to specialise"))
+    doc.add(Bullets([fmt.sourced_line(s) for s in data["specialties"]], title="Ways to specialize"))
     doc.add(
         Bullets([fmt.sourced_line(s) for s in data["classification"]], title="How BLS and O*NET classify it")
     )

@@ -82,7 +82,7 @@ def build(data: dict[str, Any]) -> Document:
     if "career" in data:
         c = data["career"]
         doc = Document(_title(c))
-        doc.add(Panel(_title(c), one(c), subtitle=f"{c['source']} · {c['flag']}"))
+        doc.add(Panel(_title(c), one(c), subtitle=fmt.cite_text(c)))
         doc.add(Notes(fmt.figure_notes(_shown([c]), data["sources"])))
         return doc
     doc = Document("Where the career leads")
@@ -90,7 +90,7 @@ def build(data: dict[str, Any]) -> Document:
         return doc.add(Para("This dataset has no careers (careers.json is missing or empty).", "muted"))
     doc.add(_table(data))
     for c in data["careers"]:
-        doc.add(Panel(_title(c), one(c), subtitle=f"{c['source']} · {c['flag']}"))
+        doc.add(Panel(_title(c), one(c), subtitle=fmt.cite_text(c)))
     if data["not_found"]:
         doc.add(Bullets([Span(f"Not known: {item}", "warn") for item in data["not_found"]]))
     doc.add(Notes(fmt.figure_notes(_shown(data["careers"]), data["sources"])))

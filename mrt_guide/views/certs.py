@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import fmt
-from .doc import Block, Bullets, Column, Document, Inline, Notes, Para, Span, Table, spans
+from .doc import Block, Bullets, Column, Document, Hint, Inline, Notes, Para, Span, Table, spans
 
 
 def renewal(cert: dict[str, Any]) -> str:
@@ -59,7 +59,7 @@ def _list(data: dict[str, Any]) -> Document:
             doc.add(_list_table(certs, ids=False, title=f"Issued by {issued_by(issuer)}"))
     doc.add(Bullets([fmt.sourced_line(b) for b in data["benefits"]], title="Why get certified"))
     first = {"command": "certs", "args": [data["certifications"][0]["id"]]}
-    doc.add(Para(["One in full: ", Span(fmt.command(first), "code")]))
+    doc.add(Hint(["One in full: ", Span(fmt.command(first), "code")]))
     doc.add(
         Notes(
             fmt.figure_notes(

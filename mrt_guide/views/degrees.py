@@ -103,7 +103,7 @@ def _list(data: dict[str, Any]) -> Document:
                         ]
                     ),
                 ],
-                subtitle=f"{data['choice_rule']['source']} · {data['choice_rule']['flag']}",
+                subtitle=fmt.cite_text(data["choice_rule"]),
             )
         )
     for r in data["routes"]:

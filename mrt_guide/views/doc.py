@@ -321,7 +321,17 @@ def number_notes(doc: Document) -> Document:
     left = visit(doc.blocks)
     if left:
         doc.blocks.append(Notes(left))
+    _drop_empty_notes(doc.blocks)
     return doc
+
+
+def _drop_empty_notes(blocks: list[Block]) -> None:
+    blocks[:] = [b for b in blocks if not (isinstance(b, Notes) and not b.items)]
+    for block in blocks:
+        if isinstance(block, Panel | Section):
+            inner = list(block.body)
+            _drop_empty_notes(inner)
+            block.body = inner
 
 
 def note_mark(item: Inline) -> tuple[str, Inline]:

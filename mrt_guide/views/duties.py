@@ -1,4 +1,4 @@
-"""``mrt-guide duties``: the official lists first, then what the article adds."""
+"""``mrt-guide duties``: the official lists first, then what other sources add."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def build(data: dict[str, Any]) -> Document:
         doc.add(
             Bullets(
                 [fmt.sourced_line(d) for d in extra] if has_official else [d["text"] for d in extra],
-                title="The article also lists" if has_official else "Duties",
+                title="Also listed elsewhere" if has_official else "Duties",
                 numbered=not has_official,
             )
         )

@@ -7,7 +7,7 @@ from typing import Any
 
 from ..dataset.sections import parts
 from . import fmt
-from .doc import Block, Document, Heading, Panel, Para, Section, Table, plain_text
+from .doc import Block, Document, Heading, Notes, Panel, Para, Section, Table, plain_text
 
 
 def section(title: str, blocks: list[Block]) -> Section:
@@ -25,6 +25,7 @@ def section(title: str, blocks: list[Block]) -> Section:
                 body.append(Para(f"Source: {block.subtitle}", "muted"))
         else:
             body.append(block)
+    body.append(Notes([]))  # where this part's numbered notes go (dropped if it has none)
     return Section(title, body)
 
 

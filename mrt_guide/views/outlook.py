@@ -1,4 +1,4 @@
-"""``mrt-guide outlook``: the article's projection, why demand grows, projections over time."""
+"""``mrt-guide outlook``: the newest projection, why demand grows, projections over time."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""``mrt-guide skills``: the official qualities first, then what the article adds."""
+"""``mrt-guide skills``: the official qualities first, then what other sources add."""
 
 from __future__ import annotations
 
@@ -15,11 +15,11 @@ def build(data: dict[str, Any]) -> Document:
     has_official = data["qualities"] is not None
     demands = added(data["intro"], data["covered"])
     if demands:
-        title = "The article adds: what the work demands" if has_official else "What the work demands"
+        title = "Also: what the work demands" if has_official else "What the work demands"
         doc.add(Bullets([fmt.sourced_line(s) for s in demands], title=title))
     qualities = added(data["skills"], data["covered"])
     if qualities:
-        title = "The article adds: qualities that matter" if has_official else "Qualities that matter"
+        title = "Also: qualities that matter" if has_official else "Qualities that matter"
         doc.add(Bullets([fmt.sourced_line(s) if has_official else s["text"] for s in qualities], title=title))
     listed = data["qualities"]["items"] if data["qualities"] else []
     doc.add(Notes(fmt.figure_notes(listed + data["intro"] + data["skills"], data["sources"])))

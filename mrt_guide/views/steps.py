@@ -27,9 +27,7 @@ def build(data: dict[str, Any]) -> Document:
                 ["More: ", *[part for see in step["see"] for part in (Span(fmt.command(see), "code"), "  ")]]
             ),
         ]
-        doc.add(
-            Panel(f"{step['number']}. {step['title']}", body, subtitle=f"{step['source']} · {step['flag']}")
-        )
+        doc.add(Panel(f"{step['number']}. {step['title']}", body, subtitle=fmt.cite_text(step)))
     shown = [f for s in data["steps"] for f in s["duration"]["figures"]] + data["steps"]
     doc.add(Notes(fmt.figure_notes(shown, data["sources"])))
     return doc

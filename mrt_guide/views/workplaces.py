@@ -23,9 +23,7 @@ def _settings(data: dict[str, Any], *, ids: bool) -> Table:
         columns[0] = Column("id")
         columns.insert(1, Column("Setting"))
         rows = [[row[0], s["name"], *row[1:]] for row, s in zip(rows, data["settings"], strict=True)]
-    return Table(
-        columns, rows, title=None if ids else "Settings the article names, with what the sources add"
-    )
+    return Table(columns, rows, title=None if ids else "Settings, with their share of jobs and pay")
 
 
 def _cites(records: list[dict[str, Any]]) -> str:
