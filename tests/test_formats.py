@@ -68,6 +68,7 @@ NO_TABLE = {
     "degrees-one",
     "facts",
     "careers-one",
+    "sources",
 }
 """Commands whose documents are lists and panels, with no table in Markdown."""
 
@@ -253,7 +254,8 @@ def test_forty_columns_wrap_without_cutting_a_figure(cli: Any, cli_json: Any, na
     result = cli(*args, env={"COLUMNS": "40"})
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert max(len(line) for line in lines) <= 40
+    # a source's address is printed whole on a line of its own (the terminal wraps it)
+    assert max(len(line) for line in lines if not re.fullmatch(r" *https?://\S+", line)) <= 40
     text = "\n".join(lines)
     data = cli_json(*args)
     data.pop("no_hourly_figure", None)  # named, not shown with a value

@@ -234,11 +234,22 @@ def test_sources_count_what_rests_on_them(cli_json: Any, guide: Any) -> None:
     assert all(r["records"] >= r["figures"] for r in rows.values())
 
 
-def test_sources_show_link_vintage_and_kind(cli: Any) -> None:
-    out = cli("sources", env={"COLUMNS": "400"}).stdout  # wide enough for the longest address
+def test_sources_show_link_vintage_and_kind(cli: Any, cli_json: Any) -> None:
+    """Each source with its vintage, kind and counts; every address whole on a line of its own
+    at 80 columns (and at 40), so it can be clicked or copied; official sources first."""
+    rows = cli_json("sources")["sources"]
+    for width in ("80", "40"):
+        out = cli("sources", env={"COLUMNS": width}).stdout
+        lines = out.splitlines()
+        for row in rows:
+            if row["url"]:
+                assert "  " + row["url"] in lines, (width, row["url"])
+    flat = " ".join(cli("sources", env={"COLUMNS": "80"}).stdout.split())
     assert re.search(
-        r"ooh-2016\s*│.*│\s*2016\s*│\s*official\s*│\s*\d+\s*│\s*\d+\s*│\s*https://stats\.bls\.gov", out
+        r"ooh-2016 U\.S\. Bureau of Labor Statistics: .* \(2016, official\)\. \d+ figures, \d+ records\.",
+        flat,
     )
+    assert flat.index("ooh-2016 ") < flat.index("jobhuntday-2024 ") < flat.index("article Career blog")
 
 
 def test_guide_is_every_section_in_reading_order(cli: Any) -> None:

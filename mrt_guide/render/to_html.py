@@ -25,6 +25,7 @@ from ..views.doc import (
     Section,
     SourceList,
     Table,
+    described,
     note_mark,
     on_paper,
 )
@@ -223,11 +224,7 @@ class _Page:
                 url = s.get("url")
                 address = f' <a href="{escape(str(url), quote=True)}">{escape(str(url))}</a>' if url else ""
                 key = escape(str(s["key"]), quote=True)
-                when = f"({escape(str(s['vintage']))}, {escape(str(s['kind']))})"
-                items.append(
-                    f'<li id="source-{key}"><code>{key}</code> {escape(str(s["publisher"]))}: '
-                    f"{escape(str(s['title']))} {when}.{address}</li>"
-                )
+                items.append(f'<li id="source-{key}"><code>{key}</code> {escape(described(s))}{address}</li>')
             return [f'<section class="sources"><h{h}>{escape(title)}</h{h}><ol>', *items, "</ol></section>"]
         if isinstance(block, Panel):
             title = inline(block.title)

@@ -19,6 +19,7 @@ from ..views.doc import (
     Section,
     SourceList,
     Table,
+    described,
     note_mark,
     on_paper,
 )
@@ -71,8 +72,7 @@ def _block(block: Block, level: int, hints: list[str]) -> list[str]:
         return []
     if isinstance(block, SourceList):
         items = [
-            f"- `{s['key']}` {_escape(str(s['publisher']))}: {_escape(str(s['title']))} "
-            f"({s['vintage']}, {s['kind']})." + (f" <{s['url']}>" if s.get("url") else "")
+            f"- `{s['key']}` {_escape(described(s))}" + (f" <{s['url']}>" if s.get("url") else "")
             for s in block.sources
         ]
         return [f"{h} {_escape(block.title or 'Sources')}", "", *items, ""]

@@ -36,6 +36,7 @@ from ..views.doc import (
     SourceList,
     Span,
     Table,
+    described,
     note_mark,
     plain_text,
     spans,
@@ -84,7 +85,7 @@ def _sources(block: SourceList, con: Console, width: int) -> RenderableType:
     parts: list[RenderableType] = [Text(block.title or "Sources", style="bold")]
     for src in block.sources:
         line = Text(str(src["key"]), style="cyan")
-        line.append(f" {src['publisher']}: {src['title']} ({src['vintage']}, {src['kind']})")
+        line.append(" " + described(src))
         parts.append(Lines(list(line.wrap(con, width))))
         if src.get("url"):
             url = str(src["url"])

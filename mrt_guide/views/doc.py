@@ -231,13 +231,20 @@ class Hint:
 
 class SourceList:
     """Every source a document cites: key, publisher, title, year, kind and address, the
-    address never broken and a link where the output can carry one."""
+    address never broken and a link where the output can carry one. A source's optional
+    ``detail`` (how much rests on it, a note) follows its title."""
 
     __slots__ = ("sources", "title")
 
     def __init__(self, sources: list[dict[str, str | int | None]], title: str | None = None) -> None:
         self.sources = sources
         self.title = title
+
+
+def described(source: dict[str, str | int | None]) -> str:
+    """A source in words, as every renderer prints it: ``AHIMA: RHIT exam (2025, official).``"""
+    text = f"{source['publisher']}: {source['title']} ({source['vintage']}, {source['kind']})."
+    return f"{text} {source['detail']}" if source.get("detail") else text
 
 
 Block = Heading | Para | Bullets | Table | Bars | Notes | Panel | Section | Hint | SourceList

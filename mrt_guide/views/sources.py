@@ -47,16 +47,35 @@ def part(data: dict[str, Any]) -> list[tuple[str, list[Block]]]:
     return [("Sources", [legend, SourceList(data["sources"], title="Every source")])]
 
 
+KIND_ORDER = {"official": 0, "secondary": 1, "article": 2}
+
+
 def build(data: dict[str, Any]) -> Document:
+    """Every source as a short entry with its address whole on a line of its own (a link
+    where the terminal has them): official sources first, the article among the last."""
     doc = Document("Sources")
     doc.add(
         Para(
-            "Figures elsewhere in the guide cite these by key. Figures: how many numbers rest on the "
-            "source; records: numbers and statements together.",
+            "Figures and statements cite these by key. Figures: how many numbers rest on a source; "
+            "records: numbers and statements together.",
             "muted",
         )
     )
-    doc.add(_table(data))
+    ordered = sorted(data["sources"], key=lambda s: KIND_ORDER.get(s["kind"], 3))
+    listed = [
+        {
+            **s,
+            "detail": " ".join(
+                [
+                    f"{fmt.count(s['figures'], 'figure', 'figures')},",
+                    f"{fmt.count(s['records'], 'record', 'records')}.",
+                    *([s["note"]] if s.get("note") else []),
+                ]
+            ),
+        }
+        for s in ordered
+    ]
+    doc.add(SourceList(listed, title=f"{fmt.count(len(listed), 'source', 'sources')}"))
     doc.add(Para("; ".join(f"{k}: {v}" for k, v in KIND_NOTES.items()) + ".", "muted"))
     return doc
 
