@@ -454,6 +454,21 @@ class Inputs(Out):
     high_school_done: Month | None
 
 
+class Statement(Out):
+    text: str
+    source: str
+    flag: m.Flag
+
+
+class PlanOther(Out):
+    """A goal that reaches the same kind of work another way."""
+
+    goal: str
+    label: str
+    link: LinkOut
+    compared: list[Statement]
+
+
 class PlanOut(Cited):
     inputs: Inputs
     command: LinkOut
@@ -467,6 +482,7 @@ class PlanOut(Cited):
     renewal: list[RenewalOut]
     totals: Totals
     gaps: list[str]
+    others: list[PlanOther]
 
 
 # handout

@@ -80,7 +80,7 @@ def test_completion_script_for_each_shell(cli: Any, shell: str) -> None:
 
 
 def test_plan_choices_complete(cli: Any) -> None:
-    assert complete(cli, "bash", "mrt-guide plan --goal c") == ["coding", "cancer-registry"]
+    assert complete(cli, "bash", "mrt-guide plan --goal c") == ["coding", "coding-aapc", "cancer-registry"]
     assert complete(cli, "bash", "mrt-guide plan --education high-school --goal p") == ["privacy"]
     assert complete(cli, "bash", "mrt-guide plan --education a") == ["associate"]
     assert complete(cli, "zsh", "mrt-guide plan --education b") == ["bachelor"]

@@ -114,6 +114,33 @@ def test_coding_puts_a_year_of_experience_before_the_ccs_and_one_cycle_for_both(
     assert not any(m["id"].startswith("ce-ccs") for m in data["milestones"])  # one AHIMA cycle, not two
 
 
+def test_coding_offers_the_cpc_beside_the_ccs_and_says_which_fits_where(cli: Any, cli_json: Any) -> None:
+    data = plan(cli_json, "--education", "associate", "--him", "--goal", "coding", "--start", "2027-01")
+    other = data["others"][0]
+    assert other["goal"] == "coding-aapc" and other["link"]["args"][-3:] == [
+        "coding-aapc",
+        "--start",
+        "2027-01",
+    ]
+    said = " ".join(f["text"] for f in other["compared"])
+    assert "hospital-based coders" in said and "physician offices" in said
+    out = cli("plan", *other["link"]["args"][:3], "--goal", "coding", "--start", "2027-01").stdout
+    assert "Another way: Medical coding with AAPC (CPC)" in out and "--goal coding-aapc" in " ".join(
+        out.split()
+    )
+    cpc = cli_json(*[other["link"]["command"], *other["link"]["args"]])  # the link makes the CPC plan
+    steps = by_id(cpc)
+    assert steps["exam-cpc"]["start"] == "2027-01"  # AAPC asks no proof of education or experience
+    removal = steps["cpc-a-removal"]  # passed without experience: the CPC-A until it is proved
+    assert (removal["kind"], removal["start"], removal["end"]) == ("work", "2027-01", "2027-12")
+    assert [f["id"] for f in removal["figures"]] == ["cpc-a-course-years", "cpc-a-course-hours"]
+    assert cpc["others"][0]["goal"] == "coding"
+    assert (
+        "Prove coding experience to hold the full CPC"
+        in cli(other["link"]["command"], *other["link"]["args"]).stdout
+    )
+
+
 def test_the_rhia_replaces_the_rhit(cli_json: Any) -> None:
     data = plan(cli_json, "--education", "high-school", "--goal", "management", "--start", "2027-01")
     steps = by_id(data)
@@ -182,7 +209,7 @@ STARTS = [
     ["--education", "master", "--him"],
     ["--education", "master", "--not-him"],
 ]
-GOALS = ["rhit", "coding", "cancer-registry", "data-analysis", "privacy", "management"]
+GOALS = ["rhit", "coding", "coding-aapc", "cancer-registry", "data-analysis", "privacy", "management"]
 
 
 @pytest.mark.parametrize(
@@ -213,7 +240,8 @@ def test_every_starting_point_field_and_goal(cli_json: Any, start: list[str], go
     assert all(m["months"] is not None or m["kind"] in ("gap", "job", "ce") for m in steps), ids
     # one AHIMA cycle that grows, never two in parallel
     assert not any(
-        m["kind"] == "ce" and m["id"] not in ("ce-ahima", "ce-ncra") and not m["open_ended"] for m in steps
+        m["kind"] == "ce" and m["id"] not in ("ce-ahima", "ce-ncra", "ce-aapc") and not m["open_ended"]
+        for m in steps
     )
 
 

@@ -18,7 +18,9 @@ if TYPE_CHECKING:
     from ..queries.plan import Answers
 
 EDUCATION_HELP = "Where you stand now: none, high-school, certificate, associate, bachelor or master."
-GOAL_HELP = "What you want: rhit, coding, cancer-registry, data-analysis, privacy or management."
+GOAL_HELP = (
+    "What you want: rhit, coding (AHIMA), coding-aapc, cancer-registry, data-analysis, privacy or management."
+)
 
 
 def _education_names(incomplete: str) -> list[str]:

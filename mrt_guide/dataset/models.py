@@ -617,6 +617,9 @@ class Goal(Sourced):
     also: list[CertRef] = Field(description="Related credentials the plan mentions.")
     degree: DegreeRef | None = Field(description="A degree the goal needs beyond the target's eligibility.")
     pay_factors: list[Annotated[Slug, Ref("factor")]]
+    others: list[Annotated[Slug, Ref("goal")]] = Field(
+        default=[], description="Goals that reach the same kind of work another way (the CPC beside the CCS)."
+    )
 
 
 class GoalsFile(Model):

@@ -416,18 +416,35 @@ class Planner:
             )
         if depth == 0:
             self.chosen[cert["id"]] = chosen
-        steps.append(
-            Step(
-                id=f"exam-{cert['id'].lower()}",
-                kind="exam",
-                months=0,
-                cert=cert["id"],
-                pathway=None if chosen is None else chosen["id"],
-                why=_why(chosen or cert),
-                link=here,
-            )
+        exam = Step(
+            id=f"exam-{cert['id'].lower()}",
+            kind="exam",
+            months=0,
+            cert=cert["id"],
+            pathway=None if chosen is None else chosen["id"],
+            why=_why(chosen or cert),
+            link=here,
         )
+        steps.append(exam)
+        if cert["apprentice"] and not any(s.kind == "work" for s in steps):
+            steps.append(self._apprentice(cert, exam))
         return steps, replace(st, credentials=st.credentials | {cert["id"]})
+
+    def _apprentice(self, cert: Record, exam: Step) -> Step:
+        """Passed without the experience: the apprentice title, until the experience is proved,
+        by the quickest of the issuer's ways (alongside the first job)."""
+        apprentice = cert["apprentice"]
+        way = min(apprentice["removal"], key=lambda w: months_of(w["experience"]) or 10**6)
+        return Step(
+            id=f"{apprentice['id'].lower()}-removal",
+            kind="work",
+            months=months_of(way["experience"]),
+            why=_why(apprentice),
+            link=link("certs", cert["id"]),
+            cert=cert["id"],
+            figures=[way["experience"], *way.get("figures", [])],
+            after=exam.id,
+        )
 
     # keeping them
 
@@ -648,7 +665,30 @@ def plan(ds: Dataset, req: Request) -> dict[str, Any]:
             "pay_factors": [ds.factor(f) for f in goal["pay_factors"]],
         },
         "gaps": [m["id"] for m in milestones if m["months"] is None and not m["open_ended"]],
+        "others": _others(ds, req, goal),
     }
+
+
+def _others(ds: Dataset, req: Request, goal: Record) -> list[Record]:
+    """Goals that reach the same kind of work another way, each with the command that plans
+    it and what the sources say about which fits where (the credentials' comparisons)."""
+    out = []
+    for other_id in goal["others"]:
+        other = ds.goal(other_id)
+        said: dict[str, Record] = {}
+        for cert in (goal["target"], other["target"]):
+            for fact in ds.certification(cert)["compared"]:
+                said.setdefault(fact["text"], {k: fact[k] for k in ("text", "source", "flag")})
+        argv = replace(req, goal=other_id).argv()
+        out.append(
+            {
+                "goal": other_id,
+                "label": other["label"],
+                "link": link("plan", *argv),
+                "compared": list(said.values()),
+            }
+        )
+    return out
 
 
 def _calendar(ds: Dataset, steps: list[Step], start: int) -> list[Step]:

@@ -47,6 +47,8 @@ class Phrases:
         if kind == "exam":
             return f"Pass the {cert} exam"
         if kind == "work":
+            if m["id"].endswith("-removal"):  # after the exam: the apprentice title's experience
+                return f"Prove coding experience to hold the full {cert}"
             return f"Gain experience for the {cert}"
         if kind == "job":
             return "Start your first job"
@@ -245,6 +247,10 @@ def build(data: dict[str, Any]) -> Document:
         others = [Span(other["text"], "muted") for other in route["other_pathways"]]
         if others:
             doc.add(Bullets(others, title=f"Other routes to the {route['certification']}"))
+    for other in data.get("others", []):
+        lines: list[Inline] = [fmt.sourced_line(fact) for fact in other["compared"]]
+        lines.append(["Plan it: ", Span(fmt.command(other["link"]), "code")])
+        doc.add(Bullets(lines, title=f"Another way: {other['label']}"))
     gaps = [m for m in milestones if m["id"] in data["gaps"]]
     if gaps:
         doc.add(
