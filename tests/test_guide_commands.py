@@ -233,7 +233,7 @@ def test_sources_count_what_rests_on_them(cli_json: Any, guide: Any) -> None:
 def test_sources_show_link_vintage_and_kind(cli: Any) -> None:
     out = cli("sources", env={"COLUMNS": "400"}).stdout  # wide enough for the longest address
     assert re.search(
-        r"ooh-2016\s*│.*│\s*2016\s*│\s*official\s*│\s*\d+\s*│\s*\d+\s*│\s*https://stats\.bls\.gov", out
+        r"ooh-2016\s*│.*│\s*2016\s*│\s*official\s*│\s*\d+\s*│\s*\d+\s*│\s*http://stats\.bls\.gov", out
     )
 
 

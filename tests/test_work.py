@@ -22,7 +22,7 @@ def test_duties_lead_with_onets_tasks(cli_json: Any, cli: Any) -> None:
     assert {(t["source"], t["flag"]) for t in tasks[:12]} == {("onet-2025", "official")}
     assert {(t["source"], t["flag"]) for t in tasks[12:]} == {("startright-2024", "secondary")}
     assert "diagnosis-related groups" in tasks[0]["text"] and "Transcribe" in tasks[-1]["text"]
-    assert data["sources"]["onet-2025"]["url"] == "https://onetonline.org/find/match/2/29-2072.00"
+    assert data["sources"]["onet-2025"]["url"] == "https://www.onetonline.org/link/summary/29-2072.00"
     out = cli("duties").stdout
     first = next(line for line in out.splitlines() if re.match(r"\s*\d+\.", line))
     assert first.startswith("1.  Assign patients to diagnosis-related groups (DRGs)")
