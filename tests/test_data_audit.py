@@ -55,3 +55,43 @@ def test_every_source_in_the_data_is_in_sources_json() -> None:
     keys = {s["key"] for s in json.loads((DATA / "sources.json").read_text())["sources"]}
     cited = set(re.findall(r'"source": "([a-z0-9-]+)"', _data_text()))
     assert cited <= keys and "ooh-2018-copy" in cited
+
+
+def _occupation_figures(guide: Any) -> list[dict[str, Any]]:
+    """The occupation's own pay, outlook and employment figures (not members' surveys)."""
+    outlook = guide.section("outlook")
+    work = guide.section("work")
+    states = guide.section("states")
+    figures = list(guide.section("pay")["figures"]) + list(outlook["employment"])
+    for p in outlook["projections"]:
+        figures += [f for f in (p["growth"], p["new_jobs"], p["base_employment"]) if f]
+    figures += [e["share"] for e in work["employer_shares"]]
+    figures += [f for i in work["industries"] for f in (i["employment"], i["mean_wage"])]
+    figures += list(states["national"]) + [f for s in states["states"] for f in s["figures"]]
+    return figures
+
+
+def test_every_pay_and_outlook_source_says_which_occupation_it_counts(guide: Any) -> None:
+    codes = {key: c for c in guide.section("states")["codes"] for key in c["figures_from"]}
+    figures = _occupation_figures(guide)
+    assert len(figures) > 60
+    missing = {f["source"] for f in figures} - set(codes)
+    assert not missing, missing
+    code = {key: c["code"] for key, c in codes.items()}
+    assert {code[k] for k in ("oes-2011", "ooh-2012", "ooh-2016", "career-org-2018", "ooh-2019")} == {
+        "29-2071"
+    }
+    assert code["ooh-2021"] is None
+    assert codes["ooh-2021"]["title"] == "Medical Records and Health Information Specialists"
+    assert {code[k] for k in ("aapc-outlook", "jobhuntday-2024", "startright-2024")} == {"29-2072"}
+
+
+def test_the_2020_median_and_later_projections_say_their_scope(cli_json: Any) -> None:
+    pay = {f["id"]: f for f in cli_json("salary", "--history")["figures"]}
+    assert "broader" in pay["pay-median-2020-annual"]["note"]
+    assert "29-2072" in pay["pay-median-2024-annual"]["note"]
+    projections = {p["id"]: p for p in cli_json("outlook")["projections"]}
+    assert "broader group" in projections["projection-2019-29"]["note"]
+    assert "From 2019" not in projections["projection-2019-29"]["note"]
+    for later in ("projection-2023-33", "projection-2024-34"):
+        assert projections[later]["note"].startswith("For SOC 29-2072 Medical Records Specialists")

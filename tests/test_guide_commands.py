@@ -71,7 +71,7 @@ def test_outlook_shows_the_articles_rounding_and_every_period(cli: Any, cli_json
         ln for ln in cli("outlook").stdout.splitlines() if ln.startswith(("2010-20", "2024-34")) and "█" in ln
     ]
     assert len(bars) == 2 and bars[0].count("█") > bars[1].count("█")  # 21% against 7%
-    assert "2019-29" in out and "broader, combined occupation" in out
+    assert "2019-29" in out and "broader group" in out
     assert "ageing" not in out and "older" in out
 
 

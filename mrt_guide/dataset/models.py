@@ -833,9 +833,12 @@ class State(Model):
 
 
 class OccupationCode(Sourced):
-    """An occupation code and title, and the sources whose figures are published under it."""
+    """An occupation code and title, and the sources whose figures are published under it: the
+    occupation definition each source's figures are for."""
 
-    code: Annotated[SocCode, Key("soc")]
+    code: Annotated[SocCode, Key("soc")] | None = Field(
+        description="The SOC code; null for a group BLS published without one the dataset records."
+    )
     title: Label
     figures_from: list[SourceKey] = Field(description="Sources whose figures are for this code.")
     note: Text | None = None
