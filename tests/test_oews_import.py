@@ -375,7 +375,7 @@ def test_imports_are_listed_and_removed(
     both = cli("data", "imports", "--remove", "May 2023")
     assert both.exit_code == 0 and both.stderr.count("Removed") == 2
     assert "Nothing imported yet" in both.stdout
-    assert cli_json("salary")["figures"][0]["id"] == "pay-median-2015-annual"
+    assert cli_json("salary")["figures"][0]["id"] == "pay-median-2024-annual"
     none = cli("data", "imports", "--remove", "2023")
     assert none.exit_code == 2 and "Nothing is imported yet" in none.stderr
 

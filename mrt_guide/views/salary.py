@@ -66,7 +66,7 @@ def build(data: dict[str, Any]) -> Document:
         missing = "; ".join(
             f"{f['label']} ({fmt.period(f)}, {f['source']})" for f in data["no_hourly_figure"]
         )
-        doc.add(Para(f"No hourly figure in the sources for: {missing}.", "muted"))
+        doc.add(Para(f"No hourly figure in the dataset for: {missing}.", "muted"))
     for spread in data["spreads"]:
         doc.add(
             Bars(
