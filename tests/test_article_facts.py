@@ -219,7 +219,14 @@ FACTS: list[tuple[str, list[str], Check]] = [
         lambda o: all(says(w)(o) for w in ("ethics", "Communication", "judgment", "Attention to detail")),
     ),
     # Work environment
-    ("most MRTs work in hospitals", ["workplaces"], says("Most technicians work in hospitals")),
+    (
+        "most MRTs work in hospitals (kept as the article's words; hospitals are the largest employer)",
+        ["workplaces"],
+        lambda o: (
+            says("Most MRTs work in hospitals")(o)
+            and says("largest single employer", "physicians' offices")(o)
+        ),
+    ),
     ("roles on record quality and accuracy", ["workplaces"], says("quality and accuracy")),
     ("scan and index paper documents", ["workplaces"], says("scan and index")),
     ("work with physicians and clinicians on deficiencies", ["workplaces"], says("physicians, clinicians")),

@@ -95,3 +95,31 @@ def test_the_2020_median_and_later_projections_say_their_scope(cli_json: Any) ->
     assert "From 2019" not in projections["projection-2019-29"]["note"]
     for later in ("projection-2023-33", "projection-2024-34"):
         assert projections[later]["note"].startswith("For SOC 29-2072 Medical Records Specialists")
+
+
+def test_hospitals_are_the_largest_employer_not_most_jobs(cli_json: Any) -> None:
+    data = cli_json("workplaces")
+    env = next(e for e in data["environment"] if e["id"] == "env-hospitals")
+    assert not env["text"].startswith("Most")
+    assert env["article"]["says"] == "Most MRTs work in hospitals"
+    assert "not the majority" in env["article"]["correction"]
+    assert "hospitals or physicians' offices" in env["article"]["correction"]
+    share = next(e for e in data["employer_shares"] if e["id"] == "employer-2018-hospitals")["share"]
+    assert (share["value"], share["year"]) == (34, 2018)
+
+
+def test_claims_keep_to_what_their_sources_say(guide: Any) -> None:
+    why = guide.section("education")["accreditation"]["why"]
+    assert why["source"] == "ahima-rhit" and "RHIA" not in why["text"]
+    assert "RHIA" in why["note"] and "copy of AHIMA's page" in why["note"]
+    goals = guide.section("goals")
+    assert "Every route" not in goals["high_school"]["text"] and "CCA" in goals["high_school"]["text"]
+    management = next(g for g in goals["goals"] if g["id"] == "management")
+    assert (management["source"], management["flag"]) == ("rhia-copy", "secondary")
+    analysis = next(g for g in goals["goals"] if g["id"] == "data-analysis")
+    assert analysis["pay_factors"] == ["factor-certification"]
+    steps = {s["id"]: s for s in guide.section("steps")["steps"]}
+    assert "AHIMA or its component associations" in steps["maintain"]["actions"][1]
+    assert "AHIMA itself" not in steps["maintain"]["actions"][1]
+    assert steps["advance"]["duration"]["figures"] == ["duration-bs-him"]
+    assert "no length" not in steps["advance"]["duration"]["text"]
