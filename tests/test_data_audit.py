@@ -11,6 +11,10 @@ from typing import Any
 DATA = Path(__file__).resolve().parent.parent / "data"
 
 
+def flat(text: str) -> str:
+    return " ".join(re.sub(r"[│╭╮╰╯─]", " ", text).split())
+
+
 def _data_text() -> str:
     return "\n".join(p.read_text(encoding="utf-8") for p in sorted(DATA.glob("*.json")))
 
@@ -123,3 +127,25 @@ def test_claims_keep_to_what_their_sources_say(guide: Any) -> None:
     assert "AHIMA itself" not in steps["maintain"]["actions"][1]
     assert steps["advance"]["duration"]["figures"] == ["duration-bs-him"]
     assert "no length" not in steps["advance"]["duration"]["text"]
+
+
+def test_a_required_diploma_is_apart_from_recommended_preparation(cli: Any, cli_json: Any) -> None:
+    for cert_id, source, flag in (
+        ("CCA", "ahima-cca", "official"),
+        ("CCS", "ahima-ccs", "official"),
+        ("CCS-P", "ccsp-prep-2025", "secondary"),
+    ):
+        elig = cli_json("certs", cert_id)["certification"]["eligibility"]
+        (required,) = elig["required"]
+        assert required["text"].startswith("A high-school diploma"), cert_id
+        assert (required["source"], required["flag"]) == (source, flag)
+        assert all(p["recommended"] for p in elig["pathways"])
+        assert not any("diploma" in p["text"] for p in elig["pathways"]), cert_id
+    out = flat(cli("certs", "CCA").stdout)
+    assert "Required • A high-school diploma or equivalent. [ahima-cca, official]" in out
+    assert out.index("Required") < out.index("Recommended preparation") < out.index("Six months of coding")
+    ccs = flat(cli("certs", "CCS").stdout)
+    assert "Required • A high-school diploma. [ahima-ccs, official]" in ccs
+    assert "Recommended preparation (any one)" in ccs
+    rhit = cli_json("certs", "RHIT")["certification"]["eligibility"]
+    assert rhit["required"] == [] and rhit["pathways"][0]["recommended"] is False

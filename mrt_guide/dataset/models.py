@@ -392,6 +392,11 @@ class Pathway(Sourced):
 
 class Eligibility(Model):
     minimum_education: Level | None
+    required: list[Fact] = Field(
+        default=[],
+        description="What every candidate must have, whichever route (a diploma, say); the pathways "
+        "then say how to qualify, or what the issuer recommends.",
+    )
     pathways: list[Pathway]
     missing: Text | None = Field(description="What the dataset lacks, where no pathway is known.")
     plan_experience: FigureRef | None = Field(
