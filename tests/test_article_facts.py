@@ -167,7 +167,7 @@ FACTS: list[tuple[str, list[str], Check]] = [
         ),
     ),
     ("advance with a BS in health information management", ["degrees"], has_id("bs-him")),
-    ("BS graduates take managerial roles in HIT departments", ["degrees", "BS"], says("managerial roles")),
+    ("BS graduates take managerial roles in HIT departments", ["degrees", "BS"], says("management posts")),
     (
         "BS coursework: pathology, data management, legal aspects, finance",
         ["degrees"],
@@ -210,7 +210,7 @@ FACTS: list[tuple[str, list[str], Check]] = [
     ("duty: calculate survival rates", ["duties"], says("survival rates")),
     # Skills
     ("advanced computer skills", ["skills"], says("computers")),
-    ("familiar with medical terminology and concepts", ["skills"], says("medical terminology and concepts")),
+    ("familiar with medical terminology and concepts", ["skills"], says("medical terms and concepts")),
     ("OPM: know records organisation and procedures", ["skills"], says("Office of Personnel Management")),
     ("coders work with utmost accuracy", ["skills"], says("accuracy")),
     (
@@ -256,7 +256,7 @@ FACTS: list[tuple[str, list[str], Check]] = [
     ("top 10% earn $61,400", ["salary"], figure(61400, "usd_per_year", measure="p90")),
     ("bottom 10% earn $24,190", ["salary"], figure(24190, "usd_per_year", measure="p10")),
     ("EHR experience pays more", ["salary"], says("electronic health records", "raises pay")),
-    ("coders are among the best paid", ["salary"], says("coders", "best-paid")),
+    ("coders are among the best paid", ["salary"], says("coders", "best paid")),
     (
         "government and hospitals pay more than extended care or doctors' offices",
         ["salary"],

@@ -149,3 +149,19 @@ def test_a_required_diploma_is_apart_from_recommended_preparation(cli: Any, cli_
     assert "Recommended preparation (any one)" in ccs
     rhit = cli_json("certs", "RHIT")["certification"]["eligibility"]
     assert rhit["required"] == [] and rhit["pathways"][0]["recommended"] is False
+
+
+def test_low_items_of_the_audit_stay_fixed(guide: Any) -> None:
+    outlook = guide.section("outlook")
+    p = next(p for p in outlook["projections"] if p["id"] == "projection-2016-26")
+    article = (Path(__file__).resolve().parent.parent.parent / "shared" / "seed").glob("*.txt")
+    for seed in article:  # where the seed article is at hand, its words are quoted exactly
+        assert p["growth"]["article"]["says"] in seed.read_text("utf-8")
+    assert not outlook["trend"]["text"].startswith("Citing")
+    rhit = guide.certification("RHIT")
+    assert "early" not in rhit["eligibility"]["pathways"][0]["text"]  # said once, under Exam
+    chps = guide.certification("CHPS")["eligibility"]["pathways"]
+    assert all("healthcare privacy or security management" in p["text"] for p in chps)
+    assert guide.certification("CCS")["audience"] == "Experienced coders, often in hospitals."
+    rename = next(f for f in guide.section("occupation")["classification"] if f["id"] == "soc-rename")
+    assert "29-9021" in rename["note"]

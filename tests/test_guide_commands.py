@@ -43,7 +43,7 @@ def test_one_degree_in_full(cli: Any, cli_json: Any) -> None:
     assert data["route"]["coursework"]["subjects"][1] == "Medical coding"
     assert {c["id"] for c in data["certifications"]} >= {"RHIT", "ODS"}
     out = flat(cli("degrees", "BS").stdout)
-    assert "4 years (2020," in out and "csu-bs-hia, secondary)" in out and "managerial roles" in out
+    assert "4 years (2020," in out and "csu-bs-hia, secondary)" in out and "management posts" in out
     assert "transfer credit may shorten it" in out
 
 
