@@ -165,3 +165,37 @@ def test_low_items_of_the_audit_stay_fixed(guide: Any) -> None:
     assert guide.certification("CCS")["audience"] == "Experienced coders, often in hospitals."
     rename = next(f for f in guide.section("occupation")["classification"] if f["id"] == "soc-rename")
     assert "29-9021" in rename["note"]
+
+
+def _prose(obj: Any, key: str = "") -> Any:
+    """Every string of the data a reader reads, but the record of the article's own words
+    (``says``) and the keys, ids, references and flags that name the article as a source."""
+    if isinstance(obj, dict):
+        for k, v in obj.items():
+            yield from _prose(v, k)
+    elif isinstance(obj, list):
+        for v in obj:
+            yield from _prose(v, key)
+    elif (
+        isinstance(obj, str)
+        and key not in ("says", "source", "flag", "kind", "key", "id")
+        and not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", obj)  # an id or a reference to one
+    ):
+        yield obj
+
+
+def test_the_data_talks_about_facts_not_the_article() -> None:
+    prose = [s for p in sorted(DATA.glob("*.json")) for s in _prose(json.loads(p.read_text("utf-8")))]
+    assert len(prose) > 1000
+    mentions = [s for s in prose if re.search(r"\barticle", s, re.I)]
+    assert mentions == ["Career blog (the article this guide started from)"]  # the source's publisher
+
+
+def test_corrections_are_for_a_reader_who_never_saw_the_article(guide: Any) -> None:
+    median = guide.figures["pay-median-2015-annual"]
+    assert median["article"]["correction"] == (
+        "Often quoted as an average; BLS publishes it as the median: half earned more, half less."
+    )
+    assert "average" in median["article"]["says"]  # the article's words are kept as its record
+    spread = next(s for s in guide.section("pay")["spreads"] if s["id"] == "spread-2015")
+    assert spread["title"] == "Spread of annual pay, May 2015"
