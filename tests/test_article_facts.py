@@ -78,9 +78,9 @@ def rule_picks(route: str, bachelor_later: bool) -> Check:
 
 FACTS: list[tuple[str, list[str], Check]] = [
     # Opening
-    ("suits organised, confident tech lovers", ["about"], says("organised", "self-assured", "technology")),
+    ("suits organised, confident tech lovers", ["about"], says("organized", "self-assured", "technology")),
     ("works in health care without hands-on patient care", ["about"], says("no hands-on care of patients")),
-    ("manages and organises health information", ["about"], says("health information", "organise")),
+    ("manages and organises health information", ["about"], says("health information", "organize")),
     ("BLS: employment has been growing", ["outlook"], says("Bureau of Labor Statistics", "growing")),
     ("projected 13% growth, 2016 to 2026", ["outlook"], figure(13, "percent", year=2016, year_end=2026)),
     ("demand rises as the population and workforce age", ["outlook"], says("population", "older")),
@@ -95,7 +95,7 @@ FACTS: list[tuple[str, list[str], Check]] = [
     ),
     ("a certificate takes up to six months", ["degrees"], figure(6, "months", qualifier="up to")),
     ("an associate degree takes two years", ["degrees"], figure(2, "years", id="duration-as-hit")),
-    ("enrol in an accredited program", ["degrees"], says("accreditation", "enrol")),
+    ("enrol in an accredited program", ["degrees"], says("accreditation", "enroll")),
     ("the best programs meet CAHIIM standards", ["degrees"], says("CAHIIM", "standards")),
     ("high school: human health", ["degrees"], says("Human health")),
     (
@@ -191,10 +191,10 @@ FACTS: list[tuple[str, list[str], Check]] = [
     # Duties
     ("providers diagnose and treat from the records", ["duties"], says("diagnose and treat")),
     ("the technician keeps the patient's medical history", ["duties"], says("medical history")),
-    ("duty: manage and organise medical information", ["duties"], says("Manage and organise")),
+    ("duty: manage and organise medical information", ["duties"], says("Manage and organize")),
     ("duty: paperwork", ["duties"], says("paperwork")),
     ("duty: proper storage of files", ["duties"], says("files are stored properly")),
-    ("duty: analyse electronic data", ["duties"], says("Analyse electronic data")),
+    ("duty: analyse electronic data", ["duties"], says("Analyze electronic data")),
     ("duty: monitor the EHR database", ["duties"], says("electronic health record database")),
     (
         "duty: transfer data from physician records",
@@ -269,7 +269,7 @@ FACTS: list[tuple[str, list[str], Check]] = [
     (
         "technology changes how health information is kept",
         ["outlook"],
-        says("electronic health records", "organised and kept"),
+        says("electronic health records", "organized and kept"),
     ),
     ("providers hire MRTs to maintain EHRs", ["outlook"], says("hire technicians to maintain")),
     # Closing

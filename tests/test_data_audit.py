@@ -199,3 +199,29 @@ def test_corrections_are_for_a_reader_who_never_saw_the_article(guide: Any) -> N
     assert "average" in median["article"]["says"]  # the article's words are kept as its record
     spread = next(s for s in guide.section("pay")["spreads"] if s["id"] == "spread-2015")
     assert spread["title"] == "Spread of annual pay, May 2015"
+
+
+BRITISH = re.compile(
+    r"\b(?:organis\w*|analys(?:e|ed|es|ing)|specialis(?:e|ed|es|ing|ation)|programmes?|enrol|enrols|"
+    r"enrolment|ageing|centres?|colours?|favour\w*|behaviour\w*|licence|practise[sd]?|"
+    r"recognis\w*|labell\w*|cancell(?:ed|ing)|modell\w*|travell\w*|judgement|honour\w*|labour\w*|"
+    r"counsell\w*|catalogue|defence|whilst|amongst|prioritis\w*|minimis\w*|maximis\w*|summaris\w*|"
+    r"emphasis(?:e|ed|es|ing)|standardis\w*|categoris\w*|utilis\w*|realis(?:e|ed|es|ing)|authoris\w*|"
+    r"optimis\w*|customis\w*|tumour\w*|paediatric\w*|anaesthe\w*|grey|cheques?|fulfil|skilful|enquir\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def test_us_spelling_throughout_the_data() -> None:
+    text = _data_text()
+    assert "organize" in text and "Analyze" in text  # the US forms the data uses
+    assert BRITISH.findall("organised programmes; we enrol, analyse, specialise; ageing centres") == [
+        "organised",
+        "programmes",
+        "enrol",
+        "analyse",
+        "specialise",
+        "ageing",
+        "centres",
+    ]
+    assert BRITISH.findall(text) == []

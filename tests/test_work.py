@@ -53,7 +53,7 @@ def test_the_articles_duties_follow_where_they_add_something(cli_json: Any, cli:
     data = cli_json("duties")
     assert len(data["duties"]) == 9, "every article duty stays in the records"
     assert set(data["covered"]) == {
-        "duty-organise",
+        "duty-organize",
         "duty-paperwork",
         "duty-storage",
         "duty-transfer",
@@ -61,7 +61,7 @@ def test_the_articles_duties_follow_where_they_add_something(cli_json: Any, cli:
     }
     out = flat(cli("duties").stdout)
     tail = out.split("The article also lists")[1]
-    assert "Calculate survival rates" in tail and "Analyse electronic data" in tail
+    assert "Calculate survival rates" in tail and "Analyze electronic data" in tail
     assert "Complete paperwork" not in out and "Code diagnoses and procedures" not in out
 
 
@@ -103,7 +103,7 @@ def test_a_dataset_without_the_official_lists_still_shows_the_article(data_copy:
     folder = data_copy("work.json", strip)
     result = cli("--data", str(folder), "duties")
     assert result.exit_code == 0 and result.stderr == ""
-    assert "1. Manage and organise patients' medical information" in result.stdout
+    assert "1. Manage and organize patients' medical information" in result.stdout
     assert "9. Calculate survival rates" in result.stdout and "O*NET" not in result.stdout
     data = json.loads(cli("--data", str(folder), "skills", "--json").stdout)
     assert data["qualities"] is None and data["covered"] == []
