@@ -78,9 +78,9 @@ def rule_picks(route: str, bachelor_later: bool) -> Check:
 
 FACTS: list[tuple[str, list[str], Check]] = [
     # Opening
-    ("suits organised, confident tech lovers", ["about"], says("organised", "self-assured", "technology")),
+    ("suits organised, confident tech lovers", ["about"], says("organized", "self-assured", "technology")),
     ("works in health care without hands-on patient care", ["about"], says("no hands-on care of patients")),
-    ("manages and organises health information", ["about"], says("health information", "organise")),
+    ("manages and organises health information", ["about"], says("health information", "organize")),
     ("BLS: employment has been growing", ["outlook"], says("Bureau of Labor Statistics", "growing")),
     ("projected 13% growth, 2016 to 2026", ["outlook"], figure(13, "percent", year=2016, year_end=2026)),
     ("demand rises as the population and workforce age", ["outlook"], says("population", "older")),
@@ -95,7 +95,7 @@ FACTS: list[tuple[str, list[str], Check]] = [
     ),
     ("a certificate takes up to six months", ["degrees"], figure(6, "months", qualifier="up to")),
     ("an associate degree takes two years", ["degrees"], figure(2, "years", id="duration-as-hit")),
-    ("enrol in an accredited program", ["degrees"], says("accreditation", "enrol")),
+    ("enrol in an accredited program", ["degrees"], says("accreditation", "enroll")),
     ("the best programs meet CAHIIM standards", ["degrees"], says("CAHIIM", "standards")),
     ("high school: human health", ["degrees"], says("Human health")),
     (
@@ -167,7 +167,7 @@ FACTS: list[tuple[str, list[str], Check]] = [
         ),
     ),
     ("advance with a BS in health information management", ["degrees"], has_id("bs-him")),
-    ("BS graduates take managerial roles in HIT departments", ["degrees", "BS"], says("managerial roles")),
+    ("BS graduates take managerial roles in HIT departments", ["degrees", "BS"], says("management posts")),
     (
         "BS coursework: pathology, data management, legal aspects, finance",
         ["degrees"],
@@ -191,10 +191,10 @@ FACTS: list[tuple[str, list[str], Check]] = [
     # Duties
     ("providers diagnose and treat from the records", ["duties"], says("diagnose and treat")),
     ("the technician keeps the patient's medical history", ["duties"], says("medical history")),
-    ("duty: manage and organise medical information", ["duties"], says("Manage and organise")),
+    ("duty: manage and organise medical information", ["duties"], says("Manage and organize")),
     ("duty: paperwork", ["duties"], says("paperwork")),
     ("duty: proper storage of files", ["duties"], says("files are stored properly")),
-    ("duty: analyse electronic data", ["duties"], says("Analyse electronic data")),
+    ("duty: analyse electronic data", ["duties"], says("Analyze electronic data")),
     ("duty: monitor the EHR database", ["duties"], says("electronic health record database")),
     (
         "duty: transfer data from physician records",
@@ -210,7 +210,7 @@ FACTS: list[tuple[str, list[str], Check]] = [
     ("duty: calculate survival rates", ["duties"], says("survival rates")),
     # Skills
     ("advanced computer skills", ["skills"], says("computers")),
-    ("familiar with medical terminology and concepts", ["skills"], says("medical terminology and concepts")),
+    ("familiar with medical terminology and concepts", ["skills"], says("medical terms and concepts")),
     ("OPM: know records organisation and procedures", ["skills"], says("Office of Personnel Management")),
     ("coders work with utmost accuracy", ["skills"], says("accuracy")),
     (
@@ -219,7 +219,14 @@ FACTS: list[tuple[str, list[str], Check]] = [
         lambda o: all(says(w)(o) for w in ("ethics", "Communication", "judgment", "Attention to detail")),
     ),
     # Work environment
-    ("most MRTs work in hospitals", ["workplaces"], says("Most technicians work in hospitals")),
+    (
+        "most MRTs work in hospitals (kept as the article's words; hospitals are the largest employer)",
+        ["workplaces"],
+        lambda o: (
+            says("Most MRTs work in hospitals")(o)
+            and says("largest single employer", "physicians' offices")(o)
+        ),
+    ),
     ("roles on record quality and accuracy", ["workplaces"], says("quality and accuracy")),
     ("scan and index paper documents", ["workplaces"], says("scan and index")),
     ("work with physicians and clinicians on deficiencies", ["workplaces"], says("physicians, clinicians")),
@@ -249,7 +256,7 @@ FACTS: list[tuple[str, list[str], Check]] = [
     ("top 10% earn $61,400", ["salary"], figure(61400, "usd_per_year", measure="p90")),
     ("bottom 10% earn $24,190", ["salary"], figure(24190, "usd_per_year", measure="p10")),
     ("EHR experience pays more", ["salary"], says("electronic health records", "raises pay")),
-    ("coders are among the best paid", ["salary"], says("coders", "best-paid")),
+    ("coders are among the best paid", ["salary"], says("coders", "best paid")),
     (
         "government and hospitals pay more than extended care or doctors' offices",
         ["salary"],
@@ -262,7 +269,7 @@ FACTS: list[tuple[str, list[str], Check]] = [
     (
         "technology changes how health information is kept",
         ["outlook"],
-        says("electronic health records", "organised and kept"),
+        says("electronic health records", "organized and kept"),
     ),
     ("providers hire MRTs to maintain EHRs", ["outlook"], says("hire technicians to maintain")),
     # Closing

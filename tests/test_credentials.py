@@ -300,7 +300,8 @@ def test_ccs_p_eligibility_is_recommended_and_secondary(cli_json: Any, cli: Any)
     assert elig["pathways"][3]["credentials"] == ["CCS", "RHIT", "RHIA"]
     out = flat(cli("certs", "CCS-P").stdout)
     assert "(recommended, not required) [ccsp-prep-2025, secondary]" in out
-    assert "a high-school diploma required" in out
+    assert "the diploma required, the rest recommended" in out
+    assert "Required • A high-school diploma. [ccsp-prep-2025, secondary]" in out
 
 
 def test_ahima_exam_rules_are_the_issuers(cli_json: Any, cli: Any) -> None:

@@ -128,7 +128,7 @@ def test_rich_exports_keep_figures_and_sources(cli: Any, tmp_path: Path, suffix:
         assert needle.replace(" ", "&#160;") in content.replace(" ", "&#160;"), needle
     if suffix == ".html":
         assert (
-            "https://stats.bls.gov/ooh/healthcare/medical-records-and-health-information-technicians.htm"
+            "http://stats.bls.gov/ooh/healthcare/medical-records-and-health-information-technicians.htm"
             in content
         )
 

@@ -102,29 +102,46 @@ def test_salary_history_is_every_median_by_year(cli_json: Any, guide: Any) -> No
     assert data["view"] == "history" and data["spreads"] == []
 
 
-def test_salary_hourly_shows_hourly_figures_and_names_the_missing(cli: Any, cli_json: Any) -> None:
+def test_salary_hourly_shows_hourly_figures_and_names_the_missing(
+    cli: Any, cli_json: Any, data_copy: Any
+) -> None:
     data = cli_json("salary", "--hourly")
     assert data["basis"] == "hourly"
     assert {f["unit"] for f in data["figures"]} == {"usd_per_hour"}
-    assert 17.84 in [f["value"] for f in data["figures"]]
-    assert data["no_hourly_figure"] == []  # every headline median has its hourly twin
-    assert "$17.84/hr" in cli("salary", "--hourly").stdout
-    history = cli_json("salary", "--hourly", "--history")
-    hourly = {(f["year"], f["source"]) for f in history["figures"]}
-    for missing in history["no_hourly_figure"]:
-        assert (missing["year"], missing["source"]) not in hourly
-    if history["no_hourly_figure"]:
-        assert "No hourly figure in the dataset for" in cli("salary", "--hourly", "--history").stdout
+    assert [f["value"] for f in data["figures"]] == [24.16, 21.2, 19.4, 17.84]
+    assert data["no_hourly_figure"] == []
+    history = cli_json("salary", "--hourly", "--history")["figures"]
+    oes = next(f for f in history if f["year"] == 2011)
+    assert (oes["value"], oes["source"], oes["flag"]) == (16.01, "oes-2011", "official")
+    out = cli("salary", "--hourly").stdout
+    assert "$24.16/hr" in out and "No hourly figure" not in out
+
+    def drop(doc: Any) -> None:
+        doc["figures"] = [f for f in doc["figures"] if f["id"] != "oes-2011-median-hourly"]
+
+    folder = str(data_copy("pay.json", drop))
+    out = cli("--data", folder, "salary", "--hourly", "--history").stdout
+    assert "No hourly figure in the dataset for: Median annual wage (2011, oes-2011)." in " ".join(
+        out.split()
+    )
 
 
 def test_salary_json_flags_each_figure_and_keeps_the_articles_wording(cli_json: Any) -> None:
     data = cli_json("salary")
+    assert [(f["year"], f["measure"]) for f in data["figures"]] == [
+        (2024, "median"),
+        (2020, "median"),
+        (2018, "median"),
+        (2015, "median"),
+    ]
     median = next(f for f in data["figures"] if f["id"] == "pay-median-2015-annual")
     assert median["measure"] == "median" and median["flag"] == "official"
     assert "average" in median["article"]["says"]
-    p90 = next(f for s in data["spreads"] for f in s["figures"] if f["id"] == "pay-p90-2015-article")
+    spread = next(s for s in data["spreads"] if s["id"] == "spread-2015")
+    assert spread["title"] == "Spread of annual pay, May 2015"
+    p90 = next(f for f in spread["figures"] if f["id"] == "pay-p90-2015-article")
     assert (p90["value"], p90["flag"], p90["source"]) == (61400, "article-only", "article")
-    for fig in data["figures"]:
+    for fig in data["figures"] + spread["figures"]:
         assert fig["source"] in data["sources"]
 
 

@@ -22,7 +22,7 @@ def test_duties_lead_with_onets_tasks(cli_json: Any, cli: Any) -> None:
     assert {(t["source"], t["flag"]) for t in tasks[:12]} == {("onet-2025", "official")}
     assert {(t["source"], t["flag"]) for t in tasks[12:]} == {("startright-2024", "secondary")}
     assert "diagnosis-related groups" in tasks[0]["text"] and "Transcribe" in tasks[-1]["text"]
-    assert data["sources"]["onet-2025"]["url"] == "https://onetonline.org/find/match/2/29-2072.00"
+    assert data["sources"]["onet-2025"]["url"] == "https://www.onetonline.org/link/summary/29-2072.00"
     out = cli("duties").stdout
     first = next(line for line in out.splitlines() if re.match(r"\s*\d+\.", line))
     assert first.startswith("1.  Assign patients to diagnosis-related groups (DRGs)")
@@ -49,7 +49,7 @@ def test_the_articles_duties_follow_where_they_add_something(cli_json: Any, cli:
     data = cli_json("duties")
     assert len(data["duties"]) == 9, "every article duty stays in the records"
     assert set(data["covered"]) == {
-        "duty-organise",
+        "duty-organize",
         "duty-paperwork",
         "duty-storage",
         "duty-transfer",
@@ -57,7 +57,7 @@ def test_the_articles_duties_follow_where_they_add_something(cli_json: Any, cli:
     }
     out = flat(cli("duties").stdout)
     tail = out.split("Also listed elsewhere")[1]
-    assert "Calculate survival rates" in tail and "Analyse electronic data" in tail
+    assert "Calculate survival rates" in tail and "Analyze electronic data" in tail
     assert "Complete paperwork" not in out and "Code diagnoses and procedures" not in out
 
 
@@ -99,7 +99,7 @@ def test_a_dataset_without_the_official_lists_still_shows_the_article(data_copy:
     folder = data_copy("work.json", strip)
     result = cli("--data", str(folder), "duties")
     assert result.exit_code == 0 and result.stderr == ""
-    assert "1. Manage and organise patients' medical information" in result.stdout
+    assert "1. Manage and organize patients' medical information" in result.stdout
     assert "9. Calculate survival rates" in result.stdout and "O*NET" not in result.stdout
     data = json.loads(cli("--data", str(folder), "skills", "--json").stdout)
     assert data["qualities"] is None and data["covered"] == []

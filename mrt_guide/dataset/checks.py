@@ -331,7 +331,7 @@ def _states(files: Files) -> Iterator[Fault]:
                     f"Source '{source}' is already given to code {coded[source]}; a source's figures "
                     "are for one code.",
                 )
-            coded.setdefault(source, code.code)
+            coded.setdefault(source, code.code or code.title)
     places = [(f"national[{k}]", fig) for k, fig in enumerate(states.national)]
     places += [
         (f"states[{i}].figures[{k}]", fig)

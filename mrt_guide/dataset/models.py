@@ -392,6 +392,11 @@ class Pathway(Sourced):
 
 class Eligibility(Model):
     minimum_education: Level | None
+    required: list[Fact] = Field(
+        default=[],
+        description="What every candidate must have, whichever route (a diploma, say); the pathways "
+        "then say how to qualify, or what the issuer recommends.",
+    )
     pathways: list[Pathway]
     missing: Text | None = Field(description="What the dataset lacks, where no pathway is known.")
     plan_experience: FigureRef | None = Field(
@@ -836,9 +841,12 @@ class State(Model):
 
 
 class OccupationCode(Sourced):
-    """An occupation code and title, and the sources whose figures are published under it."""
+    """An occupation code and title, and the sources whose figures are published under it: the
+    occupation definition each source's figures are for."""
 
-    code: Annotated[SocCode, Key("soc")]
+    code: Annotated[SocCode, Key("soc")] | None = Field(
+        description="The SOC code; null for a group BLS published without one the dataset records."
+    )
     title: Label
     figures_from: list[SourceKey] = Field(description="Sources whose figures are for this code.")
     note: Text | None = None

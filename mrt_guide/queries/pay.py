@@ -45,8 +45,8 @@ def _all_codes(ds: Dataset) -> list[Record]:
 
 
 def salary(ds: Dataset, *, history: bool = False, hourly: bool = False) -> dict[str, Any]:
-    """Medians newest first (the headline's, or every year's for the history); the headline's
-    other measures apart (a mean is not a median); spreads newest first."""
+    """Medians newest first (the headline's, or every year's for the history); the other
+    measures no spread shows, apart (a mean is not a median); spreads newest first."""
     pay = ds.section("pay")
     every = pay["figures"]
     spread_ids = {i for s in pay["spreads"] for i in s["figures"]}
@@ -56,7 +56,10 @@ def salary(ds: Dataset, *, history: bool = False, hourly: bool = False) -> dict[
     else:
         headline = [f for f in ds.figure_list(pay["headline"]) if f["unit"] == ANNUAL]
         chosen = [f for f in headline if f["measure"] == "median"]
-        apart = [f for f in headline if f["measure"] != "median" and f["id"] not in spread_ids]
+        # every other national measure no spread shows (a mean is not a median: apart)
+        apart = [
+            f for f in every if f["unit"] == ANNUAL and f["measure"] != "median" and f["id"] not in spread_ids
+        ]
     unit = HOURLY if hourly else ANNUAL
     figures, no_hourly = [], []
     for fig in newest_first(chosen):

@@ -44,7 +44,7 @@ def national_figures(ds: Dataset) -> list[Record]:
 def code_of(ds: Dataset, fig: Record) -> str | None:
     """The occupation code a figure is for, where its source is known to say."""
     code = ds.soc_codes.get(fig["source"])
-    return None if code is None else str(code["code"])
+    return None if code is None or code["code"] is None else str(code["code"])
 
 
 def _differences(ds: Dataset, fig: Record, other: Record) -> list[dict[str, Any]]:
@@ -102,13 +102,9 @@ def newest_medians(ds: Dataset) -> list[Record]:
 
 
 def _codes(ds: Dataset, figures: list[Record]) -> list[Record]:
-    """The occupation codes ``figures`` are for, each once."""
-    seen: dict[str, Record] = {}
-    for fig in figures:
-        code = ds.soc_codes.get(fig["source"])
-        if code is not None:
-            seen.setdefault(code["code"], code)
-    return sorted(seen.values(), key=lambda c: c["code"])
+    """The occupation codes ``figures`` are for, each once, in the table's order (oldest first)."""
+    used = {fig["source"] for fig in figures}
+    return [c for c in ds.section("states")["codes"] if used & set(c["figures_from"])]
 
 
 def state(ds: Dataset, name: str) -> dict[str, Any]:

@@ -134,8 +134,14 @@ def _detail(data: dict[str, Any], *, issuer_wide: bool = True) -> Document:
     if issuer_wide and issuer["exams"]:
         missing += issuer["exams"]["not_found"]
     elig = c["eligibility"]
+    if elig["required"]:
+        body.append(Bullets([fmt.sourced_line(r) for r in elig["required"]], title="Required"))
     if elig["pathways"]:
-        title = "Eligibility (any one route)" if len(elig["pathways"]) > 1 else "Eligibility"
+        several = len(elig["pathways"]) > 1
+        if elig["required"] and all(p["recommended"] for p in elig["pathways"]):
+            title = "Recommended preparation" + (" (any one)" if several else "")
+        else:
+            title = "Eligibility (any one route)" if several else "Eligibility"
         body.append(Bullets([_pathway(p) for p in elig["pathways"]], title=title))
     elif elig["missing"] and not c["not_found"]:
         body.append(Para(Span(f"Not in the dataset: {elig['missing']}", "warn")))

@@ -93,7 +93,7 @@ def _pair_line(fig: dict[str, Any], other: dict[str, Any], diffs: list[dict[str,
 
 def _code_notes(data: dict[str, Any]) -> list[Inline]:
     return [
-        [Span(c["code"], "code"), f" = {c['title']}" + (f". {c['note']}" if c["note"] else "")]
+        [Span(c["code"] or "No code", "code"), f" = {c['title']}" + (f". {c['note']}" if c["note"] else "")]
         for c in data["codes"]
     ]
 
