@@ -283,3 +283,25 @@ def test_panel_titles_too_long_for_the_border_move_inside(cli: Any) -> None:
     box = out.split("╭")[1]
     assert "medical registrars (29-9021)" in box.split("An occupation")[0]  # the title, inside
     assert "─╮" in out  # the box is still drawn
+
+
+@pytest.mark.parametrize("width", [8, 12, 20, 33, 40, 79])
+def test_the_fast_wrap_wraps_as_rich_does(width: int) -> None:
+    """to_rich.wrap takes a shortcut for prose of one-cell characters: it must break every
+    line where Rich's own Text.wrap would, long words, odd spaces and all."""
+    import random
+
+    from rich.console import Console
+    from rich.text import Text
+
+    from mrt_guide.render.to_rich import wrap
+
+    con = Console(width=200)
+    rng = random.Random(width)
+    words = ["a", "of", "RHIT", "[ahima-ccs-competency]", "certification", "x" * 45, "50,250/yr", "—", "¹"]
+    for _ in range(300):
+        plain = "".join(rng.choice(words) + rng.choice([" ", " ", "  "]) for _ in range(rng.randint(1, 30)))
+        text = Text(plain.rstrip(), style="bold")
+        ours = [line.plain for line in wrap(text, con, width)]
+        rich = [line.plain for line in text.wrap(con, width)]
+        assert ours == rich, (width, plain)

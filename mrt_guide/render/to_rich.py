@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 from typing import IO, Any
 
+from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
 from rich.measure import Measurement
 from rich.panel import Panel as RichPanel
@@ -79,6 +80,34 @@ def text(value: Inline, style: str | None = None) -> Text:
     return out
 
 
+_WORD = re.compile(r"\S+ *")
+
+
+def wrap(line: Text, con: Console, width: int) -> list[Text]:
+    """``line`` wrapped to ``width`` as Rich's ``Text.wrap`` wraps it (greedy, at spaces),
+    without its per-line machinery: most of what the guide prints
+    is prose of one-cell characters, and this is several times faster there. Anything else
+    (a line break, a wide character, a word longer than the width) goes to Rich."""
+    plain = line.plain
+    if "\n" in plain or not (plain.isascii() or cell_len(plain) == len(plain)):
+        return list(line.wrap(con, width))
+    if len(plain) <= width:
+        return [line]
+    offsets: list[int] = []
+    start = 0
+    for word in _WORD.finditer(plain):
+        end = word.start() + len(word.group().rstrip(" "))
+        if end - start > width:
+            if end - word.start() > width:
+                return list(line.wrap(con, width))  # a word longer than the line: Rich folds it
+            offsets.append(word.start())
+            start = word.start()
+    lines = list(line.divide(offsets))
+    for part in lines:
+        part.rstrip_end(width)  # as Rich does: spaces past the width go, the rest stay
+    return lines
+
+
 def _sources(block: SourceList, con: Console, width: int) -> RenderableType:
     """Each source in a few lines; its address on a line of its own, never broken (a
     terminal wraps it for the eye, and copying or clicking gets it whole)."""
@@ -86,7 +115,7 @@ def _sources(block: SourceList, con: Console, width: int) -> RenderableType:
     for src in block.sources:
         line = Text(str(src["key"]), style="cyan")
         line.append(" " + described(src))
-        parts.append(Lines(list(line.wrap(con, width))))
+        parts.append(Lines(wrap(line, con, width)))
         if src.get("url"):
             url = str(src["url"])
             parts.append(Text("  " + url, style=f"dim link {url}", no_wrap=True, overflow="ignore"))
@@ -191,6 +220,11 @@ class Lines:
         self.lines = lines
 
     def __rich_console__(self, console: Console, options: Any) -> Any:
+        if console.color_system is None:  # no color, no links: the words are all there is
+            for line in self.lines:
+                yield Segment(line.plain)
+                yield Segment.line()
+            return
         for line in self.lines:
             yield from line.render(console)
             yield Segment.line()
@@ -223,7 +257,7 @@ def _marked(
             lines.append(Text(""))
         if above:
             lines.append(Text(mark, style="bold"))
-        wrapped = text(item).wrap(con, max(width - pad, 8))
+        wrapped = wrap(text(item), con, max(width - pad, 8))
         for i, line in enumerate(wrapped):
             lines.append(Text(mark.ljust(pad) if i == 0 and not above else " " * pad) + line)
     if style:
@@ -234,9 +268,10 @@ def _marked(
 
 def renderable(block: Block, con: Console, width: int) -> RenderableType:
     if isinstance(block, Heading):
-        return Text(block.text, style="bold underline" if block.level == 1 else "bold")
+        heading = Text(block.text, style="bold underline" if block.level == 1 else "bold")
+        return Lines(wrap(heading, con, width))
     if isinstance(block, Para):
-        return text(block.content, block.style)
+        return Lines(wrap(text(block.content, block.style), con, width))
     if isinstance(block, Bullets):
         marks = block.marks or [f"{i + 1}." if block.numbered else "•" for i in range(len(block.items))]
         head = [Text(block.title, style="bold")] if block.title else []
@@ -271,7 +306,7 @@ def renderable(block: Block, con: Console, width: int) -> RenderableType:
             *_spaced([renderable(b, con, width) for b in block.body]),
         )
     if isinstance(block, Hint):
-        return text(block.content, "muted")
+        return Lines(wrap(text(block.content, "muted"), con, width))
     if isinstance(block, SourceList):
         return _sources(block, con, width)
     raise TypeError(f"cannot render {type(block).__name__}")
