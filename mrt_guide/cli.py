@@ -9,7 +9,6 @@ pays for one command's module and parameters, not fourteen.
 
 from __future__ import annotations
 
-import importlib
 import os
 import signal
 import sys
@@ -20,7 +19,8 @@ from typing import Annotated, Any
 import typer
 
 from . import __version__
-from .commands._shared import Command, Group, Settings, flag
+from .commands import COMMANDS
+from .commands._shared import Group, LazyCommands, Settings, flag
 from .status import ExitStatus, GuideError
 
 PROG = "mrt-guide"
@@ -44,29 +44,6 @@ Every figure comes with the year it describes, its source and a flag: official, 
   [cyan]mrt-guide guide --export guide.html[/cyan]    the whole guide as a web page
   [cyan]mrt-guide certs --json[/cyan]                 any command as JSON
 """
-
-COMMANDS: dict[str, str] = {
-    "facts": "sections:facts",
-    "steps": "sections:steps",
-    "degrees": "degrees:degrees",
-    "certs": "certs:certs",
-    "salary": "salary:salary",
-    "outlook": "sections:outlook",
-    "careers": "careers:careers",
-    "duties": "sections:duties",
-    "skills": "sections:skills",
-    "workplaces": "sections:workplaces",
-    "about": "sections:about",
-    "search": "search:search",
-    "sources": "sections:sources",
-    "plan": "plan:plan",
-    "guide": "guide:guide",
-    "handout": "sections:handout",
-    "data": "data:app",
-    "ce": "ce:app",
-}
-"""Every command, in the order of the help: ``module:attribute`` of ``mrt_guide.commands``,
-a command function or a Typer app (a group of subcommands)."""
 
 
 def _say(text: str) -> None:
@@ -178,45 +155,6 @@ def run(invoke: Callable[[], Any], *, completing: bool = False) -> int:
             "Please report it; MRT_GUIDE_DEBUG=1 shows the traceback."
         )
         return ExitStatus.INTERNAL
-
-
-def _built(name: str, target: str) -> Any:
-    """The Click command for ``name`` from ``module:attribute`` of ``mrt_guide.commands``."""
-    module, attribute = target.split(":")
-    found = getattr(importlib.import_module(f"mrt_guide.commands.{module}"), attribute)
-    if isinstance(found, typer.Typer):
-        return typer.main.get_command(found)
-    # add_completion=False: the completion options belong to the root, not to each command
-    one = typer.Typer(rich_markup_mode="rich", pretty_exceptions_enable=False, add_completion=False)
-    one.command(name=name, cls=Command)(found)
-    return typer.main.get_command(one)
-
-
-class LazyCommands(dict[str, Any]):
-    """The root's commands by name, each built on first use (a dict, as Click expects; its
-    values are None until a command is asked for)."""
-
-    def __init__(self, table: dict[str, str]) -> None:
-        super().__init__(dict.fromkeys(table))
-        self._table = table
-
-    def __getitem__(self, name: str) -> Any:
-        built = super().__getitem__(name)  # KeyError for an unknown name
-        if built is None:
-            built = _built(name, self._table[name])
-            super().__setitem__(name, built)
-        return built
-
-    def get(self, name: str, default: Any = None) -> Any:
-        if name not in self:
-            return default
-        return self[name]
-
-    def values(self) -> Any:
-        return [self[name] for name in self]
-
-    def items(self) -> Any:
-        return [(name, self[name]) for name in self]
 
 
 class GuideGroup(Group):

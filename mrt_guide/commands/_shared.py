@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,6 +42,11 @@ def flag(*names: str, help: str, **kwargs: Any) -> Any:
     return typer.Option(*names, help=help, metavar="", show_default=False, **kwargs)
 
 
+def argument(metavar: str, help: str, **kwargs: Any) -> Any:
+    """A positional argument named ``metavar`` in help, with no default shown."""
+    return typer.Argument(metavar=metavar, help=help, show_default=False, **kwargs)
+
+
 class Settings:
     """Global options, kept on the root context."""
 
@@ -71,3 +77,42 @@ def dataset(ctx: typer.Context) -> Dataset:
     from ..dataset.load import load
 
     return load(data_dir(ctx))
+
+
+def _built(name: str, target: str) -> Any:
+    """The Click command for ``name`` from ``module:attribute`` of ``mrt_guide.commands``."""
+    module, attribute = target.split(":")
+    found = getattr(importlib.import_module(f"mrt_guide.commands.{module}"), attribute)
+    if isinstance(found, typer.Typer):
+        return typer.main.get_command(found)
+    # add_completion=False: the completion options belong to the root, not to each command
+    one = typer.Typer(rich_markup_mode="rich", pretty_exceptions_enable=False, add_completion=False)
+    one.command(name=name, cls=Command)(found)
+    return typer.main.get_command(one)
+
+
+class LazyCommands(dict[str, Any]):
+    """The root's commands by name, each built on first use (a dict, as Click expects; its
+    values are None until a command is asked for)."""
+
+    def __init__(self, table: dict[str, str]) -> None:
+        super().__init__(dict.fromkeys(table))
+        self._table = table
+
+    def __getitem__(self, name: str) -> Any:
+        built = super().__getitem__(name)  # KeyError for an unknown name
+        if built is None:
+            built = _built(name, self._table[name])
+            super().__setitem__(name, built)
+        return built
+
+    def get(self, name: str, default: Any = None) -> Any:
+        if name not in self:
+            return default
+        return self[name]
+
+    def values(self) -> Any:
+        return [self[name] for name in self]
+
+    def items(self) -> Any:
+        return [(name, self[name]) for name in self]

@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from ..output import Output, output_options, show
-from ._shared import dataset
+from ._shared import argument, dataset
 from .complete import career_names
 
 
@@ -15,11 +15,10 @@ def careers(
     out: Output,
     name: Annotated[
         str | None,
-        typer.Argument(
-            metavar="ID",
-            help="One career in full: medical-coders, cancer-registrars, health-services-managers, ...",
+        argument(
+            "ID",
+            "One career in full: medical-coders, cancer-registrars, health-services-managers, ...",
             autocompletion=career_names,
-            show_default=False,
         ),
     ] = None,
 ) -> None:

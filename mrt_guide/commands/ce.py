@@ -19,11 +19,10 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ..cli import LazyCommands
 from ..output import Format, Output, output_options, show
 from ..status import ExitStatus, GuideError
 from ._shared import Group as SharedGroup
-from ._shared import dataset, flag
+from ._shared import LazyCommands, dataset, flag
 from .complete import certification_names
 
 if TYPE_CHECKING:

@@ -9,7 +9,7 @@ import typer
 
 from ..output import Output, output_options, show
 from ..status import GuideError, NotFound
-from ._shared import Command, Group, dataset, flag
+from ._shared import Command, Group, argument, dataset, flag
 from .ce import confirm, help_if_bare, issuer_names, say
 from .complete import certification_names
 
@@ -47,11 +47,10 @@ def credential_add(
     ctx: typer.Context,
     name: Annotated[
         str,
-        typer.Argument(
-            metavar="ID",
-            help="The credential, any case or alias: RHIT, ccs-p, CTR (now ODS).",
+        argument(
+            "ID",
+            "The credential, any case or alias: RHIT, ccs-p, CTR (now ODS).",
             autocompletion=certification_names,
-            show_default=False,
         ),
     ],
     earned: Annotated[
@@ -137,12 +136,7 @@ def credential_remove(
     ctx: typer.Context,
     name: Annotated[
         str,
-        typer.Argument(
-            metavar="ID",
-            help="The credential to remove.",
-            autocompletion=certification_names,
-            show_default=False,
-        ),
+        argument("ID", "The credential to remove.", autocompletion=certification_names),
     ],
     yes: Annotated[bool, flag("--yes", "-y", help="Do not ask first.")] = False,
 ) -> None:
@@ -181,12 +175,7 @@ def cycle_set(
     ctx: typer.Context,
     issuer: Annotated[
         str,
-        typer.Argument(
-            metavar="ISSUER",
-            help="AHIMA or NCRA (any case).",
-            autocompletion=issuer_names,
-            show_default=False,
-        ),
+        argument("ISSUER", "AHIMA or NCRA (any case).", autocompletion=issuer_names),
     ],
     start: Annotated[
         str,

@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from ..output import Output, output_options, show
-from ._shared import dataset
+from ._shared import argument, dataset
 from .complete import certification_names
 
 
@@ -15,11 +15,10 @@ def certs(
     out: Output,
     name: Annotated[
         str | None,
-        typer.Argument(
-            metavar="ID",
-            help="A certification id or alias, any case: RHIT, ccs-p, CTR (now ODS).",
+        argument(
+            "ID",
+            "A certification id or alias, any case: RHIT, ccs-p, CTR (now ODS).",
             autocompletion=certification_names,
-            show_default=False,
         ),
     ] = None,
 ) -> None:

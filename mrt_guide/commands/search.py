@@ -49,7 +49,7 @@ def summaries(ctx: typer.Context) -> dict[str, str]:
     itself: building every command's parameters to read it would cost a run ~10 ms."""
     import importlib
 
-    from ..cli import COMMANDS
+    from . import COMMANDS
 
     found: dict[str, str] = {}
     for name, target in COMMANDS.items():
