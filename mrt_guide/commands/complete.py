@@ -26,9 +26,15 @@ def names(ctx: typer.Context, completion: str) -> list[str]:
         return []
     found: list[str] = []
     for record in records:
+        spelled: set[str] = set()
         for field in spec.fields:
             value = record[field]
-            found += value if isinstance(value, list) else [value]
+            for name in value if isinstance(value, list) else [value]:
+                # one spelling per name: CCSP beside CCS-P is the same word twice
+                plain = "".join(ch for ch in str(name).casefold() if ch.isalnum())
+                if plain not in spelled:
+                    spelled.add(plain)
+                    found.append(name)
     return found
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import fmt
-from .doc import Bullets, Column, Document, Hint, Inline, Notes, Panel, Para, Span, Table, spans
+from .doc import Bullets, Column, Document, Hint, Inline, Notes, Panel, Para, Span, Table, plain_text, spans
 
 LEVEL_WORDS = {
     "none": "no diploma yet",
@@ -98,13 +98,9 @@ class Phrases:
             lines += self._keeping(m)
         if m["after"] is not None:
             anchor = self.steps[m["after"]["step"]]
-            lines.append(
-                Span(
-                    f"Starts {fmt.count(m['after']['months'], 'month', 'months')} after "
-                    f"“{self.title(anchor)}” ends.",
-                    "muted",
-                )
-            )
+            months = m["after"]["months"]
+            gap = f"{fmt.count(months, 'month', 'months')} after" if months else "when"
+            lines.append(Span(f"Starts {gap} “{self.title(anchor)}” ends.", "muted"))
         return lines
 
     def _keeping(self, m: dict[str, Any]) -> list[Inline]:
@@ -148,7 +144,12 @@ def _milestone(say: Phrases, m: dict[str, Any]) -> Inline:
     for part in say.what(m):
         line.append("\n")
         line += spans(part)
-    if why["text"] and m["kind"] not in ("ce", "renew"):
+    # a reason that only names the credential again says nothing the title has not said
+    said = " ".join(plain_text(part) for part in say.what(m))
+    reason = why["text"] or ""
+    name = say.credentials[m["cert"]]["name"] if m["cert"] in say.credentials else None
+    bare = reason in (say.title(m), said, name) or bool(m["cert"] and reason in said)
+    if why["text"] and m["kind"] not in ("ce", "renew") and not bare:
         line += [
             "\n",
             Span("Why: ", "muted"),
