@@ -112,8 +112,12 @@ def test_workplaces_join_settings_to_shares_and_wages(cli_json: Any, cli: Any) -
     assert hospitals["employer_shares"][0]["share"]["value"] == 34
     assert hospitals["industries"][0]["mean_wage"]["value"] == 37960
     out = cli("workplaces").stdout
-    assert re.search(r"Hospitals\s*│\s*34% \(2018\)\s*│\s*\$37,960/yr \(2011\)", out)
-    assert "Software vendors" in out and "secondary" in out
+    # each figure once, in a table or chart of its own year: no row joins 2018 to 2011
+    assert re.search(r"Share of jobs by employer, 2018 \[ooh-2019-copy, secondary\]", out)
+    assert re.search(r"Hospitals \(state, local and private\)\s+█+ 34%", out)
+    assert re.search(r"│ General medical and surgical hospitals │ 67,340 workers │\s+\$37,960/yr │", out)
+    assert out.count("$37,960/yr") == 1
+    assert "Software vendors" in out
 
 
 def test_about_names_and_codes(cli: Any) -> None:

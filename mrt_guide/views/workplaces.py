@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import fmt
-from .doc import Bar, Bars, Bullets, Column, Document, Inline, Notes, Para, Table
+from .doc import Bar, Bars, Bullets, Column, Document, Inline, Notes, Table
 
 
 def _settings(data: dict[str, Any], *, ids: bool) -> Table:
@@ -36,25 +36,19 @@ def _years(figures: Any) -> str:
 
 
 def build(data: dict[str, Any]) -> Document:
+    """Where they work: the shares of jobs (one year, one source) first, then the industries
+    with their wages (another year, in a table of their own), then the settings named, each
+    figure shown once."""
     doc = Document("Where medical records technicians work")
-    doc.add(Bullets([fmt.sourced_line(e) for e in data["environment"]], title="The work environment"))
-    doc.add(_settings(data, ids=False))
-    columns = [
-        ("settings", data["settings"]),
-        ("share of jobs", [e["share"] for e in data["employer_shares"]]),
-        ("mean wage", [i["mean_wage"] for i in data["industries"]]),
-    ]
-    cited = "; ".join(f"{name} {_cites(recs)}" for name, recs in columns if recs)
-    doc.add(Para(f"Sources: {cited}.", "muted"))
-    doc.add(
-        Bars(
-            f"Share of jobs by employer, {_years(e['share'] for e in data['employer_shares'])}",
-            [
-                Bar(e["employer"], e["share"]["value"], fmt.value(e["share"]), f"({e['share']['flag']})")
-                for e in data["employer_shares"]
-            ],
+    shares = data["employer_shares"]
+    if shares:
+        doc.add(
+            Bars(
+                f"Share of jobs by employer, {_years(e['share'] for e in shares)} "
+                f"{_cites([e['share'] for e in shares])}",
+                [Bar(e["employer"], e["share"]["value"], fmt.value(e["share"])) for e in shares],
+            )
         )
-    )
     doc.add(
         Table(
             [
@@ -71,12 +65,14 @@ def build(data: dict[str, Any]) -> Document:
         )
     )
     factor = data["pay_by_setting"]
-    lines: list[Inline] = [fmt.sourced_line(factor), *(fmt.figure_line(f) for f in factor["evidence"])]
-    doc.add(Bullets(lines, title="Pay by setting"))
-    figures = [e["share"] for e in data["employer_shares"]] + [
+    doc.add(Bullets([fmt.sourced_line(factor)], title="Pay by setting (the wages are in the table above)"))
+    doc.add(Bullets([fmt.sourced_line(e) for e in data["environment"]], title="The work environment"))
+    settings: list[Inline] = [[s["name"], *fmt.ref(s)] for s in data["settings"]]
+    doc.add(Bullets(settings, title=f"Settings that hire them {_cites(data['settings'])}"))
+    figures = [e["share"] for e in shares] + [
         f for i in data["industries"] for f in (i["employment"], i["mean_wage"])
     ]
-    doc.add(Notes(fmt.figure_notes(figures + data["settings"], data["sources"])))
+    doc.add(Notes(fmt.figure_notes(figures + data["settings"] + [factor], data["sources"])))
     return doc
 
 
