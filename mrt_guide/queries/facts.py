@@ -11,31 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..dataset.index import Dataset, Record
+from ..dataset.index import Dataset
+from .figures import TRUST, newest, twin
 from .links import link
-
-_TRUST = {"official": 2, "secondary": 1, "article-only": 0}
-
-
-def newest(figures: list[Record]) -> Record | None:
-    """The latest figure, an official one first among those of the same year."""
-    return max(figures, key=lambda f: (f["year_end"] or f["year"], _TRUST[f["flag"]]), default=None)
-
-
-def _twin(figure: Record | None, figures: list[Record], unit: str) -> Record | None:
-    if figure is None:
-        return None
-    return next(
-        (
-            f
-            for f in figures
-            if f["unit"] == unit
-            and f["measure"] == figure["measure"]
-            and f["year"] == figure["year"]
-            and f["source"] == figure["source"]
-        ),
-        None,
-    )
 
 
 def facts(ds: Dataset) -> dict[str, Any]:
@@ -44,7 +22,7 @@ def facts(ds: Dataset) -> dict[str, Any]:
     pay = ds.section("pay")["figures"]
     annual = newest([f for f in pay if f["measure"] == "median" and f["unit"] == "usd_per_year"])
     outlook = ds.section("outlook")
-    projection = max(outlook["projections"], key=lambda p: (p["end"], _TRUST[p["flag"]]), default=None)
+    projection = max(outlook["projections"], key=lambda p: (p["end"], TRUST[p["flag"]]), default=None)
     counts = [p["base_employment"] for p in outlook["projections"] if p["base_employment"]] + [
         f for f in outlook["employment"] if f["measure"] == "employment"
     ]
@@ -55,7 +33,7 @@ def facts(ds: Dataset) -> dict[str, Any]:
     return {
         "title": occupation["title"],
         "median_annual": annual,
-        "median_hourly": _twin(annual, pay, "usd_per_hour"),
+        "median_hourly": twin(annual, pay, "usd_per_hour"),
         "entry": None if quick is None else ds.get("fact", quick["entry"]),
         "route": route,
         "credential": None

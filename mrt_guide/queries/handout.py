@@ -12,21 +12,10 @@ from typing import Any
 
 from ..dataset.index import Dataset, Record
 from .certs import certs
-from .facts import facts, newest
+from .facts import facts
+from .figures import newest
+from .pay import salary
 from .steps import steps
-
-
-def _spread(ds: Dataset) -> Record | None:
-    """The newest spread of annual pay: the one whose figures describe the latest year."""
-    spreads = [
-        {"id": s["id"], "title": s["title"], "figures": ds.figure_list(s["figures"])}
-        for s in ds.section("pay")["spreads"]
-    ]
-    return max(
-        (s for s in spreads if s["figures"]),
-        key=lambda s: max(f["year_end"] or f["year"] for f in s["figures"]),
-        default=None,
-    )
 
 
 def _employers(ds: Dataset) -> list[Record]:
@@ -67,7 +56,7 @@ def handout(ds: Dataset) -> dict[str, Any]:
         "pay": {
             "median_annual": quick["median_annual"],
             "median_hourly": quick["median_hourly"],
-            "spread": _spread(ds),
+            "spread": next(iter(salary(ds)["spreads"]), None),
         },
         "employers": _employers(ds),
     }

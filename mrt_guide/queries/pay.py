@@ -5,43 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from ..dataset.index import Dataset, Record
+from .figures import codes, newest_first, twin
 from .links import Link, link
 
 HOURLY, ANNUAL = "usd_per_hour", "usd_per_year"
-
-
-def _twin(figure: Record, figures: list[Record], unit: str) -> Record | None:
-    """The figure for the same measure and year in ``unit`` (hourly for annual, and so on)."""
-    for other in figures:
-        if (
-            other["unit"] == unit
-            and other["measure"] == figure["measure"]
-            and other["year"] == figure["year"]
-            and other["source"] == figure["source"]
-        ):
-            return other
-    return None
-
-
-_TRUST = {"official": 2, "secondary": 1, "article-only": 0}
-
-
-def newest_first(figures: list[Record]) -> list[Record]:
-    """The latest year first; within a year, an official figure before a secondary one."""
-    return sorted(figures, key=lambda f: (-(f["year_end"] or f["year"]), -_TRUST[f["flag"]]))
-
-
-def codes(ds: Dataset, figures: list[Record]) -> list[Record]:
-    """The occupation codes the figures' sources publish under (where the dataset says)."""
-    sources = {f["source"] for f in figures}
-    return [code for code in _all_codes(ds) if sources & set(code["figures_from"])]
-
-
-def _all_codes(ds: Dataset) -> list[Record]:
-    try:
-        return ds.section("states")["codes"]  # type: ignore[no-any-return]
-    except KeyError:
-        return []
 
 
 def salary(ds: Dataset, *, history: bool = False, hourly: bool = False) -> dict[str, Any]:
@@ -63,12 +30,12 @@ def salary(ds: Dataset, *, history: bool = False, hourly: bool = False) -> dict[
     unit = HOURLY if hourly else ANNUAL
     figures, no_hourly = [], []
     for fig in newest_first(chosen):
-        shown = _twin(fig, every, unit) if hourly else fig
+        shown = twin(fig, every, unit) if hourly else fig
         if shown is None:
             no_hourly.append(fig)
         else:
             figures.append(shown)
-    others = [o for o in (_twin(f, every, unit) if hourly else f for f in newest_first(apart)) if o]
+    others = [o for o in (twin(f, every, unit) if hourly else f for f in newest_first(apart)) if o]
     spreads = []
     if not history and not hourly:
         spreads = [

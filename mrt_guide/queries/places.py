@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..dataset.index import Dataset, Record
+from .figures import codes
 from .links import Link, link
 
 ANNUAL = "usd_per_year"
@@ -101,12 +102,6 @@ def newest_medians(ds: Dataset) -> list[Record]:
     return shown
 
 
-def _codes(ds: Dataset, figures: list[Record]) -> list[Record]:
-    """The occupation codes ``figures`` are for, each once, in the table's order (oldest first)."""
-    used = {fig["source"] for fig in figures}
-    return [c for c in ds.section("states")["codes"] if used & set(c["figures_from"])]
-
-
 def state(ds: Dataset, name: str) -> dict[str, Any]:
     """One state's figures (newest first), the national figures beside them, and how each
     pair differs; the areas within it where an imported file has them."""
@@ -140,7 +135,7 @@ def state(ds: Dataset, name: str) -> dict[str, Any]:
         "national": sorted(shown.values(), key=_order),
         "comparisons": comparisons,
         "areas": areas,
-        "codes": _codes(ds, everything),
+        "codes": codes(ds, everything),
         "official_states": official_states(ds),
     }
 
@@ -229,7 +224,7 @@ def states(ds: Dataset, sort: str = "pay") -> dict[str, Any]:
         "other_series": every[1:],
         "states": rows,
         "national": sorted(national.values(), key=_order),
-        "codes": _codes(ds, all_figures),
+        "codes": codes(ds, all_figures),
         "official_states": official_states(ds),
     }
 

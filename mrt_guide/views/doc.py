@@ -191,8 +191,8 @@ def together(*charts: Bars) -> list[Bars]:
 
 
 class Notes:
-    """Footnotes. An item whose first span has a ``note`` key defines that note; markers in
-    the text point to it by the same key, and ``number_notes`` numbers both."""
+    """Footnotes: the numbered notes ``number_notes`` places here (an item whose first span is
+    its number, style ``mark``), then unnumbered ones (what the flags mean, the sources)."""
 
     __slots__ = ("items",)
 
@@ -266,14 +266,6 @@ class Document:
 SUPERSCRIPT = str.maketrans("0123456789", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
 
 
-def _inline_spans(value: Inline) -> list[Span]:
-    if isinstance(value, str):
-        return []
-    if isinstance(value, Span):
-        return [value]
-    return [v for v in value if isinstance(v, Span)]
-
-
 def number_notes(doc: Document) -> Document:
     """Number the note markers in reading order and list each note once, numbered, in the
     first Notes block after its first marker (a new one at the end if none follows). A
@@ -302,10 +294,8 @@ def number_notes(doc: Document) -> Document:
         """Number the markers of one run of text; two markers side by side get a comma between."""
         found: list[Inline] = []
         after_marker = False
-        for span in (
-            _inline_spans(value) if isinstance(value, Span) else value if not isinstance(value, str) else []
-        ):
-            if isinstance(span, Span) and span.note is not None and span.gloss is not None:
+        for span in spans(value):
+            if span.note is not None and span.gloss is not None:
                 found += mark(span)
                 if after_marker:
                     span.text = "," + span.text

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import fmt
+from .certs import renewal
 from .doc import Block, Bullets, Column, Document, Hint, Inline, Para, Section, SourceList, Span, Table
 from .facts import lines as fact_lines
 
@@ -58,13 +59,6 @@ def _education(data: dict[str, Any]) -> list[Block]:
     ]
 
 
-def _kept(renewal: dict[str, Any]) -> Inline:
-    ceus, cycle = renewal["ceus"], renewal["cycle"]
-    if ceus is None:
-        return Span("not found", "muted")
-    return f"{fmt.value(ceus)} every {fmt.value(cycle)}" if cycle else fmt.value(ceus)
-
-
 def _credentials(data: dict[str, Any]) -> list[Block]:
     """One table per issuer, a row per credential; the sources of the renewal figures cited
     once, below each table (a citation in every row would double its height on paper)."""
@@ -75,11 +69,11 @@ def _credentials(data: dict[str, Any]) -> list[Block]:
         if not held:
             continue
         rows: list[list[Inline]] = [
-            [[Span(c["id"], "strong"), f" {c['name']}"], c["audience"], _kept(c["renewal"])] for c in held
+            [[Span(c["id"], "strong"), f" {c['name']}"], c["audience"], renewal(c)] for c in held
         ]
         named = issuer["id"] if issuer["name"] == issuer["id"] else f"{issuer['id']} ({issuer['name']})"
-        cited = {c["renewal"]["ceus"]["source"]: c["renewal"]["ceus"] for c in held if c["renewal"]["ceus"]}
-        caption = "; ".join(f"[{key}]" for key in cited)
+        cited = {c["renewal"]["ceus"]["source"]: c["renewal"]["ceus"] for c in held}
+        caption = "; ".join(fmt.cite_text(fig) for fig in cited.values())
         blocks.append(Table(columns, rows, title=named, caption=f"Renewal: {caption}" if caption else None))
     return blocks
 
