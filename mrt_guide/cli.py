@@ -73,14 +73,15 @@ def _data_faults(faults: list[Any], shown: int = 8) -> None:
 
 
 def _usage_error(exc: Exception) -> str | None:
-    """Click's usage errors (bad option, command or value) as one line, or None."""
-    from typer._click.exceptions import ClickException, UsageError
-
-    if not isinstance(exc, ClickException):
+    """Click's usage errors (bad option, command or value) as one line, or None. Typer's
+    bundled Click raises them as ``typer.TyperException``s; a usage error carries the
+    context of the command it concerns."""
+    if not isinstance(exc, typer.TyperException):
         return None
     message = exc.format_message()
-    if isinstance(exc, UsageError) and exc.ctx is not None:
-        message += f" (see '{exc.ctx.command_path} --help')"
+    ctx = getattr(exc, "ctx", None)
+    if ctx is not None:
+        message += f" (see '{ctx.command_path} --help')"
     return " ".join(message.split())
 
 
@@ -179,8 +180,6 @@ class GuideGroup(Group):
         from .terminal import usable_streams
 
         completing = COMPLETE_VAR in os.environ
-        if completing:
-            _plain_completion_help()
         handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGHUP)}
         try:
             for sig in handlers:
@@ -191,8 +190,12 @@ class GuideGroup(Group):
         try:
             with usable_streams():
                 status = run(
-                    lambda: super(GuideGroup, self).main(
-                        args, prog_name or PROG, complete_var, standalone_mode=False, **extra
+                    lambda: (
+                        self._complete()
+                        if completing
+                        else super(GuideGroup, self).main(
+                            args, prog_name or PROG, complete_var, standalone_mode=False, **extra
+                        )
                     ),
                     completing=completing,
                 )
@@ -201,6 +204,15 @@ class GuideGroup(Group):
                 signal.signal(sig, handler)
         if standalone_mode:
             sys.exit(status)
+        return status
+
+    def _complete(self) -> int | None:
+        """Answer a TAB (see ``completion``); Typer prints the shell scripts themselves."""
+        from .completion import respond
+
+        status = respond(self, PROG, os.environ[COMPLETE_VAR])
+        if status is None:
+            return super().main([], PROG, COMPLETE_VAR, standalone_mode=False)  # type: ignore[no-any-return]
         return status
 
 
@@ -215,20 +227,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-
-def _plain_completion_help() -> None:
-    """Completion with help texts (zsh, fish) without Rich: Typer strips Rich markup from each
-    help text with Rich itself, which would load it on every TAB. Our help texts carry no
-    markup in their first line, which is all completion shows. If a Typer release moves
-    this helper, completion is only slower."""
-    try:
-        from typer import _completion_classes
-
-        if callable(getattr(_completion_classes, "_sanitize_help_text", None)):
-            _completion_classes._sanitize_help_text = lambda text: text
-    except ImportError:
-        pass
 
 
 def _version(value: bool) -> None:

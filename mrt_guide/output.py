@@ -234,7 +234,7 @@ def show(out: Output, data: dict[str, Any], view: str, *, pager: bool = False) -
 
 def write_export(path: Path, data: dict[str, Any], view: str) -> None:
     """Write the export atomically: a temporary file in the same folder, then a rename."""
-    shown = neutral_line(str(path), 80)
+    shown = neutral_line(str(path), 4096)  # whole: the reader needs to find the file (PATH_MAX)
     folder = path.parent
     try:
         if path.is_dir():

@@ -89,3 +89,115 @@ def test_plan_choices_complete(cli: Any) -> None:
 
 def test_data_file_names_complete(cli: Any) -> None:
     assert complete(cli, "bash", "mrt-guide data schema p") == ["pay.json"]
+
+
+# --- mrt-guide answers TAB itself (mrt_guide/completion.py): exactly what Typer would ---
+
+SHELL_ENVS = {
+    "bash": lambda line: {"COMP_WORDS": line, "COMP_CWORD": str(len(line.split(" ")) - 1)},
+    "zsh": lambda line: {},
+    "fish-get": lambda line: {"_TYPER_COMPLETE_FISH_ACTION": "get-args"},
+    "fish-is": lambda line: {"_TYPER_COMPLETE_FISH_ACTION": "is-args"},
+    "powershell": lambda line: {"_TYPER_COMPLETE_WORD_TO_COMPLETE": line.split(" ")[-1]},
+}
+
+
+def _lines() -> list[str]:
+    """Lines a reader might TAB on, for every command and subcommand the CLI has: its name
+    half typed, its options, each option's values, its arguments, after global options."""
+    import typer as _typer
+
+    from mrt_guide.cli import app
+
+    root = _typer.main.get_command(app)
+    ctx = root.make_context("mrt-guide", [], resilient_parsing=True)
+    lines = [
+        "mrt-guide ",
+        "mrt-guide -",
+        "mrt-guide --",
+        "mrt-guide s",
+        "mrt-guide --data data c",
+        "mrt-guide x",
+    ]
+
+    def walk(command: Any, path: list[str]) -> None:
+        at = " ".join(["mrt-guide", *path])
+        lines.extend([f"{at} ", f"{at} -", f"{at} --", f"{at} --json ", f"{at} zz", f"{at} -- "])
+        if path:
+            lines.append(" ".join(["mrt-guide", *path[:-1], path[-1][:1]]))
+        for param in command.get_params(ctx):
+            if param.param_type_name == "option" and not param.is_flag:
+                lines.extend(f"{at} {opt} " for opt in param.opts)
+                lines.append(f"{at} {param.opts[0]}=")
+        if hasattr(command, "list_commands"):
+            for name in command.list_commands(ctx):
+                walk(command.get_command(ctx, name), [*path, name])
+
+    walk(root, [])
+    return lines
+
+
+def _answer(run: Any, shell: str, line: str, monkeypatch: pytest.MonkeyPatch) -> tuple[str, Any]:
+    import contextlib
+    import io
+
+    monkeypatch.setenv(COMPLETE, f"complete_{shell.split('-')[0]}")
+    monkeypatch.setenv("_TYPER_COMPLETE_ARGS", line)
+    for var in (
+        "COMP_WORDS",
+        "COMP_CWORD",
+        "_TYPER_COMPLETE_FISH_ACTION",
+        "_TYPER_COMPLETE_WORD_TO_COMPLETE",
+    ):
+        monkeypatch.delenv(var, raising=False)
+    for var, value in SHELL_ENVS[shell](line).items():
+        monkeypatch.setenv(var, value)
+    out = io.StringIO()
+    status: Any
+    with contextlib.redirect_stdout(out):
+        try:
+            status = run()
+        except SystemExit as exc:
+            status = exc.code
+    return out.getvalue(), status or 0
+
+
+@pytest.mark.parametrize("shell", list(SHELL_ENVS))
+def test_completion_answers_as_typer_would(shell: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """For every command's names, options and values, the same text and status as Typer's own
+    completion (which loads Rich for zsh, fish and PowerShell help texts; ours does not)."""
+    import typer as _typer
+
+    from mrt_guide import completion
+    from mrt_guide.cli import GuideGroup, app
+
+    root = _typer.main.get_command(app)
+    instruction = f"complete_{shell.split('-')[0]}"
+    lines = _lines()
+    assert len(lines) > 300
+    differ = []
+    for line in lines:
+        ours = _answer(lambda: completion.respond(root, "mrt-guide", instruction), shell, line, monkeypatch)
+        typers = _answer(
+            lambda: super(GuideGroup, root).main([], "mrt-guide", COMPLETE, standalone_mode=False),
+            shell,
+            line,
+            monkeypatch,
+        )
+        if shell != "bash":  # Typer's Rich wraps long help texts at 80 columns, breaking the line
+            ours, typers = (" ".join(ours[0].split()), ours[1]), (" ".join(typers[0].split()), typers[1])
+        if ours != typers:
+            differ.append((line, ours, typers))
+    assert not differ, differ[:5]
+
+
+@pytest.mark.parametrize("shell", ["zsh", "fish", "powershell"])
+def test_each_candidate_stays_on_one_line(cli: Any, shell: str) -> None:
+    """A long help text is not wrapped into the next candidate (the shell reads a line each)."""
+    env = {COMPLETE: f"complete_{shell}", "_TYPER_COMPLETE_ARGS": "mrt-guide plan --"}
+    env |= {"_TYPER_COMPLETE_FISH_ACTION": "get-args", "_TYPER_COMPLETE_WORD_TO_COMPLETE": "--"}
+    lines = cli(env=env).stdout.strip().splitlines()
+    starts = {"zsh": ("_arguments '*: :((\"--", '"--'), "fish": ("--",), "powershell": ("--",)}[shell]
+    assert len(lines) > 10 and all(line.startswith(starts) for line in lines), lines
+    goal = next(line for line in lines if "--goal" in line)
+    assert "data-analysis, privacy or management." in goal

@@ -45,9 +45,7 @@ def test_a_special_file_in_place_of_a_data_file_never_hangs(tmp_path: Path, kind
     else:
         target.symlink_to(f"/dev/{kind.split('-')[1]}")
     for args in (["salary"], ["data", "validate"]):
-        started = time.monotonic()
-        result = run("--data", str(data), *args)
-        assert time.monotonic() - started < 20
+        result = run("--data", str(data), *args)  # run() has a timeout: a hang fails
         clean(result, 65)
         assert "pay.json" in result.stderr and result.stdout == ""
     completion = run(
@@ -145,27 +143,58 @@ def _wait_for_our_handlers(pid: int, timeout: float = 10) -> None:
         time.sleep(0.001)
 
 
-@pytest.mark.parametrize("delay_ms", [40, 60, 80])
-def test_ctrl_c_in_the_first_milliseconds(delay_ms: int) -> None:
-    """Ctrl-C while Typer is still being imported ends like any other: 130, "Interrupted.".
+def _children(pid: int) -> list[str]:
+    try:
+        return Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return []
 
-    (Before about 20 ms here the process is still Python's own start-up and the console
-    script's wrapper, which run no code of ours: the system ends it, status 130 in a shell.)"""
+
+def _blocked_writing(*args: str) -> subprocess.Popen[bytes]:
+    """``mrt-guide ARGS`` writing into a pipe nobody reads yet: it cannot finish before the
+    test has signalled it (the guide is many times a pipe's 64 KiB)."""
     env = {**os.environ, "COLUMNS": "80", "LANG": "C.UTF-8"}
-    proc = subprocess.Popen(
-        [*command(), "guide", "--no-pager"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-    )
-    _wait_for_our_handlers(proc.pid)  # on a loaded machine Python's own start-up may take longer
-    time.sleep(delay_ms / 1000 - 0.02)
-    proc.send_signal(signal.SIGINT)
-    _, err = proc.communicate(timeout=30)
-    assert "Traceback" not in err and "KeyboardInterrupt" not in err
-    if proc.returncode != 0:  # 0 when the command had already finished
-        assert proc.returncode == 130 and err.endswith("Interrupted.\n"), (proc.returncode, err)
+    proc = subprocess.Popen([*command(), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    _wait_for_our_handlers(proc.pid)
+    return proc
+
+
+def _ended(proc: subprocess.Popen[bytes]) -> str:
+    """What the process said on stderr once it ended."""
+    _, err = proc.communicate(timeout=60)
+    return err.decode("utf-8", "replace")
+
+
+@pytest.mark.parametrize(
+    ("sig", "status"), [(signal.SIGTERM, 143), (signal.SIGHUP, 129), (signal.SIGINT, 130)]
+)
+def test_signals_as_soon_as_mrt_guide_starts(sig: int, status: int) -> None:
+    """A signal at the first moment mrt-guide's own code runs (its handlers are installed,
+    Typer not yet imported) ends like any other: 130 and "Interrupted." for Ctrl-C, 143 and
+    129 quietly for TERM and HUP.
+
+    (Before that, the process is still Python's own start-up and the console script's
+    wrapper, which run no code of ours: the system ends it, status 130 in a shell.)
+    ``test_ctrl_c_while_any_module_is_imported`` covers every import after it."""
+    proc = _blocked_writing("guide", "--no-pager")
+    proc.send_signal(sig)
+    err = _ended(proc)
+    assert proc.returncode == status, (proc.returncode, err)
+    assert err == ("\nInterrupted.\n" if sig == signal.SIGINT else ""), err
+
+
+@pytest.mark.parametrize(
+    ("sig", "status"), [(signal.SIGTERM, 143), (signal.SIGHUP, 129), (signal.SIGINT, 130)]
+)
+def test_signals_while_the_output_is_written(sig: int, status: int) -> None:
+    """Blocked on a full pipe, in the middle of the output: each signal ends with its status."""
+    proc = _blocked_writing("guide", "--no-pager")
+    assert proc.stdout is not None
+    proc.stdout.read(4096)  # the output has begun
+    proc.send_signal(sig)
+    err = _ended(proc)
+    assert proc.returncode == status, (proc.returncode, err)
+    assert err == ("\nInterrupted.\n" if sig == signal.SIGINT else ""), err
 
 
 @pytest.mark.parametrize(
@@ -175,7 +204,7 @@ def test_signals_while_the_pager_runs(sig: int, status: int) -> None:
     """A long-running moment (the pager is open): TERM and HUP end quietly, INT says so."""
     import pty
 
-    env = {**os.environ, "COLUMNS": "80", "LANG": "C.UTF-8", "TERM": "xterm", "PAGER": "sleep 20"}
+    env = {**os.environ, "COLUMNS": "80", "LANG": "C.UTF-8", "TERM": "xterm", "PAGER": "sleep 60"}
     reader, terminal = pty.openpty()  # stdout a terminal: the pager opens
     try:
         proc = subprocess.Popen(
@@ -186,7 +215,10 @@ def test_signals_while_the_pager_runs(sig: int, status: int) -> None:
             env=env,
             start_new_session=True,
         )
-        time.sleep(1.5)
+        deadline = time.monotonic() + 60
+        while not _children(proc.pid) and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.005)  # until the pager has started (a hang guard, not a result)
+        assert _children(proc.pid), "the pager never started"
         os.killpg(proc.pid, sig)
         _, err = proc.communicate(timeout=30)
     finally:
@@ -195,18 +227,6 @@ def test_signals_while_the_pager_runs(sig: int, status: int) -> None:
     assert proc.returncode == status, (proc.returncode, err)
     assert "Traceback" not in err
     assert err == ("\nInterrupted.\n" if sig == signal.SIGINT else "")
-
-
-def test_signals_during_imports_end_with_their_statuses() -> None:
-    for sig, status in ((signal.SIGTERM, 143), (signal.SIGHUP, 129)):
-        proc = subprocess.Popen(
-            [*command(), "steps"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
-        )
-        time.sleep(0.01)
-        proc.send_signal(sig)
-        _, err = proc.communicate(timeout=30)
-        assert proc.returncode in (0, status, -sig) and "Traceback" not in err, (sig, proc.returncode, err)
-        assert proc.returncode != -sig or err == ""
 
 
 # output errors
@@ -279,10 +299,8 @@ def test_a_full_stderr_does_not_turn_a_usage_error_into_another_status() -> None
 
 @pytest.mark.parametrize("columns", ["2147483648", "100000000000000000000", "-5", "0", "abc", "3"])
 def test_absurd_columns_are_clamped(columns: str) -> None:
-    started = time.monotonic()
-    result = run("steps", env={"COLUMNS": columns})
+    result = run("steps", env={"COLUMNS": columns})  # run() has a timeout: a hang fails
     clean(result, 0)
-    assert time.monotonic() - started < 10
     assert max(len(line) for line in result.stdout.splitlines()) <= 1000
 
 
@@ -344,13 +362,12 @@ def test_lang_c_never_goes_past_the_width(args: list[str], width: str) -> None:
 # slow input
 
 
-def test_a_search_of_thousands_of_words_answers_within_a_second() -> None:
+def test_a_search_of_thousands_of_words_answers() -> None:
+    """Three thousand words get one answer (benchmarks/hostile.py times it)."""
     words = [f"zq{i}x" for i in range(3000)]
-    started = time.monotonic()
     result = run("search", *words)
-    elapsed = time.monotonic() - started
     assert result.returncode == 1 and result.stderr.startswith("Error: No match for")
-    assert elapsed < 1.5, elapsed  # the process's own start-up included
+    assert result.stderr.count("\n") == 1 and len(result.stderr) < 300
 
 
 def test_statuses_are_documented_in_the_readme() -> None:
