@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner, Result
 
 from mrt_guide.cli import app
@@ -17,6 +19,21 @@ from mrt_guide.dataset.index import Dataset
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"
+
+# Hypothesis: "ci" (the default, what the README's test command and CI run) replays the
+# same examples every run, so a failure reproduces; "dev" (HYPOTHESIS_PROFILE=dev) tries
+# new ones each run, a tenth as many, for a quick check while working.
+settings.register_profile(
+    "ci", derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True
+)
+settings.register_profile("dev", parent=settings.get_profile("ci"), derandomize=False)
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci")
+settings.load_profile(PROFILE)
+
+
+def examples(ci: int) -> int:
+    """How many examples a property test runs: ``ci`` under the ci profile, a tenth under dev."""
+    return ci if PROFILE == "ci" else max(5, ci // 10)
 
 
 @pytest.fixture(autouse=True)

@@ -19,7 +19,8 @@ from mrt_guide.dataset import load as loader
 from mrt_guide.dataset.index import Dataset
 from mrt_guide.textsafe import UNSAFE
 
-from .conftest import DATA
+from . import registry
+from .conftest import DATA, examples
 
 UNSAFE_RE = re.compile(UNSAFE)
 SGR = re.compile(r"\x1b\[[0-9;]*m|\x1b\]8;[^\x00-\x1f\x7f]*\x1b\\")
@@ -113,24 +114,8 @@ def _reference_fields() -> set[str]:
 
 KEYS_NOT_TEXT |= _reference_fields()
 """Fields whose values are ids, codes or references, not prose."""
-COMMANDS = [
-    ["steps"],
-    ["degrees"],
-    ["certs"],
-    ["certs", "RHIT"],
-    ["certs", "ODS"],
-    ["salary"],
-    ["salary", "--history"],
-    ["outlook"],
-    ["duties"],
-    ["skills"],
-    ["workplaces"],
-    ["about"],
-    ["sources"],
-    ["search", "e"],
-    ["guide"],
-    ["plan", "--education", "high-school", "--goal", "coding", "--no-bachelor-later"],
-]
+COMMANDS = registry.all_forms()
+"""Every form of every records command (tests/registry.py)."""
 FORMATS = [[], ["--plain"], ["--markdown"], ["--json"]]
 
 
@@ -180,7 +165,7 @@ def fresh(tmp_path_factory: pytest.TempPathFactory) -> Any:
     return make
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(40), suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(picks=st.lists(st.tuples(st.sampled_from(TEXTS), st.sampled_from(PAYLOADS)), min_size=1, max_size=3))
 def test_injected_text_is_refused_at_validation_and_never_echoed_raw(
     cli: Any, fresh: Any, picks: Any
@@ -223,7 +208,7 @@ SAFE_TEXT = st.text(
 ).filter(lambda t: t.strip() != "")
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(40), suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     texts=st.lists(st.tuples(st.sampled_from(TEXTS), SAFE_TEXT), max_size=4),
     numbers=st.lists(

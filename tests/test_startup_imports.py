@@ -17,6 +17,8 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
+from . import registry
+
 REPORT = """
 import json, os, sys
 OUT = sys.argv.pop(1)
@@ -46,30 +48,28 @@ def modules_after(args: list[str], tmp_path: Path, env: dict[str, str] | None = 
 COMPLETION = {"_MRT_GUIDE_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "mrt-guide certs CC"}
 
 
-@pytest.mark.parametrize(
-    ("args", "env"),
-    [
-        (["--version"], None),
-        ([], COMPLETION),
-        (["salary", "--json"], None),
-        (
-            [
-                "plan",
-                "--education",
-                "associate",
-                "--not-him",
-                "--goal",
-                "coding",
-                "--no-bachelor-later",
-                "--json",
-            ],
-            None,
-        ),
-        (["ce", "status", "--json"], None),
-        (["ce", "list", "--json"], None),
-    ],
-    ids=["version", "completion", "salary-json", "plan-json", "ce-status-json", "ce-list-json"],
-)
+COMPLETION_BASH = {
+    "_MRT_GUIDE_COMPLETE": "complete_bash",
+    "COMP_WORDS": "mrt-guide ce cycle set ",
+    "COMP_CWORD": "4",
+}
+FAST_PATHS = [
+    (["--version"], None),
+    ([], COMPLETION),
+    ([], {**COMPLETION, "_TYPER_COMPLETE_ARGS": "mrt-guide plan --"}),  # help texts: no Rich to strip them
+    ([], COMPLETION_BASH),
+    *(([*registry.forms(path)[0], "--json"], None) for path in registry.records_commands()),
+]
+"""--version, completion, and the --json form of every records command (tests/registry.py)."""
+
+
+def _case(args: list[str], env: dict[str, str] | None) -> str:
+    if env:
+        return f"{env['_MRT_GUIDE_COMPLETE']}: {env.get('COMP_WORDS') or env['_TYPER_COMPLETE_ARGS']}<TAB>"
+    return " ".join(args)
+
+
+@pytest.mark.parametrize(("args", "env"), FAST_PATHS, ids=[_case(a, e) for a, e in FAST_PATHS])
 def test_fast_paths_leave_rich_and_pydantic_unloaded(tmp_path: Path, args: list[str], env: Any) -> None:
     loaded = modules_after(args, tmp_path, env)
     assert "typer" in loaded
