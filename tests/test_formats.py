@@ -314,3 +314,22 @@ def test_the_fast_wrap_wraps_as_rich_does(width: int) -> None:
         ours = [line.plain for line in wrap(text, con, width)]
         rich = [line.plain for line in text.wrap(con, width)]
         assert ours == rich, (width, plain)
+
+
+def test_a_table_of_wide_characters_fits_its_width(
+    capsys: pytest.CaptureFixture[str], monkeypatch: Any
+) -> None:
+    """Columns are fitted in terminal cells: a wide character takes two, so a table of them
+    stays inside the width instead of running past it (or stacks when it cannot fit)."""
+    from rich.cells import cell_len
+
+    from mrt_guide.render import to_rich
+    from mrt_guide.views.doc import Column, Document, Table
+
+    monkeypatch.setenv("COLUMNS", "40")
+    rows = [["病歴管理士", "診療情報管理 記録"], ["RHIT", "登録 認定 資格 試験"]]
+    doc = Document("T", [Table([Column("名前"), Column("説明")], rows)])
+    to_rich.show(doc, no_color=True)
+    lines = capsys.readouterr().out.splitlines()
+    assert max(cell_len(line) for line in lines) <= 40, lines
+    assert any("病歴管理士" in line for line in lines)  # no word folded in two

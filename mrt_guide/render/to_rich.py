@@ -124,13 +124,14 @@ def _sources(block: SourceList, con: Console, width: int) -> RenderableType:
 
 def _widths(block: Table) -> tuple[list[int], list[int]]:
     """Each column's narrowest width (its longest word, or whole cells where wrapping is
-    off) and widest (its longest cell), as Rich's own measurement would find them."""
+    off) and widest (its longest cell), in terminal cells (a wide character takes two), as
+    Rich's own measurement would find them."""
     narrow, wide = [], []
     for i, col in enumerate(block.columns):
         cells = [plain_text(row[i]) for row in block.rows]
         words = cells if col.no_wrap else [w for c in cells for w in c.split()]
-        narrow.append(max((len(w) for w in [*words, *col.header.split()]), default=1))
-        wide.append(max((len(c) for c in [*cells, col.header]), default=1))
+        narrow.append(max((cell_len(w) for w in [*words, *col.header.split()]), default=1))
+        wide.append(max((cell_len(c) for c in [*cells, col.header]), default=1))
     return narrow, wide
 
 
