@@ -1,7 +1,8 @@
-"""Regenerate docs/cli.md (every command's real --help) and the example outputs in README.md.
+"""Regenerate docs/cli.md (every command's real --help), the example outputs in README.md and
+mrt_guide/records.py (the typed records, from mrt_guide/contract.py).
 
-    python docs/generate.py           rewrite both files
-    python docs/generate.py --check   exit 1 if either is stale (tests/test_docs.py runs this)
+    python docs/generate.py           rewrite what is stale
+    python docs/generate.py --check   exit 1 if anything is stale (tests/test_docs.py runs this)
 
 README examples sit between ``<!-- example: ARGS | LINES -->`` and the end of the
 console block after it; LINES is how many lines of output to keep.
@@ -26,6 +27,7 @@ from mrt_guide.cli import app
 ROOT = Path(__file__).resolve().parent.parent
 CLI_MD = ROOT / "docs" / "cli.md"
 README = ROOT / "README.md"
+RECORDS = ROOT / "mrt_guide" / "records.py"
 ENV = {
     "COLUMNS": "80",
     "NO_COLOR": "1",
@@ -109,10 +111,29 @@ def readme(text: str) -> str:
     return EXAMPLE.sub(fill, text)
 
 
+def records() -> str:
+    """mrt_guide/records.py as the contract makes it, formatted as ruff formats the code."""
+    import subprocess
+
+    from mrt_guide.contract import typed_dicts
+
+    ruff = Path(sys.executable).with_name("ruff")
+    done = subprocess.run(
+        [str(ruff) if ruff.exists() else "ruff", "format", "--stdin-filename", str(RECORDS), "-"],
+        input=typed_dicts(),
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    return done.stdout
+
+
 def main(argv: list[str]) -> int:
     check = "--check" in argv
     stale = []
-    for path, fresh in ((CLI_MD, cli_md()), (README, readme(README.read_text("utf-8")))):
+    generated = ((CLI_MD, cli_md()), (README, readme(README.read_text("utf-8"))), (RECORDS, records()))
+    for path, fresh in generated:
         current = path.read_text("utf-8") if path.exists() else ""
         if current != fresh:
             stale.append(path.relative_to(ROOT))

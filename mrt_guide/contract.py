@@ -111,7 +111,7 @@ class DegreeOut(Cited):
 # certs
 
 
-class Renewal(Out):
+class RenewalFigures(Out):
     ceus: m.Figure
     cycle: m.Figure
 
@@ -122,7 +122,7 @@ class CertRow(Out):
     name: str
     issuer: str
     audience: str
-    renewal: Renewal
+    renewal: RenewalFigures
     renamed_from: m.Rename | None
     article: m.ArticleClaim | None
     source: str
@@ -311,7 +311,7 @@ class QuickCredential(Out):
     id: str
     name: str
     issuer: str
-    renewal: Renewal
+    renewal: RenewalFigures
 
 
 class FactsRecords(Out):
@@ -861,3 +861,149 @@ CONTRACTS.update(
         "ce report": CeReportOut,
     }
 )
+
+
+# One declaration, three uses: the classes above validate (tests, `data schema --output`);
+# `typed_dicts()` turns them into `mrt_guide/records.py`, the stdlib types queries return
+# and views read (checked by mypy, free at run time); `key_table()` is the README's table
+# of top-level keys. `python docs/generate.py` writes both; a test fails when they are stale.
+
+
+def _reachable() -> list[type[BaseModel]]:
+    """Every class the contracts use, each after the classes its fields name."""
+    import typing
+
+    order: list[type[BaseModel]] = []
+    names: dict[str, type[BaseModel]] = {}
+
+    def visit(tp: object) -> None:
+        if isinstance(tp, type) and issubclass(tp, BaseModel):
+            known = names.get(tp.__name__)
+            if known is tp:
+                return
+            if known is not None:
+                raise ValueError(f"two classes named {tp.__name__}: {known.__module__}, {tp.__module__}")
+            names[tp.__name__] = tp
+            for field in tp.model_fields.values():
+                visit(field.annotation)
+            order.append(tp)
+            return
+        for arg in typing.get_args(tp):
+            visit(arg)
+
+    for contract in CONTRACTS.values():
+        visit(contract)
+    return order
+
+
+def _python(tp: object) -> str:
+    """``tp`` as a stdlib type expression (constraints dropped, models by name)."""
+    import json
+    import types
+    import typing
+
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if tp is type(None) or tp is None:
+        return "None"
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        return tp.__name__
+    if origin is Annotated:
+        return _python(args[0])
+    if origin is Literal:
+        return "Literal[" + ", ".join(json.dumps(a) for a in args) + "]"
+    if origin in (typing.Union, types.UnionType):
+        return " | ".join(_python(a) for a in args)
+    if origin in (list, dict, tuple):
+        return f"{origin.__name__}[" + ", ".join(_python(a) for a in args) + "]"
+    if isinstance(tp, type) and tp in (str, int, float, bool):
+        return tp.__name__
+    if tp is typing.Any:
+        return "Any"
+    raise TypeError(f"no stdlib form for {tp!r}")
+
+
+def _keys(cls: type[BaseModel]) -> dict[str, object]:
+    """A class's JSON keys (aliases where a key is a Python word) and their types."""
+    return {field.alias or name: field.annotation for name, field in cls.model_fields.items()}
+
+
+def typed_dicts() -> str:
+    """The text of ``mrt_guide/records.py``: every contract class as a ``TypedDict``.
+
+    A document's type leaves out ``schema_version`` (added when JSON is written) and has
+    ``sources`` as not required (a command adds it to its query's records)."""
+    import keyword
+
+    lines = [
+        '"""The records every command prints, as typed dicts: generated from `mrt_guide/contract.py`',
+        "by `python docs/generate.py`; do not edit. Queries return these types and views read",
+        "them, so mypy checks every key; at run time they are plain dicts (import this module",
+        'under `TYPE_CHECKING` only)."""',
+        "",
+        "from typing import Any, Literal, NotRequired, TypedDict",
+    ]
+    for cls in _reachable():
+        fields = {key: _python(tp) for key, tp in _keys(cls).items() if key != "schema_version"}
+        if "sources" in fields and issubclass(cls, Cited):
+            fields["sources"] = f"NotRequired[{fields['sources']}]"
+        doc = (cls.__doc__ or "").strip().splitlines() if cls.__module__ == __name__ else []
+        lines += ["", ""]
+        if all(key.isidentifier() and not keyword.iskeyword(key) for key in fields):
+            lines.append(f"class {cls.__name__}(TypedDict):")
+            lines += [f'    """{doc[0]}"""', ""] if doc else []
+            lines += [f"    {key}: {shown}" for key, shown in fields.items()] or ["    pass"]
+        else:  # a key that is a Python word ("for", "from"): the functional form
+            lines += [f'{cls.__name__} = TypedDict(\n    "{cls.__name__}",\n    {{']
+            lines += [f'        "{key}": {shown},' for key, shown in fields.items()]
+            lines += ["    },", ")"]
+    text = "\n".join(lines) + "\n"
+    used = [name for name in ("Any", "Literal", "NotRequired") if f"{name}[" in text or f" {name}\n" in text]
+    return text.replace(
+        "from typing import Any, Literal, NotRequired, TypedDict",
+        f"from typing import {', '.join([*used, 'TypedDict'])}",
+    )
+
+
+def _short(tp: object, used: list[type[BaseModel]]) -> str:
+    """A type as the README names it: '`Figure`', 'list of `Figure`', 'text or null'; the
+    records it names are added to ``used``."""
+    import types
+    import typing
+
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin is Annotated:
+        return _short(args[0], used)
+    if origin in (typing.Union, types.UnionType):
+        return " or ".join("null" if a is type(None) else _short(a, used) for a in args)
+    if origin is Literal:
+        return " / ".join(f'`"{a}"`' if isinstance(a, str) else f"`{a}`" for a in args)
+    if origin is list:
+        return f"list of {_short(args[0], used)}"
+    if origin is dict:
+        return f"{_short(args[1], used)} by {_short(args[0], used)}"
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        if tp not in used:
+            used.append(tp)
+        return f"`{tp.__name__}`"
+    names = {str: "text", int: "integer", float: "number", bool: "true/false"}
+    return names[tp] if isinstance(tp, type) and tp in names else str(tp)
+
+
+def _rows(cls: type[BaseModel], used: list[type[BaseModel]]) -> str:
+    keys = {k: tp for k, tp in _keys(cls).items() if k not in ("schema_version", "sources")}
+    return "; ".join(f"`{k}`: {_short(tp, used)}" for k, tp in keys.items())
+
+
+def key_table() -> str:
+    """The README's tables: each command form's top-level keys with their types, then every
+    record those name, with its keys (each record once)."""
+    used: list[type[BaseModel]] = []
+    rows = ["| command | keys |", "| --- | --- |"]
+    rows += [f"| `{form}` | {_rows(cls, used)} |" for form, cls in CONTRACTS.items()]
+    rows += ["", "| record | keys |", "| --- | --- |"]
+    done = 0
+    while done < len(used):  # naming a record's keys may name more records
+        cls = used[done]
+        rows.append(f"| `{cls.__name__}` | {_rows(cls, used)} |")
+        done += 1
+    return "\n".join(rows) + "\n"

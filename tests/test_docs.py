@@ -29,6 +29,14 @@ def test_readme_examples_are_current() -> None:
     assert text == gen.readme(text), "run: python docs/generate.py"
 
 
+def test_typed_records_are_current() -> None:
+    """mrt_guide/records.py is what the contract declares (one declaration, generated)."""
+    gen = _generator()
+    assert (REPO / "mrt_guide" / "records.py").read_text("utf-8") == gen.records(), (
+        "run: python docs/generate.py"
+    )
+
+
 def test_reference_covers_every_command() -> None:
     gen = _generator()
     reference = (REPO / "docs" / "cli.md").read_text("utf-8")

@@ -1,0 +1,1322 @@
+"""The records every command prints, as typed dicts: generated from `mrt_guide/contract.py`
+by `python docs/generate.py`; do not edit. Queries return these types and views read
+them, so mypy checks every key; at run time they are plain dicts (import this module
+under `TYPE_CHECKING` only)."""
+
+from typing import Literal, NotRequired, TypedDict
+
+
+class Source(TypedDict):
+    key: str
+    title: str
+    publisher: str
+    url: str | None
+    kind: Literal["official", "secondary", "article"]
+    vintage: int
+    note: str | None
+
+
+class ArticleClaim(TypedDict):
+    says: str
+    value: float | int | None
+    correction: str | None
+
+
+class Figure(TypedDict):
+    source: str
+    flag: Literal["official", "secondary", "article-only"]
+    id: str
+    label: str
+    value: float | int
+    upper: float | int | None
+    unit: Literal[
+        "usd_per_year",
+        "usd_per_hour",
+        "percent",
+        "jobs",
+        "workers",
+        "months",
+        "years",
+        "hours",
+        "ceu",
+        "ce_hours",
+        "questions",
+        "credit_hours",
+        "minutes",
+        "days",
+        "usd",
+        "cases",
+    ]
+    qualifier: Literal["up to", "at least", "about"] | None
+    year: int
+    year_end: int | None
+    measure: (
+        Literal[
+            "median",
+            "mean",
+            "p10",
+            "p25",
+            "p75",
+            "p90",
+            "employment",
+            "growth",
+            "new_jobs",
+            "base_employment",
+        ]
+        | None
+    )
+    article: ArticleClaim | None
+    note: str | None
+
+
+class Fact(TypedDict):
+    source: str
+    flag: Literal["official", "secondary", "article-only"]
+    id: str
+    text: str
+    figures: list[Figure]
+    article: ArticleClaim | None
+    note: str | None
+
+
+class Route(TypedDict):
+    source: str
+    flag: Literal["official", "secondary", "article-only"]
+    id: str
+    short: str
+    name: str
+    level: Literal["none", "high-school", "certificate", "associate", "bachelor", "master"]
+    duration: Figure | None
+    duration_note: str | None
+    prepares_for: list[str]
+    coursework: str | None
+    summary: str
+
+
+class RenewalFigures(TypedDict):
+    ceus: Figure
+    cycle: Figure
+
+
+class QuickCredential(TypedDict):
+    id: str
+    name: str
+    issuer: str
+    renewal: RenewalFigures
+
+
+class Projection(TypedDict):
+    source: str
+    flag: Literal["official", "secondary", "article-only"]
+    id: str
+    start: int
+    end: int
+    growth: Figure
+    new_jobs: Figure | None
+    base_employment: Figure | None
+    note: str | None
+
+
+class EmployerShare(TypedDict):
+    id: str
+    employer: str
+    setting: str | None
+    share: Figure
+
+
+class LinkOut(TypedDict):
+    """A command that tells more: ``mrt-guide`` + command + args."""
+
+    command: str
+    args: list[str]
+
+
+class FactsOut(TypedDict):
+    sources: NotRequired[dict[str, Source]]
+    title: str
+    median_annual: Figure | None
+    median_hourly: Figure | None
+    entry: Fact | None
+    route: Route | None
+    credential: QuickCredential | None
+    jobs: Figure | None
+    projection: Projection | None
+    employers: list[EmployerShare]
+    next: list[LinkOut]
+
+
+class DurationOut(TypedDict):
+    text: str | None
+    figures: list[Figure]
+
+
+class Link(TypedDict):
+    command: str
+    args: list[str]
+
+
+class StepOut(TypedDict):
+    source: str
+    flag: Literal["official", "secondary", "article-only"]
+    id: str
+    title: str
+    summary: str
+    actions: list[str]
+    duration: DurationOut
+    certifications: list[str]
+    degrees: list[str]
+    see: list[Link]
+    number: int
+
+
+class StepsOut(TypedDict):
+    sources: NotRequired[dict[str, Source]]
+    steps: list[StepOut]
+
+
+class Coursework(TypedDict):
+    source: str
+    flag: Literal["official", "secondary", "article-only"]
+    id: str
+    title: str
+    subjects: list[str]
+
+
+class RouteOut(TypedDict):
+    source: str
+    flag: Literal["official", "secondary", "article-only"]
+    id: str
+    short: str
+    name: str
+    level: Literal["none", "high-school", "certificate", "associate", "bachelor", "master"]
+    duration: Figure | None
+    duration_note: str | None
+    prepares_for: list[str]
+    coursework: Coursework | None
+    summary: str
+
+
+class Purpose(TypedDict):
+    id: str
+    label: str
+
+
+class ChoiceRule(TypedDict):
+    source: str
+    flag: Literal["official", "secondary", "article-only"]
+    text: str
+    if_bachelor_later: str
+    if_no_bachelor_later: str
+
+
+class Answer(TypedDict):
+    bachelor_later: bool
+    route: str
+    rule: str
+
+
+class Accreditation(TypedDict):
+    body: str
+    name: str
+    advice: Fact
+    scope: Fact
+    why: Fact
+
+
+class SubjectList(TypedDict):
+    source: str
+    flag: Literal["official", "secondary", "article-only"]
+    id: str
+    text: str
+    subjects: list[str]
+
+
+class DegreesOut(TypedDict):
+    sources: NotRequired[dict[str, Source]]
+    routes: list[RouteOut]
+    purposes: list[Purpose]
+    choice_rule: ChoiceRule
+    answer: Answer | None
+    requirement: Fact
+    bls_entry: list[Fact]
+    accreditation: Accreditation
+    high_school: SubjectList
+    where_to_study: list[Fact]
+
+
+class CredentialAtLevel(TypedDict):
+    id: str
+    name: str
+    link: LinkOut
+
+
+class DegreeOut(TypedDict):
+    sources: NotRequired[dict[str, Source]]
+    route: RouteOut
+    purposes: list[Purpose]
+    choice_rule: ChoiceRule | None
+    answer: Answer | None
+    accreditation: Accreditation
+    certifications: list[CredentialAtLevel]
+
+
+class Rename(TypedDict):
+    source: str
+    flag: Literal["official", "secondary", "article-only"]
+    id: str
+    name: str
+    date: str
+
+
+class CertRow(TypedDict):
+    id: str
+    aliases: list[str]
+    name: str
+    issuer: str
+    audience: str
+    renewal: RenewalFigures
+    renamed_from: Rename | None
+    article: ArticleClaim | None
+    source: str
+    flag: Literal["official", "secondary", "article-only"]
+
+
+class IssuerRow(TypedDict):
+    """An issuer in the list of credentials; ``certs ID`` gives it in full (with its exam rules)."""
+
+    id: str
+    name: str
+    source: str
+    flag: Literal["official", "secondary", "article-only"]
+
+
+class CertsOut(TypedDict):
+    sources: NotRequired[dict[str, Source]]
+    certifications: list[CertRow]
+    issuers: list[IssuerRow]
+    benefits: list[Fact]
+
+
+class Pathway(TypedDict):
+    source: str
+    flag: Literal["official", "secondary", "article-only"]
+    id: str
+    text: str
+    education: Literal["none", "high-school", "certificate", "associate", "bachelor", "master"] | None
+    accredited_by: Literal["CAHIIM", "NCRA"] | None
+    credentials: list[str]
+    coursework: str | None
+    extra_program: str | None
+    experience: Figure | None
+    figures: list[Figure]
+    recommended: bool
+
+
+class Eligibility(TypedDict):
+    minimum_education: Literal["none", "high-school", "certificate", "associate", "bachelor", "master"] | None
+    required: list[Fact]
+    pathways: list[Pathway]
+    missing: str | None
+    plan_experience: str | None
+
+
+class Exam(TypedDict):
+    facts: list[Fact]
+    figures: list[Figure]
+
+
+class Renewal(TypedDict):
+    ceus: Figure
+    cycle: Figure
+    rules: list[Fact]
+
+
+class LeadOut(TypedDict):
+    source: str
+    flag: Literal["official", "secondary", "article-only"]
+    text: str
+    certifications: list[str]
+    degrees: list[str]
+    links: list[LinkOut]
+
+
+class Removal(TypedDict):
+    source: str
+    flag: Literal["official", "secondary", "article-only"]
+    id: str
+    text: str
+    experience: Figure
+    figures: list[Figure]
+
+
+class Apprentice(TypedDict):
+    source: str
+    flag: Literal["official", "secondary", "article-only"]
+    id: str
+    text: str
+    removal: list[Removal]
+    rules: list[Fact]
+
+
+class CertificationOut(TypedDict):
+    source: str
+    flag: Literal["official", "secondary", "article-only"]
+    id: str
+    aliases: list[str]
+    name: str
+    issuer: str
+    audience: str
+    renamed_from: Rename | None
+    eligibility: Eligibility
+    exam: Exam | None
+    renewal: Renewal
+    leads_to: list[LeadOut]
+    article: ArticleClaim | None
+    apprentice: Apprentice | None
+    compared: list[LeadOut]
+    not_found: list[str]
+
+
+class ExamRules(TypedDict):
+    facts: list[Fact]
+    not_found: list[str]
+
+
+class Issuer(TypedDict):
+    source: str
+    flag: Literal["official", "secondary", "article-only"]
+    id: str
+    name: str
+    exams: ExamRules | None
+
+
+class Recertification(TypedDict):
+    issuer: str
+    rules: list[Fact]
+
+
+class Example(TypedDict):
+    credentials: list[str]
+    total: float | int
+
+
+class CombinedOut(TypedDict):
+    source: str
+    flag: Literal["official", "secondary", "article-only"]
+    rule: Literal["highest-plus-extra", "ladder"]
+    extra: Figure | None
+    cap: Figure | None
+    ladder: list[Figure]
+    derived: bool
+    examples: list[Example]
+    text: str
+
+
+class Replacement(TypedDict):
+    source: str
+    flag: Literal["official", "secondary", "article-only"]
+    holder: str
+    replaces: str
+    text: str
+
+
+class ShareOut(TypedDict):
+    source: str
+    flag: Literal["official", "secondary", "article-only"]
+    id: str
+    tag: Literal["in_domain", "ahima_source", "category_a", "in_person"]
+    share: Figure
+    applies_from: str | None
+    text: str
+
+
+class MinimumOut(TypedDict):
+    source: str
+    flag: Literal["official", "secondary", "article-only"]
+    id: str
+    tag: Literal["in_domain", "ahima_source", "category_a", "in_person"]
+    amount: Figure
+    over_cycles: int
+    applies_from: str | None
+    text: str
+
+
+class CountingOut(TypedDict):
+    source: str
+    flag: Literal["official", "secondary", "article-only"]
+    minutes_per_unit: Figure
+    round_up_from: Figure
+    text: str
+
+
+class AfterEndOut(TypedDict):
+    source: str
+    flag: Literal["official", "secondary", "article-only"]
+    status: str
+    after_days: Figure | None
+    text: str
+
+
+class RenewalOut(TypedDict):
+    """An issuer's renewal rules, each figure id replaced by the figure."""
+
+    source: str
+    flag: Literal["official", "secondary", "article-only"]
+    issuer: str
+    unit: Literal["ceu", "ce_hours"]
+    anchor: Literal["exam-date", "calendar-year"]
+    due: Literal["cycle-end", "january-31-after"]
+    carry_over: bool
+    cycle_text: str
+    dates_set_by_issuer: str | None
+    combined: CombinedOut | None
+    replacements: list[Replacement]
+    shares: list[ShareOut]
+    minimums: list[MinimumOut]
+    counting: CountingOut | None
+    after_end: list[AfterEndOut]
+    not_found: list[str]
+    figures: list[Figure]
+    ends_on_membership_date: bool
+    first_period_prorated: bool | None
+    rules: list[Fact]
+
+
+class CertOut(TypedDict):
+    sources: NotRequired[dict[str, Source]]
+    certification: CertificationOut
+    issuer: Issuer
+    issuer_rules: Recertification | None
+    renewal: RenewalOut | None
+    figures: list[Figure]
+
+
+class SpreadOut(TypedDict):
+    id: str
+    title: str
+    figures: list[Figure]
+
+
+class FactorOut(TypedDict):
+    source: str
+    flag: Literal["official", "secondary", "article-only"]
+    id: str
+    text: str
+    evidence: list[Figure]
+    note: str | None
+
+
+class Survey(TypedDict):
+    source: str
+    flag: Literal["official", "secondary", "article-only"]
+    id: str
+    title: str
+    year: int
+    population: str
+    figures: list[Figure]
+    note: str | None
+
+
+class OccupationCode(TypedDict):
+    source: str
+    flag: Literal["official", "secondary", "article-only"]
+    code: str | None
+    title: str
+    figures_from: list[str]
+    note: str | None
+
+
+class SalaryOut(TypedDict):
+    sources: NotRequired[dict[str, Source]]
+    view: Literal["headline", "history"]
+    basis: Literal["annual", "hourly"]
+    figures: list[Figure]
+    others: list[Figure]
+    no_hourly_figure: list[Figure]
+    spreads: list[SpreadOut]
+    factors: list[FactorOut]
+    surveys: list[Survey]
+    codes: list[OccupationCode]
+
+
+class PlaceFigure(TypedDict):
+    source: str
+    flag: Literal["official", "secondary", "article-only"]
+    id: str
+    label: str
+    value: float | int
+    upper: float | int | None
+    unit: Literal[
+        "usd_per_year",
+        "usd_per_hour",
+        "percent",
+        "jobs",
+        "workers",
+        "months",
+        "years",
+        "hours",
+        "ceu",
+        "ce_hours",
+        "questions",
+        "credit_hours",
+        "minutes",
+        "days",
+        "usd",
+        "cases",
+    ]
+    qualifier: Literal["up to", "at least", "about"] | None
+    year: int
+    year_end: int | None
+    measure: (
+        Literal[
+            "median",
+            "mean",
+            "p10",
+            "p25",
+            "p75",
+            "p90",
+            "employment",
+            "growth",
+            "new_jobs",
+            "base_employment",
+        ]
+        | None
+    )
+    article: ArticleClaim | None
+    note: str | None
+
+
+class StateRecord(TypedDict):
+    state: str
+    name: str
+    note: str | None
+    figures: list[PlaceFigure]
+
+
+class Difference(TypedDict):
+    """How a state figure and the national one beside it differ."""
+
+    what: Literal["measure", "year", "code", "flag"]
+    state: str | int | None
+    national: str | int | None
+
+
+class Comparison(TypedDict):
+    figure: str
+    national: str
+    differences: list[Difference]
+
+
+class Area(TypedDict):
+    id: str
+    name: str
+    kind: Literal["metro", "nonmetro"]
+    figures: list[PlaceFigure]
+
+
+class StateOut(TypedDict):
+    sources: NotRequired[dict[str, Source]]
+    view: Literal["state"]
+    state: StateRecord
+    national: list[Figure]
+    comparisons: list[Comparison]
+    areas: list[Area]
+    codes: list[OccupationCode]
+    official_states: int
+
+
+class Series(TypedDict):
+    """Figures of one source, year, measure and unit: the states' comparable figures."""
+
+    source: str
+    flag: Literal["official", "secondary", "article-only"]
+    year: int
+    measure: str
+    unit: str
+    code: str | None
+    states: int
+
+
+class StateRow(TypedDict):
+    state: str
+    name: str
+    rank: int | None
+    figure: PlaceFigure | None
+    figures: list[PlaceFigure]
+    note: str | None
+
+
+class StatesOut(TypedDict):
+    sources: NotRequired[dict[str, Source]]
+    view: Literal["states"]
+    sort: Literal["pay", "name"]
+    series: Series | None
+    other_series: list[Series]
+    states: list[StateRow]
+    national: list[Figure]
+    codes: list[OccupationCode]
+    official_states: int
+
+
+class OutlookOut(TypedDict):
+    sources: NotRequired[dict[str, Source]]
+    trend: Fact
+    article_projection: Projection
+    comparison: Fact
+    drivers: list[Fact]
+    projections: list[Projection]
+    employment: list[Figure]
+    codes: list[OccupationCode]
+
+
+class SurveyPayOut(TypedDict):
+    """A members' survey average standing in for a BLS median, with who answered."""
+
+    survey: str
+    title: str
+    year: int
+    population: str
+    figure: Figure
+
+
+class CareerOut(TypedDict):
+    source: str
+    flag: Literal["official", "secondary", "article-only"]
+    id: str
+    title: str
+    soc: str | None
+    summary: str
+    pay: Figure | None
+    growth: Figure | None
+    education: Fact | None
+    way_in: list[LeadOut]
+    goal: str | None
+    survey_pay: list[SurveyPayOut]
+    notes: list[Fact]
+    see: list[Link]
+    plan: LinkOut | None
+
+
+class CareersOut(TypedDict):
+    sources: NotRequired[dict[str, Source]]
+    careers: list[CareerOut]
+    not_found: list[str]
+
+
+class OneCareerOut(TypedDict):
+    sources: NotRequired[dict[str, Source]]
+    career: CareerOut
+
+
+class FactList(TypedDict):
+    title: str
+    items: list[Fact]
+
+
+class DutiesOut(TypedDict):
+    sources: NotRequired[dict[str, Source]]
+    definition: Fact | None
+    tasks: FactList | None
+    bls_duties: FactList | None
+    intro: Fact
+    duties: list[Fact]
+    covered: list[str]
+
+
+class SkillsOut(TypedDict):
+    sources: NotRequired[dict[str, Source]]
+    qualities: FactList | None
+    intro: list[Fact]
+    skills: list[Fact]
+    covered: list[str]
+
+
+class Industry(TypedDict):
+    id: str
+    industry: str
+    setting: str | None
+    employment: Figure
+    mean_wage: Figure
+
+
+class SettingOut(TypedDict):
+    source: str
+    flag: Literal["official", "secondary", "article-only"]
+    id: str
+    name: str
+    note: str | None
+    employer_shares: list[EmployerShare]
+    industries: list[Industry]
+
+
+class WorkplacesOut(TypedDict):
+    sources: NotRequired[dict[str, Source]]
+    environment: list[Fact]
+    settings: list[SettingOut]
+    employer_shares: list[EmployerShare]
+    industries: list[Industry]
+    pay_by_setting: FactorOut
+
+
+class AboutOut(TypedDict):
+    sources: NotRequired[dict[str, Source]]
+    title: str
+    also_called: list[str]
+    summary: list[Fact]
+    specialties: list[Fact]
+    classification: list[Fact]
+
+
+class SearchResult(TypedDict):
+    section: str
+    id: str
+    title: str
+    link: LinkOut
+    matches: list[str]
+    figures: list[Figure]
+
+
+class SearchOut(TypedDict):
+    terms: list[str]
+    words: list[list[str]]
+    results: list[SearchResult]
+    suggestions: list[str]
+
+
+class SourceRow(TypedDict):
+    key: str
+    title: str
+    publisher: str
+    url: str | None
+    kind: Literal["official", "secondary", "article"]
+    vintage: int
+    note: str | None
+    figures: int
+    records: int
+
+
+class SourcesOut(TypedDict):
+    sources: list[SourceRow]
+
+
+class Inputs(TypedDict):
+    education: Literal["none", "high-school", "certificate", "associate", "bachelor", "master"]
+    him: bool | None
+    goal: str
+    bachelor_later: bool | None
+    start: str
+    high_school_done: str | None
+
+
+class Goal(TypedDict):
+    source: str
+    flag: Literal["official", "secondary", "article-only"]
+    id: str
+    label: str
+    target: str
+    via: list[str]
+    via_until: Literal["none", "high-school", "certificate", "associate", "bachelor", "master"] | None
+    also: list[str]
+    degree: str | None
+    pay_factors: list[str]
+    others: list[str]
+
+
+class After(TypedDict):
+    """A step dated from the end of an undated one: ``months`` after ``step`` ends."""
+
+    step: str
+    months: int
+
+
+class Requirement(TypedDict):
+    """What one cycle owes for the credentials held (``queries/renewal.combined_requirement``)."""
+
+    issuer: str
+    credentials: list[str]
+    replaced: list[str]
+    single: dict[str, float]
+    total: float
+    how: Literal["single", "sum", "highest-plus-extra", "ladder"]
+    derived: bool
+
+
+class Why(TypedDict):
+    id: str | None
+    text: str | None
+    source: str
+    flag: Literal["official", "secondary", "article-only"]
+
+
+class Milestone(TypedDict):
+    id: str
+    kind: Literal["school", "study", "gap", "work", "exam", "job", "ce", "renew"]
+    cert: str | None
+    route: str | None
+    pathway: str | None
+    months: int | None
+    start: str | None
+    end: str | None
+    after: After | None
+    open_ended: bool
+    recommended: bool
+    transfer: bool
+    requirement: Requirement | None
+    due: str | None
+    why: Why
+    link: LinkOut
+    figures: list[Figure]
+
+
+class OtherPathway(TypedDict):
+    id: str
+    text: str
+    recommended: bool
+
+
+class PlanRoute(TypedDict):
+    certification: str
+    pathway: Pathway | None
+    other_pathways: list[OtherPathway]
+    minimum_education: Literal["none", "high-school", "certificate", "associate", "bachelor", "master"] | None
+    missing: str | None
+
+
+class PlanCredential(TypedDict):
+    id: str
+    name: str
+    issuer: str
+
+
+class Factor(TypedDict):
+    source: str
+    flag: Literal["official", "secondary", "article-only"]
+    id: str
+    text: str
+    evidence: list[str]
+    note: str | None
+
+
+class Totals(TypedDict):
+    first_credential: str | None
+    months_to_first_credential: int | None
+    first_credential_month: str | None
+    pay: list[Figure]
+    pay_factors: list[Factor]
+
+
+class Statement(TypedDict):
+    text: str
+    source: str
+    flag: Literal["official", "secondary", "article-only"]
+
+
+class PlanOther(TypedDict):
+    """A goal that reaches the same kind of work another way."""
+
+    goal: str
+    label: str
+    link: LinkOut
+    compared: list[Statement]
+
+
+class PlanOut(TypedDict):
+    sources: NotRequired[dict[str, Source]]
+    inputs: Inputs
+    command: LinkOut
+    goal: Goal
+    milestones: list[Milestone]
+    routes: list[PlanRoute]
+    programs: list[Route]
+    accreditor: str
+    transfer: Fact | None
+    credentials: list[PlanCredential]
+    renewal: list[RenewalOut]
+    totals: Totals
+    gaps: list[str]
+    others: list[PlanOther]
+
+
+class FactsRecords(TypedDict):
+    title: str
+    median_annual: Figure | None
+    median_hourly: Figure | None
+    entry: Fact | None
+    route: Route | None
+    credential: QuickCredential | None
+    jobs: Figure | None
+    projection: Projection | None
+    employers: list[EmployerShare]
+    next: list[LinkOut]
+
+
+class AboutRecords(TypedDict):
+    title: str
+    also_called: list[str]
+    summary: list[Fact]
+    specialties: list[Fact]
+    classification: list[Fact]
+
+
+class StepsRecords(TypedDict):
+    steps: list[StepOut]
+
+
+class DegreesRecords(TypedDict):
+    routes: list[RouteOut]
+    purposes: list[Purpose]
+    choice_rule: ChoiceRule
+    answer: Answer | None
+    requirement: Fact
+    bls_entry: list[Fact]
+    accreditation: Accreditation
+    high_school: SubjectList
+    where_to_study: list[Fact]
+
+
+class CertsRecords(TypedDict):
+    certifications: list[CertRow]
+    issuers: list[IssuerRow]
+    benefits: list[Fact]
+
+
+class CertRecords(TypedDict):
+    certification: CertificationOut
+    issuer: Issuer
+    issuer_rules: Recertification | None
+    renewal: RenewalOut | None
+    figures: list[Figure]
+
+
+class SalaryRecords(TypedDict):
+    view: Literal["headline", "history"]
+    basis: Literal["annual", "hourly"]
+    figures: list[Figure]
+    others: list[Figure]
+    no_hourly_figure: list[Figure]
+    spreads: list[SpreadOut]
+    factors: list[FactorOut]
+    surveys: list[Survey]
+    codes: list[OccupationCode]
+
+
+class StatesRecords(TypedDict):
+    view: Literal["states"]
+    sort: Literal["pay", "name"]
+    series: Series | None
+    other_series: list[Series]
+    states: list[StateRow]
+    national: list[Figure]
+    codes: list[OccupationCode]
+    official_states: int
+
+
+class OutlookRecords(TypedDict):
+    trend: Fact
+    article_projection: Projection
+    comparison: Fact
+    drivers: list[Fact]
+    projections: list[Projection]
+    employment: list[Figure]
+    codes: list[OccupationCode]
+
+
+class DutiesRecords(TypedDict):
+    definition: Fact | None
+    tasks: FactList | None
+    bls_duties: FactList | None
+    intro: Fact
+    duties: list[Fact]
+    covered: list[str]
+
+
+class SkillsRecords(TypedDict):
+    qualities: FactList | None
+    intro: list[Fact]
+    skills: list[Fact]
+    covered: list[str]
+
+
+class WorkplacesRecords(TypedDict):
+    environment: list[Fact]
+    settings: list[SettingOut]
+    employer_shares: list[EmployerShare]
+    industries: list[Industry]
+    pay_by_setting: FactorOut
+
+
+class CareersRecords(TypedDict):
+    careers: list[CareerOut]
+    not_found: list[str]
+
+
+class SourceList(TypedDict):
+    sources: list[SourceRow]
+
+
+class GuideOut(TypedDict):
+    sources: NotRequired[dict[str, Source]]
+    facts: FactsRecords
+    about: AboutRecords
+    steps: StepsRecords
+    degrees: DegreesRecords
+    certifications: CertsRecords
+    certification_details: list[CertRecords]
+    salary: SalaryRecords
+    salary_history: SalaryRecords
+    states: StatesRecords
+    outlook: OutlookRecords
+    duties: DutiesRecords
+    skills: SkillsRecords
+    workplaces: WorkplacesRecords
+    careers: CareersRecords
+    source_list: SourceList
+
+
+class HandoutFacts(TypedDict):
+    median_annual: Figure | None
+    median_hourly: Figure | None
+    entry: Fact | None
+    route: Route | None
+    credential: QuickCredential | None
+    jobs: Figure | None
+    projection: Projection | None
+    next: list[LinkOut]
+
+
+class HandoutStep(TypedDict):
+    number: int
+    id: str
+    title: str
+    duration: DurationOut
+
+
+class HandoutRule(TypedDict):
+    """The AS-or-AAS rule, each degree by its short name."""
+
+    text: str
+    if_bachelor_later: str
+    if_no_bachelor_later: str
+    source: str
+    flag: Literal["official", "secondary", "article-only"]
+
+
+class HandoutAccreditation(TypedDict):
+    body: str
+    name: str
+    why: Fact
+
+
+class HandoutPay(TypedDict):
+    median_annual: Figure | None
+    median_hourly: Figure | None
+    spread: SpreadOut | None
+
+
+class HandoutOut(TypedDict):
+    sources: NotRequired[dict[str, Source]]
+    title: str
+    facts: HandoutFacts
+    steps: list[HandoutStep]
+    choice_rule: HandoutRule
+    accreditation: HandoutAccreditation
+    issuers: list[IssuerRow]
+    certifications: list[CertRow]
+    pay: HandoutPay
+    employers: list[EmployerShare]
+
+
+class ImportSummary(TypedDict):
+    id: str
+    vintage: int
+    kind: Literal["national", "state", "metro", "all"]
+    file: str
+    archive: str | None
+    imported: str
+    code: str
+    title: str
+    source: str
+    states: int
+    areas: int
+    figures: int
+    notes: list[str]
+
+
+class ImportRow(TypedDict):
+    id: str
+    vintage: int
+    kind: Literal["national", "state", "metro", "all"]
+    status: Literal["ok", "damaged"]
+    problem: str | None
+    summary: ImportSummary | None
+
+
+class ImportsOut(TypedDict):
+    folder: str | None
+    imports: list[ImportRow]
+
+
+class CeCheck(TypedDict):
+    """One rule of a cycle: ``earned`` of ``required`` by ``by`` (a multi-cycle minimum's"""
+
+    rule: str
+    tag: Literal["in_domain", "ahima_source", "category_a", "in_person"] | None
+    cycles: int
+    ok: bool
+    earned: float
+    required: float
+    by: str
+    detail: str
+    source: str | None
+    flag: Literal["official", "secondary", "article-only"] | None
+
+
+CeWarning = TypedDict(
+    "CeWarning",
+    {
+        "status": str,
+        "from": str,
+        "text": str,
+        "source": str,
+        "flag": Literal["official", "secondary", "article-only"],
+    },
+)
+
+
+class CeCycle(TypedDict):
+    id: str
+    issuer: str
+    credentials: list[str]
+    start: str
+    end: str
+    due: str
+    dates: Literal["computed", "recorded"]
+    unit: str | None
+    required: float
+    earned: float
+    remaining: float
+    expected: int
+    state: Literal["complete", "on-track", "behind", "unmet"]
+    activities: int
+    checks: list[CeCheck]
+    needed: str
+    warnings: list[CeWarning]
+    notes: list[str]
+
+
+class CeStatusOut(TypedDict):
+    sources: NotRequired[dict[str, Source]]
+    on: str
+    cycles: list[CeCycle]
+    notes: list[str]
+
+
+class CeCounted(TypedDict):
+    issuer: str
+    credits: float
+    unit: str | None
+
+
+class CeEvidence(TypedDict):
+    name: str
+    file: str | None
+    sha256: str
+    size: int | None
+
+
+CeActivity = TypedDict(
+    "CeActivity",
+    {
+        "id": int,
+        "date": str,
+        "title": str,
+        "provider": str | None,
+        "minutes": int | None,
+        "ceus": float | None,
+        "counted": list[CeCounted],
+        "tags": list[Literal["in_domain", "ahima_source", "category_a", "in_person"]],
+        "for": list[str],
+        "evidence": CeEvidence | None,
+        "notes": str | None,
+    },
+)
+
+
+CeListOut = TypedDict(
+    "CeListOut",
+    {
+        "sources": NotRequired[dict[str, Source]],
+        "cycle": Literal["current", "previous", "all"],
+        "for": str | None,
+        "activities": list[CeActivity],
+    },
+)
+
+
+class CeCredential(TypedDict):
+    id: str
+    name: str | None
+    issuer: str | None
+    earned: str
+    ceus: Figure | None
+    cycle: Figure | None
+    replaced_by: str | None
+
+
+class CeCredentialsOut(TypedDict):
+    sources: NotRequired[dict[str, Source]]
+    credentials: list[CeCredential]
+
+
+CeReportActivity = TypedDict(
+    "CeReportActivity",
+    {
+        "id": int,
+        "date": str,
+        "title": str,
+        "provider": str | None,
+        "minutes": int | None,
+        "ceus": float | None,
+        "counted": list[CeCounted],
+        "tags": list[Literal["in_domain", "ahima_source", "category_a", "in_person"]],
+        "for": list[str],
+        "evidence": CeEvidence | None,
+        "notes": str | None,
+        "credits": float | None,
+        "evidence_state": Literal["ok", "missing", "changed", "not kept"] | None,
+    },
+)
+
+
+class CeReportCycle(TypedDict):
+    id: str
+    issuer: str
+    credentials: list[str]
+    start: str
+    end: str
+    due: str
+    dates: Literal["computed", "recorded"]
+    unit: str | None
+    required: float
+    earned: float
+    remaining: float
+    expected: int
+    state: Literal["complete", "on-track", "behind", "unmet"]
+    activities: int
+    checks: list[CeCheck]
+    needed: str
+    warnings: list[CeWarning]
+    notes: list[str]
+    records: list[CeReportActivity]
+    not_found: list[str]
+
+
+class CeReportOut(TypedDict):
+    sources: NotRequired[dict[str, Source]]
+    generated: str
+    cycle: Literal["current", "previous", "all"]
+    folder: str
+    credentials: list[CeCredential]
+    cycles: list[CeReportCycle]
+    uncounted: list[CeReportActivity]
+    notes: list[str]
