@@ -72,7 +72,7 @@ def _data_faults(faults: list[Any], shown: int = 8) -> None:
         _say(f"  ... and {len(faults) - shown} more; run '{PROG} data validate' for the full list.\n")
 
 
-def _usage_error(exc: Exception) -> str | None:
+def _usage_error(exc: Exception, argv: list[str]) -> str | None:
     """Click's usage errors (bad option, command or value) as one line, or None. Typer's
     bundled Click raises them as ``typer.TyperException``s; a usage error carries the
     context of the command it concerns."""
@@ -80,9 +80,31 @@ def _usage_error(exc: Exception) -> str | None:
         return None
     message = exc.format_message()
     ctx = getattr(exc, "ctx", None)
+    moved = _misplaced(ctx, getattr(exc, "option_name", None), argv)
+    if moved is not None:
+        return moved
     if ctx is not None:
         message += f" (see '{ctx.command_path} --help')"
     return " ".join(message.split())
+
+
+def _misplaced(ctx: Any, option: str | None, words: list[str]) -> str | None:
+    """For an option given before the command it belongs to (``mrt-guide --json ce status``),
+    the line that says where it goes, or None."""
+    if ctx is None or option is None or not option.startswith("--"):
+        return None
+    import shlex
+
+    from .completion import innermost
+
+    if option not in words:
+        return None
+    rest = [w for w in words if w != option]
+    inner, _ = innermost(ctx.find_root().command, PROG, rest)
+    names = {name for p in inner.command.get_params(inner) for name in (*p.opts, *p.secondary_opts)}
+    if inner.command is ctx.command or option not in names:
+        return None
+    return f"{option} belongs after the command: {shlex.join([PROG, *rest, option])}"
 
 
 def _quiet_stdout() -> None:
@@ -106,7 +128,7 @@ def _stop(signum: int, frame: object) -> None:
     raise Stop(ExitStatus.TERMINATED if signum == signal.SIGTERM else ExitStatus.HANGUP)
 
 
-def run(invoke: Callable[[], Any], *, completing: bool = False) -> int:
+def run(invoke: Callable[[], Any], *, completing: bool = False, argv: list[str] | None = None) -> int:
     """Call ``invoke`` (the parsed command), flush what it printed, and return an exit status;
     no traceback gets out. A completion request that fails completes nothing, quietly: the
     shell would print any message at the reader's prompt."""
@@ -143,7 +165,7 @@ def run(invoke: Callable[[], Any], *, completing: bool = False) -> int:
     except Exception as exc:
         if completing:
             return ExitStatus.OK
-        usage = _usage_error(exc)
+        usage = _usage_error(exc, argv or [])
         if usage is not None:
             _error(usage)
             return ExitStatus.USAGE
@@ -198,6 +220,7 @@ class GuideGroup(Group):
                         )
                     ),
                     completing=completing,
+                    argv=list(sys.argv[1:] if args is None else args),
                 )
         finally:
             for sig, handler in handlers.items():

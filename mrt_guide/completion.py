@@ -80,7 +80,7 @@ def _split(command: Any, ctx: Any, args: list[str]) -> tuple[list[str], str | No
     return args, None, []
 
 
-def _context(root: Any, prog: str, args: list[str]) -> tuple[Any, list[str]]:
+def innermost(root: Any, prog: str, args: list[str]) -> tuple[Any, list[str]]:
     """The context of the innermost command the words name, and the words given to it."""
     own, name, rest = _split(root, root.make_context(prog, [], resilient_parsing=True), args)
     ctx = root.make_context(prog, list(own), resilient_parsing=True)  # it consumes the list
@@ -113,7 +113,7 @@ def _argument_open(ctx: Any, param: Any) -> bool:
 def candidates(root: Any, prog: str, args: list[str], incomplete: str) -> list[Item]:
     """What Click offers for ``incomplete`` after ``args``: option names, an option's or an
     argument's values, or subcommands (Click's own resolution, step by step)."""
-    ctx, own = _context(root, prog, args)
+    ctx, own = innermost(root, prog, args)
     args = list(own)
     if incomplete == "=":
         incomplete = ""

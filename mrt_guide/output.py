@@ -233,7 +233,7 @@ def show(out: Output, data: dict[str, Any], view: str, *, pager: bool = False) -
 
 
 def write_export(path: Path, data: dict[str, Any], view: str) -> None:
-    """Write the export atomically: a temporary file in the same folder, then a rename."""
+    """Write the export whole or not at all (``files.write``)."""
     shown = neutral_line(str(path), 4096)  # whole: the reader needs to find the file (PATH_MAX)
     folder = path.parent
     try:
@@ -250,28 +250,13 @@ def write_export(path: Path, data: dict[str, Any], view: str) -> None:
         suffix = neutral_line(path.suffix, 20)
         raise GuideError(f"Cannot export to '{shown}': unknown suffix '{suffix}'. Use one of {known}.")
     text = render(kind, data, view, ascii=False)
-    import tempfile
+    from . import files
 
-    tmp = None
     try:
-        # a short temporary name, so that a name at the file-name length limit still fits
-        fd, tmp = tempfile.mkstemp(prefix=".mrt-", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.chmod(tmp, 0o666 & ~_umask())  # as a plain open() would create it
-        os.replace(tmp, path)
-        tmp = None
+        files.write(path, text.encode("utf-8"))
+    except files.Refused as exc:
+        raise GuideError(f"Cannot export to '{shown}': {exc.reason}.") from None
     except OSError as exc:
         raise GuideError(f"Cannot export to '{shown}': {exc.strerror or exc}.", ExitStatus.IO) from None
-    finally:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
     size = len(text.encode("utf-8"))
     sys.stderr.write(f"Wrote {shown} ({kind.value}, {size:,} bytes).\n")
-
-
-def _umask() -> int:
-    """The process's umask (read by setting it and back: no other thread runs here)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask

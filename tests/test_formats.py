@@ -182,12 +182,16 @@ def test_unwritable_export_leaves_no_partial_file(
     cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A folder the user may not write to (simulated: tests may run as root, who may write anywhere)."""
-    import tempfile
+    import os
 
-    def refuse(*args: Any, **kwargs: Any) -> Any:
-        raise PermissionError(13, "Permission denied")
+    real_open = os.open
 
-    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    def refuse(path: Any, *args: Any, **kwargs: Any) -> Any:
+        if str(path).startswith(str(tmp_path)):
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse)
     result = cli("guide", "--export", str(tmp_path / "guide.html"))
     assert result.exit_code == 74
     assert result.stderr == f"Error: Cannot export to '{tmp_path / 'guide.html'}': Permission denied.\n"

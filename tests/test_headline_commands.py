@@ -20,6 +20,18 @@ def test_steps_numbered_with_duration_and_next_command(cli: Any, guide: Any) -> 
     assert "mrt-guide certs RHIT" in result.stdout
 
 
+def test_each_step_panel_ends_with_its_citation(cli: Any, cli_json: Any) -> None:
+    """The citation in a panel's bottom border is drawn as text, not read as Rich markup
+    ("[ahima-rhit]" would be an unknown tag and vanish, leaving a gap in the border)."""
+    from mrt_guide.views.fmt import cite_text
+
+    borders = [line for line in cli("steps", env={"COLUMNS": "80"}).stdout.splitlines() if "╰" in line]
+    steps = cli_json("steps")["steps"]
+    assert len(borders) == len(steps)
+    for border, step in zip(borders, steps, strict=True):
+        assert border.endswith(f" {cite_text(step)} ─╯"), border
+
+
 def test_steps_json_resolves_durations_and_cites_sources(cli_json: Any) -> None:
     data = cli_json("steps")
     educate = next(s for s in data["steps"] if s["id"] == "educate")

@@ -149,11 +149,17 @@ def test_each_broken_file_has_its_own_message(cli: Any, data_copy: Any, breakage
 
 
 def test_a_missing_data_folder(cli: Any, tmp_path: Path) -> None:
+    """A wrong --data is the reader's typing, not a damaged dataset: a usage error."""
     result = cli("--data", str(tmp_path / "nowhere"), "steps")
-    assert_clean_failure(result, ExitStatus.DATA)
+    assert_clean_failure(result, ExitStatus.USAGE)
     assert result.stderr == (
-        f"Error: {tmp_path / 'nowhere'}: does not exist; a dataset is a folder of JSON files like data/.\n"
+        f"Error: {tmp_path / 'nowhere'}: does not exist; --data (or MRT_GUIDE_DATA) names a folder "
+        "of JSON files like data/.\n"
     )
+    (tmp_path / "file").write_text("x")
+    result = cli("--data", str(tmp_path / "file"), "steps")
+    assert_clean_failure(result, ExitStatus.USAGE)
+    assert "file: is not a folder; --data" in result.stderr
 
 
 def test_many_faults_are_cut_short_with_a_count(cli: Any, data_copy: Any) -> None:

@@ -12,7 +12,6 @@ write is one transaction; the store turns SQLite failures into one line and a st
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -151,18 +150,14 @@ def write_file(path: Path, data: bytes, what: str) -> None:
             raise GuideError(f"Cannot write {what} to '{shown}': its folder does not exist.")
     except OSError as exc:
         raise GuideError(f"Cannot write {what} to '{shown}': {exc.strerror or exc}.", ExitStatus.IO) from None
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    from .. import files
+
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        files.write(path, data, 0o600)
+    except files.Refused as exc:
+        raise GuideError(f"Cannot write {what} to '{shown}': {exc.reason}.") from None
     except OSError as exc:
         raise GuideError(f"Cannot write {what} to '{shown}': {exc.strerror or exc}.", ExitStatus.IO) from None
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def _json_by_line(data: dict[str, Any], rows: str) -> str:

@@ -70,10 +70,14 @@ def read_raw(directory: Path) -> tuple[dict[str, bytes | None], list[Fault]]:
         is_dir = directory.is_dir()
     except OSError as exc:
         raise DataError([Fault(str(directory), "", f"cannot be read: {exc.strerror or exc}.")]) from None
-    if not is_dir:
+    if not is_dir:  # a wrong --data (or MRT_GUIDE_DATA): a usage error, not a damaged dataset
+        from ..status import GuideError
+        from ..textsafe import neutral_line
+
         what = "is not a folder" if directory.exists() else "does not exist"
-        raise DataError(
-            [Fault(str(directory), "", f"{what}; a dataset is a folder of JSON files like data/.")]
+        raise GuideError(
+            f"{neutral_line(str(directory), 200)}: {what}; --data (or MRT_GUIDE_DATA) names a folder "
+            "of JSON files like data/."
         )
     raw: dict[str, bytes | None] = {}
     faults: list[Fault] = []

@@ -291,12 +291,13 @@ def renderable(block: Block, con: Console, width: int) -> RenderableType:
         inner = width - 4
         body = _spaced([renderable(b, con, inner) for b in block.body])
         title: Text | None = text(block.title, "strong")
-        subtitle = block.subtitle
+        # Text, not a string: Rich reads a string as markup, and a citation "[ahima-rhit]" as a tag
+        subtitle = Text(block.subtitle, style="dim") if block.subtitle else None
         if title is not None and title.cell_len > width - 6:  # a cut border title: put it inside
             body = [*title.wrap(con, inner), Text(""), *body]
             title = None
-        if subtitle and len(subtitle) > width - 6:
-            body += [Text(""), Text(subtitle, style="dim")]
+        if subtitle is not None and subtitle.cell_len > width - 6:
+            body += [Text(""), subtitle]
             subtitle = None
         return RichPanel(
             Group(*body), title=title, title_align="left", subtitle=subtitle, subtitle_align="right"
