@@ -41,7 +41,7 @@ Every figure comes with the year it describes, its source and a flag: official, 
   [cyan]mrt-guide search coding[/cyan]                any fact, by a word
   [cyan]mrt-guide sources[/cyan]                      where figures come from
   [cyan]mrt-guide handout --export h.html[/cyan]      two pages to print
-  [cyan]mrt-guide guide --export guide.html[/cyan]    the whole guide as a web page
+  [cyan]mrt-guide guide --export guide.html[/cyan]    the whole guide, to read on screen
   [cyan]mrt-guide certs --json[/cyan]                 any command as JSON
 """
 

@@ -242,6 +242,9 @@ def test_no_command_shows_help_with_examples(cli: Any) -> None:
         (["slary"], "No such command 'slary'. Did you mean 'salary'?"),
         (["salary", "--jsn"], "No such option: --jsn"),
         (["salary", "--json", "--plain"], "Choose one output format"),
+        (["--json", "ce", "status"], "Error: --json belongs after the command: mrt-guide ce status --json"),
+        (["--history", "salary"], "Error: --history belongs after the command: mrt-guide salary --history"),
+        (["--jsn", "salary"], "No such option: --jsn"),
     ],
 )
 def test_usage_errors_are_one_line_exit_2(cli: Any, args: list[str], message: str) -> None:

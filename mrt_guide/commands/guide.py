@@ -23,6 +23,9 @@ def guide(
       mrt-guide guide
       mrt-guide guide --export guide.html
       mrt-guide guide --markdown > guide.md
+
+    The whole guide is a reference to read on screen: printed, it runs to dozens of
+    pages. For paper, mrt-guide handout --export handout.html prints on two.
     """
     from ..queries.guide import whole
 
