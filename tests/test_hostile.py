@@ -165,41 +165,30 @@ def _ended(proc: subprocess.Popen[bytes]) -> str:
     return err.decode("utf-8", "replace")
 
 
-@pytest.mark.parametrize(
-    ("sig", "status"), [(signal.SIGTERM, 143), (signal.SIGHUP, 129), (signal.SIGINT, 130)]
-)
-def test_signals_as_soon_as_mrt_guide_starts(sig: int, status: int) -> None:
-    """A signal at the first moment mrt-guide's own code runs (its handlers are installed,
-    Typer not yet imported) ends like any other: 130 and "Interrupted." for Ctrl-C, 143 and
-    129 quietly for TERM and HUP.
+SIGNALS = [(signal.SIGTERM, 143), (signal.SIGHUP, 129), (signal.SIGINT, 130)]
 
-    (Before that, the process is still Python's own start-up and the console script's
-    wrapper, which run no code of ours: the system ends it, status 130 in a shell.)
-    ``test_ctrl_c_while_any_module_is_imported`` covers every import after it."""
+
+@pytest.mark.parametrize("moment", ["as soon as it starts", "while it writes"])
+@pytest.mark.parametrize(("sig", "status"), SIGNALS)
+def test_signals_end_with_their_statuses(sig: int, status: int, moment: str) -> None:
+    """A signal ends the run like any other, 130 and "Interrupted." for Ctrl-C, 143 and 129
+    quietly for TERM and HUP: at the first moment mrt-guide's own code runs (its handlers
+    installed, Typer not yet imported), and blocked on a full pipe in mid-output.
+
+    (Before that first moment, the process is still Python's own start-up and the console
+    script's wrapper, which run no code of ours: the system ends it, 130 in a shell.)
+    ``test_ctrl_c_while_any_module_is_imported`` covers every import between."""
     proc = _blocked_writing("guide", "--no-pager")
+    if moment == "while it writes":
+        assert proc.stdout is not None
+        proc.stdout.read(4096)  # the output has begun
     proc.send_signal(sig)
     err = _ended(proc)
     assert proc.returncode == status, (proc.returncode, err)
     assert err == ("\nInterrupted.\n" if sig == signal.SIGINT else ""), err
 
 
-@pytest.mark.parametrize(
-    ("sig", "status"), [(signal.SIGTERM, 143), (signal.SIGHUP, 129), (signal.SIGINT, 130)]
-)
-def test_signals_while_the_output_is_written(sig: int, status: int) -> None:
-    """Blocked on a full pipe, in the middle of the output: each signal ends with its status."""
-    proc = _blocked_writing("guide", "--no-pager")
-    assert proc.stdout is not None
-    proc.stdout.read(4096)  # the output has begun
-    proc.send_signal(sig)
-    err = _ended(proc)
-    assert proc.returncode == status, (proc.returncode, err)
-    assert err == ("\nInterrupted.\n" if sig == signal.SIGINT else ""), err
-
-
-@pytest.mark.parametrize(
-    ("sig", "status"), [(signal.SIGTERM, 143), (signal.SIGHUP, 129), (signal.SIGINT, 130)]
-)
+@pytest.mark.parametrize(("sig", "status"), SIGNALS)
 def test_signals_while_the_pager_runs(sig: int, status: int) -> None:
     """A long-running moment (the pager is open): TERM and HUP end quietly, INT says so."""
     import pty
