@@ -1,20 +1,18 @@
-"""The output options every data command shares, declared once, and where output goes.
+"""The output options every records command shares, declared once, and where output goes.
 
-``@output_options`` adds ``--json``, ``--plain``, ``--markdown``, ``--export`` and
-``--no-color`` to a command and hands the command one ``Output`` value. ``show``
-then prints the command's records in the chosen format. JSON needs no Rich;
-Rich is imported only when a document is drawn in the terminal or exported.
+``JsonOption``, ``PlainOption``, ``MarkdownOption``, ``ExportOption`` and ``NoColorOption``
+are the ``--json``, ``--plain``, ``--markdown``, ``--export`` and ``--no-color`` options, as
+``Annotated`` aliases each such command lists last in its signature; ``chosen`` makes them one
+``Output`` value, and ``show`` prints the command's records in that format. JSON needs no
+Rich; Rich is imported only when a document is drawn in the terminal or exported.
 """
 
 from __future__ import annotations
 
 import enum
-import functools
-import inspect
 import json
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import Annotated, Any
@@ -62,64 +60,39 @@ class Output:
         self.no_color = no_color
 
 
-def _option(*names: str, help: str, is_flag: bool) -> Any:
+def _option(name: str, help: str, *, is_flag: bool = True) -> Any:
     # metavar="" keeps Typer from printing "<bool>" after a flag, which invites "--json true"
     metavar = "" if is_flag else "FILE"
-    return typer.Option(*names, help=help, rich_help_panel=PANEL, show_default=False, metavar=metavar)
+    return typer.Option(name, help=help, rich_help_panel=PANEL, show_default=False, metavar=metavar)
 
 
-_PARAMS = [
-    inspect.Parameter(
-        name,
-        inspect.Parameter.KEYWORD_ONLY,
-        default=default,
-        annotation=Annotated[kind, _option(*flags, help=help, is_flag=kind is bool)],
-    )
-    for name, kind, default, flags, help in [
-        ("json_", bool, False, ("--json",), "Print the records as JSON (keys documented in the README)."),
-        (
-            "plain",
-            bool,
-            False,
-            ("--plain",),
-            "Print tab-separated records with a header line, for cut, awk or a spreadsheet.",
-        ),
-        ("markdown", bool, False, ("--markdown",), "Print Markdown (CommonMark with tables)."),
-        (
-            "export",
-            str | None,
-            None,
-            ("--export",),
-            "Write to FILE instead; its suffix picks the format: .html .svg .md .json .txt.",
-        ),
-        ("no_color", bool, False, ("--no-color",), "No color, even on a terminal (as NO_COLOR does)."),
-    ]
+# The output options every records command lists in its signature, last, so that help,
+# readers and type checkers see them; ``chosen`` turns them into one ``Output``.
+JsonOption = Annotated[bool, _option("--json", "Print the records as JSON (keys documented in the README).")]
+PlainOption = Annotated[
+    bool, _option("--plain", "Print tab-separated records with a header line, for cut, awk or a spreadsheet.")
 ]
+MarkdownOption = Annotated[bool, _option("--markdown", "Print Markdown (CommonMark with tables).")]
+ExportOption = Annotated[
+    str | None,
+    _option(
+        "--export",
+        "Write to FILE instead; its suffix picks the format: .html .svg .md .json .txt.",
+        is_flag=False,
+    ),
+]
+NoColorOption = Annotated[bool, _option("--no-color", "No color, even on a terminal (as NO_COLOR does).")]
 
 
-def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Add the shared output options to a Typer command; it receives them as ``out``."""
-    signature = inspect.signature(func, eval_str=True)  # resolve "from __future__" string annotations
-    params = [p for p in signature.parameters.values() if p.name != "out"]
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        flags = {
-            Format.JSON: kwargs.pop("json_"),
-            Format.PLAIN: kwargs.pop("plain"),
-            Format.MARKDOWN: kwargs.pop("markdown"),
-        }
-        export, no_color = kwargs.pop("export"), kwargs.pop("no_color")
-        chosen = [fmt for fmt, on in flags.items() if on]
-        if len(chosen) > 1:
-            raise GuideError(f"Choose one output format, not {' and '.join(f'--{f.value}' for f in chosen)}.")
-        if export is not None and chosen:
-            raise GuideError(f"--export picks the format from the file's suffix; drop --{chosen[0].value}.")
-        fmt = chosen[0] if chosen else Format.RICH
-        return func(*args, out=Output(fmt, _export_path(export), no_color), **kwargs)
-
-    wrapper.__signature__ = signature.replace(parameters=[*params, *_PARAMS])  # type: ignore[attr-defined]
-    return wrapper
+def chosen(json_: bool, plain: bool, markdown: bool, export: str | None, no_color: bool) -> Output:
+    """The output the shared options ask for, refusing two formats at once."""
+    flags = {Format.JSON: json_, Format.PLAIN: plain, Format.MARKDOWN: markdown}
+    picked = [fmt for fmt, on in flags.items() if on]
+    if len(picked) > 1:
+        raise GuideError(f"Choose one output format, not {' and '.join(f'--{f.value}' for f in picked)}.")
+    if export is not None and picked:
+        raise GuideError(f"--export picks the format from the file's suffix; drop --{picked[0].value}.")
+    return Output(picked[0] if picked else Format.RICH, _export_path(export), no_color)
 
 
 def _export_path(given: str | None) -> Path | None:

@@ -4,15 +4,13 @@ from typing import Annotated
 
 import typer
 
-from ..output import Output, output_options, show
+from ..output import ExportOption, JsonOption, MarkdownOption, NoColorOption, PlainOption, chosen, show
 from ._shared import argument, dataset
 from .complete import career_names
 
 
-@output_options
 def careers(
     ctx: typer.Context,
-    out: Output,
     name: Annotated[
         str | None,
         argument(
@@ -21,6 +19,11 @@ def careers(
             autocompletion=career_names,
         ),
     ] = None,
+    json_: JsonOption = False,
+    plain: PlainOption = False,
+    markdown: MarkdownOption = False,
+    export: ExportOption = None,
+    no_color: NoColorOption = False,
 ) -> None:
     """Where the career leads: related occupations with pay, education, the way in and a plan.
 
@@ -30,6 +33,7 @@ def careers(
       mrt-guide careers medical-coders
       mrt-guide careers --json
     """
+    out = chosen(json_, plain, markdown, export, no_color)
     from ..queries import careers as query
 
     ds = dataset(ctx)

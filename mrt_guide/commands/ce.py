@@ -18,7 +18,16 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ..output import Format, Output, output_options, show
+from ..output import (
+    ExportOption,
+    Format,
+    JsonOption,
+    MarkdownOption,
+    NoColorOption,
+    PlainOption,
+    chosen,
+    show,
+)
 from ..status import ExitStatus, GuideError
 from ._shared import Group as SharedGroup
 from ._shared import LazyCommands, dataset, flag
@@ -166,7 +175,9 @@ def _json_by_line(data: dict[str, Any], rows: str) -> str:
     Python), and a line is one record for grep."""
     import json
 
-    from ..output import SCHEMA_VERSION
+    from ..output import (
+        SCHEMA_VERSION,
+    )
     from ..terminal import ascii_only
 
     ascii = ascii_only(sys.stdout)
@@ -225,10 +236,8 @@ def path() -> None:
     typer.echo(str(store.path()))
 
 
-@output_options
 def list_(
     ctx: typer.Context,
-    out: Output,
     cycle: Annotated[
         str, typer.Option("--cycle", metavar="CYCLE", help=CYCLE_HELP, autocompletion=cycle_names)
     ] = "current",
@@ -245,6 +254,11 @@ def list_(
     on: Annotated[
         str | None, typer.Option("--on", metavar="YYYY-MM-DD", help=ON_HELP, show_default=False)
     ] = None,
+    json_: JsonOption = False,
+    plain: PlainOption = False,
+    markdown: MarkdownOption = False,
+    export: ExportOption = None,
+    no_color: NoColorOption = False,
 ) -> None:
     """List the activities of a cycle, with what each counts for.
 
@@ -254,6 +268,7 @@ def list_(
       mrt-guide ce list --cycle all --for CCS
       mrt-guide ce list --cycle previous --json
     """
+    out = chosen(json_, plain, markdown, export, no_color)
     from ..queries import ce as q
     from ..store import ce as store
 
@@ -275,14 +290,17 @@ def list_(
         show(out, data, "ce.activities")
 
 
-@output_options
 def status(
     ctx: typer.Context,
-    out: Output,
     on: Annotated[
         str | None, typer.Option("--on", metavar="YYYY-MM-DD", help=ON_HELP, show_default=False)
     ] = None,
     check: Annotated[bool, flag("--check", help="Exit 1 when a cycle is behind or ended short.")] = False,
+    json_: JsonOption = False,
+    plain: PlainOption = False,
+    markdown: MarkdownOption = False,
+    export: ExportOption = None,
+    no_color: NoColorOption = False,
 ) -> None:
     """Where each cycle stands: a bar per rule, and what is still needed.
 
@@ -296,6 +314,7 @@ def status(
     gone by calls for; behind, less. With --check the exit status is 1
     when a cycle is behind or ended short, 0 otherwise.
     """
+    out = chosen(json_, plain, markdown, export, no_color)
     from ..queries import ce as q
     from ..store import ce as store
 
@@ -313,16 +332,19 @@ def status(
         raise typer.Exit(ExitStatus.NOT_FOUND)
 
 
-@output_options
 def report(
     ctx: typer.Context,
-    out: Output,
     cycle: Annotated[
         str, typer.Option("--cycle", metavar="CYCLE", help=CYCLE_HELP, autocompletion=cycle_names)
     ] = "current",
     on: Annotated[
         str | None, typer.Option("--on", metavar="YYYY-MM-DD", help=ON_HELP, show_default=False)
     ] = None,
+    json_: JsonOption = False,
+    plain: PlainOption = False,
+    markdown: MarkdownOption = False,
+    export: ExportOption = None,
+    no_color: NoColorOption = False,
 ) -> None:
     """The audit packet: every activity, its evidence, the totals per rule.
 
@@ -336,6 +358,7 @@ def report(
     total and per activity). Each evidence file is hashed again, so the
     packet says whether the copy kept still matches its SHA-256.
     """
+    out = chosen(json_, plain, markdown, export, no_color)
     from ..queries import ce as q
     from ..store import ce as store
 

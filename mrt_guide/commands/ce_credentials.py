@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ..output import Output, output_options, show
+from ..output import ExportOption, JsonOption, MarkdownOption, NoColorOption, PlainOption, chosen, show
 from ..status import GuideError, NotFound
 from ._shared import Command, Group, argument, dataset, flag
 from .ce import confirm, help_if_bare, issuer_names, say
@@ -113,8 +113,14 @@ def credential_add(
 
 
 @credential_app.command("list", cls=Command)
-@output_options
-def credential_list(ctx: typer.Context, out: Output) -> None:
+def credential_list(
+    ctx: typer.Context,
+    json_: JsonOption = False,
+    plain: PlainOption = False,
+    markdown: MarkdownOption = False,
+    export: ExportOption = None,
+    no_color: NoColorOption = False,
+) -> None:
     """List the credentials in the log, with what each owes per cycle.
 
     [bold]Examples[/bold]
@@ -122,6 +128,7 @@ def credential_list(ctx: typer.Context, out: Output) -> None:
       mrt-guide ce credential list
       mrt-guide ce credential list --json
     """
+    out = chosen(json_, plain, markdown, export, no_color)
     from ..queries import ce as q
     from ..store import ce as store
 

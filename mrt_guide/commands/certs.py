@@ -4,15 +4,13 @@ from typing import Annotated
 
 import typer
 
-from ..output import Output, output_options, show
+from ..output import ExportOption, JsonOption, MarkdownOption, NoColorOption, PlainOption, chosen, show
 from ._shared import argument, dataset
 from .complete import certification_names
 
 
-@output_options
 def certs(
     ctx: typer.Context,
-    out: Output,
     name: Annotated[
         str | None,
         argument(
@@ -21,6 +19,11 @@ def certs(
             autocompletion=certification_names,
         ),
     ] = None,
+    json_: JsonOption = False,
+    plain: PlainOption = False,
+    markdown: MarkdownOption = False,
+    export: ExportOption = None,
+    no_color: NoColorOption = False,
 ) -> None:
     """Certifications: every credential in a table, or one in full.
 
@@ -30,6 +33,7 @@ def certs(
       mrt-guide certs RHIT
       mrt-guide certs ctr --json
     """
+    out = chosen(json_, plain, markdown, export, no_color)
     from ..queries import certs as query
 
     ds = dataset(ctx)

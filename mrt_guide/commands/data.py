@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from ..dataset.sections import FILE_NAMES
-from ..output import Output, output_options, show
+from ..output import ExportOption, JsonOption, MarkdownOption, NoColorOption, PlainOption, chosen, show
 from ..status import ExitStatus, GuideError
 from ._shared import Command, Group, data_dir, dataset
 
@@ -210,10 +210,8 @@ def _import_ids(incomplete: str) -> list[str]:
 
 
 @app.command("imports", cls=Command)
-@output_options
 def imports(
     ctx: typer.Context,
-    out: Output,
     remove: Annotated[
         str | None,
         typer.Option(
@@ -224,6 +222,11 @@ def imports(
             show_default=False,
         ),
     ] = None,
+    json_: JsonOption = False,
+    plain: PlainOption = False,
+    markdown: MarkdownOption = False,
+    export: ExportOption = None,
+    no_color: NoColorOption = False,
 ) -> None:
     """List the official OEWS files you imported, or remove them.
 
@@ -238,6 +241,7 @@ def imports(
     the platform's user data folder). A damaged one is listed as such; remove it, or
     import the file again.
     """
+    out = chosen(json_, plain, markdown, export, no_color)
     from ..importing import listing, remove_imports
 
     if remove is not None:

@@ -4,15 +4,13 @@ from typing import Annotated
 
 import typer
 
-from ..output import Output, output_options, show
+from ..output import ExportOption, JsonOption, MarkdownOption, NoColorOption, PlainOption, chosen, show
 from ._shared import dataset, flag
 from .complete import degree_names
 
 
-@output_options
 def degrees(
     ctx: typer.Context,
-    out: Output,
     name: Annotated[
         str | None,
         typer.Argument(
@@ -29,6 +27,11 @@ def degrees(
             help="Answer the AS-or-AAS choice: may a bachelor's degree follow?",
         ),
     ] = None,
+    json_: JsonOption = False,
+    plain: PlainOption = False,
+    markdown: MarkdownOption = False,
+    export: ExportOption = None,
+    no_color: NoColorOption = False,
 ) -> None:
     """Degrees and programs: the routes side by side, the AS/AAS rule, accreditation.
 
@@ -38,6 +41,7 @@ def degrees(
       mrt-guide degrees --no-bachelor-later
       mrt-guide degrees AAS
     """
+    out = chosen(json_, plain, markdown, export, no_color)
     from ..queries import education as query
 
     g = dataset(ctx)

@@ -4,17 +4,20 @@ from typing import Annotated
 
 import typer
 
-from ..output import Output, output_options, show
+from ..output import ExportOption, JsonOption, MarkdownOption, NoColorOption, PlainOption, chosen, show
 from ._shared import dataset, flag
 
 
-@output_options
 def guide(
     ctx: typer.Context,
-    out: Output,
     pager: Annotated[
         bool, flag("--pager/--no-pager", help="Page the guide when stdout is a terminal (the default).")
     ] = True,
+    json_: JsonOption = False,
+    plain: PlainOption = False,
+    markdown: MarkdownOption = False,
+    export: ExportOption = None,
+    no_color: NoColorOption = False,
 ) -> None:
     """The whole guide as one document, in reading order, paged on a terminal.
 
@@ -27,6 +30,7 @@ def guide(
     The whole guide is a reference to read on screen: printed, it runs to dozens of
     pages. For paper, mrt-guide handout --export handout.html prints on two.
     """
+    out = chosen(json_, plain, markdown, export, no_color)
     from ..queries.guide import whole
 
     ds = dataset(ctx)

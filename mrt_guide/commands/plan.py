@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..output import Output, output_options, show
+from ..output import ExportOption, JsonOption, MarkdownOption, NoColorOption, PlainOption, chosen, show
 from ..status import GuideError
 from ._shared import dataset, flag
 from .complete import goal_names
@@ -33,10 +33,8 @@ def _interactive() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-@output_options
 def plan(
     ctx: typer.Context,
-    out: Output,
     education: Annotated[
         str | None,
         typer.Option(
@@ -82,6 +80,11 @@ def plan(
             show_default=False,
         ),
     ] = None,
+    json_: JsonOption = False,
+    plain: PlainOption = False,
+    markdown: MarkdownOption = False,
+    export: ExportOption = None,
+    no_color: NoColorOption = False,
 ) -> None:
     """Your own roadmap: from where you stand to a credential, with dates.
 
@@ -106,6 +109,7 @@ def plan(
     experience an exam expects, renewal cycles. Where the dataset has no length for a
     step, the plan says so and dates what follows from that step's end.
     """
+    out = chosen(json_, plain, markdown, export, no_color)
     from ..queries import plan as query
 
     ds = dataset(ctx)

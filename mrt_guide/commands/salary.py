@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from ..output import Output, output_options, show
+from ..output import ExportOption, JsonOption, MarkdownOption, NoColorOption, PlainOption, chosen, show
 from ..status import GuideError
 from ._shared import dataset, flag
 from .complete import state_names
@@ -20,10 +20,8 @@ def _sort(value: str | None) -> str | None:
     return choose("sort order", value, list(SORTS))
 
 
-@output_options
 def salary(
     ctx: typer.Context,
-    out: Output,
     history: Annotated[bool, flag("--history", help="The median by year, each with its vintage.")] = False,
     hourly: Annotated[bool, flag("--hourly", help="Hourly figures, where the source gives them.")] = False,
     state: Annotated[
@@ -49,6 +47,11 @@ def salary(
             show_default=False,
         ),
     ] = None,
+    json_: JsonOption = False,
+    plain: PlainOption = False,
+    markdown: MarkdownOption = False,
+    export: ExportOption = None,
+    no_color: NoColorOption = False,
 ) -> None:
     """Pay: the figures with year, source and flag, the spread, and what raises pay.
 
@@ -64,6 +67,7 @@ def salary(
     occupation code they are for. Official state figures come from the BLS file you
     import with 'mrt-guide data import-oews'.
     """
+    out = chosen(json_, plain, markdown, export, no_color)
     order = _sort(sort)
     if state is not None and states:
         raise GuideError("Give --state STATE or --states, not both.")

@@ -4,18 +4,30 @@ from typing import Annotated
 
 import typer
 
-from ..output import Format, Output, output_options, show
+from ..output import (
+    ExportOption,
+    Format,
+    JsonOption,
+    MarkdownOption,
+    NoColorOption,
+    PlainOption,
+    chosen,
+    show,
+)
 from ..status import GuideError, NotFound
 from ._shared import dataset
 
 
-@output_options
 def search(
     ctx: typer.Context,
-    out: Output,
     terms: Annotated[
         list[str], typer.Argument(metavar="TERM...", help="Words to find; a record must contain all of them.")
     ],
+    json_: JsonOption = False,
+    plain: PlainOption = False,
+    markdown: MarkdownOption = False,
+    export: ExportOption = None,
+    no_color: NoColorOption = False,
 ) -> None:
     """Search every section by words and ids, any case; the commands that answer first.
 
@@ -30,6 +42,7 @@ def search(
     cost, price; how long, duration, years; job, work, employer; test, exam). Exits 1
     when nothing matches, with close words where there are any.
     """
+    out = chosen(json_, plain, markdown, export, no_color)
     from ..queries.search import search as query
     from ..textsafe import neutral_line
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 import typer
 
-from ..output import Output, output_options, show
+from ..output import ExportOption, JsonOption, MarkdownOption, NoColorOption, PlainOption, chosen, show
 from ._shared import dataset
 
 
@@ -19,16 +19,24 @@ def section_command(name: str, query: str, help: str, *, cites: bool = True) -> 
     on the dataset and shows the records (with the sources they cite, unless ``cites``
     is false) through the view of the same name."""
 
-    def command(ctx: typer.Context, out: Output) -> None:
+    def command(
+        ctx: typer.Context,
+        json_: JsonOption = False,
+        plain: PlainOption = False,
+        markdown: MarkdownOption = False,
+        export: ExportOption = None,
+        no_color: NoColorOption = False,
+    ) -> None:
         from ..queries import run
 
+        out = chosen(json_, plain, markdown, export, no_color)
         ds = dataset(ctx)
         data = run(ds, query)
         show(out, ds.with_sources(data) if cites else data, name)
 
     command.__name__ = command.__qualname__ = name
     command.__doc__ = help
-    return output_options(command)
+    return command
 
 
 facts = section_command(
