@@ -169,11 +169,8 @@ def oews_files(folder: Path, exe: str, python: str, cache: str) -> dict[str, str
 def unbenchmarked(python: str) -> list[str]:
     """Commands of the installed package that no case runs (the list above must grow with the CLI)."""
     script = (
-        "from typer.main import get_command; from mrt_guide.cli import app\n"
-        "def walk(c, p=()):\n"
-        "    subs = getattr(c, 'commands', {})\n"
-        "    return [q for n, s in subs.items() for q in walk(s, (*p, n))] if subs else [' '.join(p)]\n"
-        "print('\\n'.join(walk(get_command(app))))"
+        "from mrt_guide.cli import tree\n"
+        "print('\\n'.join(' '.join(p) for p, c in tree() if not hasattr(c, 'list_commands')))"
     )
     names = subprocess.run(
         [python, "-c", script], capture_output=True, text=True, check=True

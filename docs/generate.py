@@ -19,10 +19,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from typer.main import get_command
 from typer.testing import CliRunner
 
-from mrt_guide.cli import app
+from mrt_guide.cli import app, tree
 
 ROOT = Path(__file__).resolve().parent.parent
 CLI_MD = ROOT / "docs" / "cli.md"
@@ -78,13 +77,9 @@ def output(args: list[str]) -> str:
     return "\n".join(line.rstrip() for line in result.stdout.splitlines()).strip("\n") + "\n"
 
 
-def commands(group: object = None, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+def commands() -> list[tuple[str, ...]]:
     """Every command path, the root first, in the order of the root's help."""
-    group = group or get_command(app)
-    found = [prefix]
-    for name, command in getattr(group, "commands", {}).items():
-        found += commands(command, (*prefix, name)) if hasattr(command, "commands") else [(*prefix, name)]
-    return found
+    return [path for path, _ in tree()]
 
 
 def cli_md() -> str:

@@ -20,7 +20,7 @@ import typer
 
 from . import __version__
 from .commands import COMMANDS
-from .commands._shared import Group, LazyCommands, Settings, flag
+from .commands._shared import LazyGroup, Settings, flag
 from .status import ExitStatus, GuideError
 
 PROG = "mrt-guide"
@@ -180,16 +180,11 @@ def run(invoke: Callable[[], Any], *, completing: bool = False, argv: list[str] 
         return ExitStatus.INTERNAL
 
 
-class GuideGroup(Group):
+class GuideGroup(LazyGroup):
     """The root command: Typer's group with lazily built commands, run through ``run`` so
     errors become one line."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.commands = LazyCommands(COMMANDS)
-
-    def list_commands(self, ctx: Any) -> list[str]:
-        return list(self.commands)
+    table = COMMANDS
 
     def main(  # type: ignore[override]
         self,
@@ -250,6 +245,22 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def tree() -> list[tuple[tuple[str, ...], Any]]:
+    """Every command and group, each with its path (``()`` is the root, ``("ce", "status")``),
+    in the order of the help; each command is built. For the docs, the tests and benchmarks."""
+    root = typer.main.get_command(app)
+    ctx = root.make_context(PROG, [], resilient_parsing=True)
+    found: list[tuple[tuple[str, ...], Any]] = []
+
+    def walk(command: Any, path: tuple[str, ...]) -> None:
+        found.append((path, command))
+        for name in command.list_commands(ctx) if hasattr(command, "list_commands") else []:
+            walk(command.get_command(ctx, name), (*path, name))
+
+    walk(root, ())
+    return found
 
 
 def _version(value: bool) -> None:

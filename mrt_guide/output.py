@@ -13,15 +13,18 @@ import enum
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Protocol
 
 import typer
 
 from .status import ExitStatus, GuideError
 from .terminal import ascii_only
 from .textsafe import neutral_line
+
+if TYPE_CHECKING:
+    from .views.doc import Document, Table
 
 PANEL = "Output"
 SCHEMA_VERSION = 1
@@ -122,21 +125,27 @@ def json_text(data: dict[str, Any], *, ascii: bool) -> str:
     return text + "\n"
 
 
-def _view(name: str) -> ModuleType:
-    """The view module ``mrt_guide.views.<name>``, imported only when something is drawn."""
-    import importlib
+class View(Protocol):
+    """A view: a module of ``mrt_guide.views`` with ``build`` (the records as a document)
+    and ``records`` (the plain-text table). A command hands ``show`` a function that imports
+    its view, so ``--json`` loads no view and no Rich."""
 
-    return importlib.import_module(f"mrt_guide.views.{name}")
+    def build(self, data: Any) -> Document: ...
+
+    def records(self, data: Any) -> Table: ...
 
 
-def render(fmt: Format, data: dict[str, Any], view: str, *, ascii: bool) -> str:
+ViewLoader = Callable[[], View]
+
+
+def render(fmt: Format, data: dict[str, Any], view: ViewLoader, *, ascii: bool) -> str:
     """``data`` as text in ``fmt`` through view ``view``: the one place a format is chosen."""
     if fmt is Format.JSON:
         return json_text(data, ascii=ascii)
     from .render.safe import clean, clean_table
     from .views.doc import number_notes
 
-    module = _view(view)
+    module = view()
     if fmt is Format.PLAIN:
         from .render import to_plain
 
@@ -185,13 +194,9 @@ def _years(obj: Any) -> list[Any]:
     return found
 
 
-def show(out: Output, data: dict[str, Any], view: str, *, pager: bool = False) -> None:
-    """Print ``data`` (a command's JSON records) as ``out`` asks, through a view.
-
-    ``view`` names a module of ``mrt_guide.views`` with ``build(data) -> Document``
-    and ``records(data) -> Table``; it is imported only when needed, so ``--json``
-    loads no view and no Rich.
-    """
+def show(out: Output, data: dict[str, Any], view: ViewLoader, *, pager: bool = False) -> None:
+    """Print ``data`` (a command's JSON records) as ``out`` asks, through the view ``view``
+    imports (only when something is drawn)."""
     if out.export is not None:
         write_export(out.export, data, view)
     elif out.format is Format.RICH:
@@ -199,13 +204,13 @@ def show(out: Output, data: dict[str, Any], view: str, *, pager: bool = False) -
         from .render.safe import clean
         from .views.doc import number_notes
 
-        doc = clean(number_notes(_view(view).build(data)), ascii=ascii_only(sys.stdout))
+        doc = clean(number_notes(view().build(data)), ascii=ascii_only(sys.stdout))
         to_rich.show(doc, no_color=out.no_color, pager=pager)
     else:
         sys.stdout.write(render(out.format, data, view, ascii=ascii_only(sys.stdout)))
 
 
-def write_export(path: Path, data: dict[str, Any], view: str) -> None:
+def write_export(path: Path, data: dict[str, Any], view: ViewLoader) -> None:
     """Write the export whole or not at all (``files.write``)."""
     shown = neutral_line(str(path), 4096)  # whole: the reader needs to find the file (PATH_MAX)
     folder = path.parent

@@ -64,23 +64,9 @@ WRITERS: dict[str, str] = {
 @cache
 def tree() -> dict[str, Any]:
     """Every runnable command of the CLI by its path ("certs", "ce cycle set"), in help order."""
-    import typer
+    from mrt_guide import cli
 
-    from mrt_guide.cli import app
-
-    root = typer.main.get_command(app)
-    ctx = root.make_context("mrt-guide", [], resilient_parsing=True)
-    found: dict[str, Any] = {}
-
-    def walk(command: Any, path: tuple[str, ...]) -> None:
-        if hasattr(command, "list_commands"):
-            for name in command.list_commands(ctx):
-                walk(command.get_command(ctx, name), (*path, name))
-        else:
-            found[" ".join(path)] = command
-
-    walk(root, ())
-    return found
+    return {" ".join(path): command for path, command in cli.tree() if not hasattr(command, "list_commands")}
 
 
 def options(path: str) -> list[str]:

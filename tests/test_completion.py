@@ -105,12 +105,8 @@ SHELL_ENVS = {
 def _lines() -> list[str]:
     """Lines a reader might TAB on, for every command and subcommand the CLI has: its name
     half typed, its options, each option's values, its arguments, after global options."""
-    import typer as _typer
+    from mrt_guide.cli import PROG, tree
 
-    from mrt_guide.cli import app
-
-    root = _typer.main.get_command(app)
-    ctx = root.make_context("mrt-guide", [], resilient_parsing=True)
     lines = [
         "mrt-guide ",
         "mrt-guide -",
@@ -119,8 +115,8 @@ def _lines() -> list[str]:
         "mrt-guide --data data c",
         "mrt-guide x",
     ]
-
-    def walk(command: Any, path: list[str]) -> None:
+    for path, command in tree():
+        ctx = command.make_context(PROG, [], resilient_parsing=True)
         at = " ".join(["mrt-guide", *path])
         lines.extend([f"{at} ", f"{at} -", f"{at} --", f"{at} --json ", f"{at} zz", f"{at} -- "])
         if path:
@@ -129,11 +125,6 @@ def _lines() -> list[str]:
             if param.param_type_name == "option" and not param.is_flag:
                 lines.extend(f"{at} {opt} " for opt in param.opts)
                 lines.append(f"{at} {param.opts[0]}=")
-        if hasattr(command, "list_commands"):
-            for name in command.list_commands(ctx):
-                walk(command.get_command(ctx, name), [*path, name])
-
-    walk(root, [])
     return lines
 
 

@@ -12,8 +12,8 @@ import pytest
 from pydantic import ValidationError
 
 from mrt_guide.contract import CONTRACTS, GuideOut
-from mrt_guide.dataset.sections import parts
 from mrt_guide.output import SCHEMA_VERSION
+from mrt_guide.queries.guide import PARTS
 
 FORMS: dict[str, tuple[str, list[str]]] = {
     "facts": ("facts", ["facts"]),
@@ -93,4 +93,4 @@ def test_the_contract_rejects_a_stray_key_and_a_wrong_type(cli_json: Any) -> Non
 
 
 def test_the_guide_contract_has_every_part() -> None:
-    assert set(GuideOut.model_fields) - {"schema_version", "sources"} == {p.key for _, p in parts()}
+    assert set(GuideOut.model_fields) - {"schema_version", "sources"} == {p.key for p in PARTS}

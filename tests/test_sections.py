@@ -9,14 +9,17 @@ from typer.main import get_command
 
 from mrt_guide.cli import app
 from mrt_guide.dataset.models import model_for
-from mrt_guide.dataset.sections import ARGUMENTS, COMPLETIONS, LINKABLE, SECTIONS, parts
-from mrt_guide.queries.search import units
+from mrt_guide.dataset.sections import ARGUMENTS, COMPLETIONS, LINKABLE, SECTIONS
+from mrt_guide.queries.guide import NOT_IN_GUIDE, PARTS
+from mrt_guide.queries.search import FINDS, units
+from mrt_guide.views.guide import VIEWS
 
 from .conftest import DATA
 
 
 def app_commands() -> set[str]:
-    return set(get_command(app).commands)  # type: ignore[attr-defined]
+    root = get_command(app)
+    return set(root.list_commands(root.make_context("mrt-guide", [], resilient_parsing=True)))  # type: ignore[attr-defined]
 
 
 def test_every_data_file_is_a_section_and_every_section_loads() -> None:
@@ -36,23 +39,25 @@ def test_every_section_is_searched(guide: Any) -> None:
     searched: dict[str, int] = {}
     for command, _, _ in units(guide):
         searched[command] = searched.get(command, 0) + 1
+    assert set(FINDS) == {s.name for s in SECTIONS}, "queries/search.py FINDS: one entry per section"
     for section in SECTIONS:
-        assert section.find, f"{section.name} has no searchable records"
-        for find in section.find:
+        assert FINDS[section.name], f"{section.name} has no searchable records"
+        for find in FINDS[section.name]:
             assert searched.get(find.command, 0) > 0, (section.name, find.path)
 
 
 def test_every_section_is_in_the_whole_guide_or_says_why_not(cli_json: Any) -> None:
     whole = cli_json("guide")
+    in_guide = {part.section for part in PARTS}
     for section in SECTIONS:
-        if section.not_in_guide:
-            assert not section.parts, section.name
+        if section.name in NOT_IN_GUIDE:
+            assert section.name not in in_guide, section.name
             continue
-        assert section.parts, f"{section.name} is missing from the whole guide"
-        for part in section.parts:
-            assert whole[part.key], (section.name, part.key)
-    orders = [p.order for _, p in parts()]
-    assert orders == sorted(set(orders))
+        assert section.name in in_guide, f"{section.name} is missing from the whole guide (queries/guide.py)"
+    assert in_guide | set(NOT_IN_GUIDE) == {s.name for s in SECTIONS}
+    for part in PARTS:
+        assert whole[part.key], part.key
+    assert [p.key for p in PARTS] == list(VIEWS), "views/guide.py VIEWS: one view per part, in order"
 
 
 def test_the_whole_guide_draws_every_part(cli: Any) -> None:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import importlib
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import typer
 from typer.core import TyperCommand, TyperGroup
@@ -79,40 +79,51 @@ def dataset(ctx: typer.Context) -> Dataset:
     return load(data_dir(ctx))
 
 
-def _built(name: str, target: str) -> Any:
-    """The Click command for ``name`` from ``module:attribute`` of ``mrt_guide.commands``."""
-    module, attribute = target.split(":")
-    found = getattr(importlib.import_module(f"mrt_guide.commands.{module}"), attribute)
-    if isinstance(found, typer.Typer):
-        return typer.main.get_command(found)
+Target = Any
+"""What a command table's loader returns: a command function or a Typer app (a group)."""
+
+
+def _built(name: str, target: Target) -> Any:
+    """The Click command for ``name`` from a command function or a Typer app."""
+    if isinstance(target, typer.Typer):
+        return typer.main.get_command(target)
     # add_completion=False: the completion options belong to the root, not to each command
     one = typer.Typer(rich_markup_mode="rich", pretty_exceptions_enable=False, add_completion=False)
-    one.command(name=name, cls=Command)(found)
+    one.command(name=name, cls=Command)(target)
     return typer.main.get_command(one)
 
 
-class LazyCommands(dict[str, Any]):
-    """The root's commands by name, each built on first use (a dict, as Click expects; its
-    values are None until a command is asked for)."""
+class LazyGroup(Group):
+    """A group whose commands are built when first asked for (Click's documented lazy
+    loading: ``list_commands`` names them, ``get_command`` builds one), so a run pays for
+    one command's module and parameters. ``table`` maps each name, in help order, to a
+    function that imports and returns the command."""
 
-    def __init__(self, table: dict[str, str]) -> None:
-        super().__init__(dict.fromkeys(table))
-        self._table = table
+    table: ClassVar[dict[str, Callable[[], Target]]] = {}
 
-    def __getitem__(self, name: str) -> Any:
-        built = super().__getitem__(name)  # KeyError for an unknown name
-        if built is None:
-            built = _built(name, self._table[name])
-            super().__setitem__(name, built)
-        return built
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._built: dict[str, Any] = {}
 
-    def get(self, name: str, default: Any = None) -> Any:
-        if name not in self:
-            return default
-        return self[name]
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(self.table)
 
-    def values(self) -> Any:
-        return [self[name] for name in self]
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        """As Typer's, with its "Did you mean ...?" drawn from the table (Typer reads the
+        commands built so far, which here are none)."""
+        try:
+            return super().resolve_command(ctx, args)
+        except typer.TyperException as exc:
+            from difflib import get_close_matches
 
-    def items(self) -> Any:
-        return [(name, self[name]) for name in self]
+            matches = get_close_matches(args[0], self.list_commands(ctx)) if args else []
+            if matches and exc.message.startswith("No such command"):
+                exc.message = f"{exc.message.rstrip('.')}. Did you mean {', '.join(map(repr, matches))}?"
+            raise
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        if cmd_name not in self.table:
+            return None
+        if cmd_name not in self._built:
+            self._built[cmd_name] = _built(cmd_name, self.table[cmd_name]())
+        return self._built[cmd_name]

@@ -4,9 +4,15 @@ from typing import Annotated
 
 import typer
 
-from ..output import ExportOption, JsonOption, MarkdownOption, NoColorOption, PlainOption, chosen, show
+from ..output import ExportOption, JsonOption, MarkdownOption, NoColorOption, PlainOption, View, chosen, show
 from ._shared import argument, dataset
 from .complete import career_names
+
+
+def _careers_view() -> View:
+    from ..views import careers
+
+    return careers
 
 
 def careers(
@@ -38,4 +44,4 @@ def careers(
 
     ds = dataset(ctx)
     data = query.careers(ds) if name is None else query.career(ds, name)
-    show(out, ds.with_sources(data), "careers")
+    show(out, ds.with_sources(data), _careers_view)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -25,47 +26,137 @@ from ..output import (
     MarkdownOption,
     NoColorOption,
     PlainOption,
+    View,
     chosen,
     show,
 )
 from ..status import ExitStatus, GuideError
-from ._shared import Group as SharedGroup
-from ._shared import LazyCommands, dataset, flag
+from ._shared import LazyGroup, Target, dataset, flag
 from .complete import certification_names
 
 if TYPE_CHECKING:
     from ..dataset.index import Dataset
     from ..store.ce import Log
 
-COMMANDS = {
-    "credential": "ce_credentials:credential_app",
-    "add": "ce_activities:add",
-    "status": "ce:status",
-    "list": "ce:list_",
-    "edit": "ce_activities:edit",
-    "remove": "ce_activities:remove",
-    "report": "ce:report",
-    "calendar": "ce_files:calendar",
-    "export": "ce_files:export",
-    "import": "ce_files:import_",
-    "backup": "ce_files:backup",
-    "restore": "ce_files:restore",
-    "cycle": "ce_credentials:cycle_app",
-    "path": "ce:path",
+
+def _ce_activities_view() -> View:
+    from ..views.ce import activities
+
+    return activities
+
+
+def _ce_report_view() -> View:
+    from ..views.ce import report
+
+    return report
+
+
+def _ce_status_view() -> View:
+    from ..views.ce import status
+
+    return status
+
+
+def _credential() -> Target:
+    from .ce_credentials import credential_app
+
+    return credential_app
+
+
+def _add() -> Target:
+    from .ce_activities import add
+
+    return add
+
+
+def _status() -> Target:
+    return status
+
+
+def _list() -> Target:
+    return list_
+
+
+def _edit() -> Target:
+    from .ce_activities import edit
+
+    return edit
+
+
+def _remove() -> Target:
+    from .ce_activities import remove
+
+    return remove
+
+
+def _report() -> Target:
+    return report
+
+
+def _calendar() -> Target:
+    from .ce_files import calendar
+
+    return calendar
+
+
+def _export() -> Target:
+    from .ce_files import export
+
+    return export
+
+
+def _import() -> Target:
+    from .ce_files import import_
+
+    return import_
+
+
+def _backup() -> Target:
+    from .ce_files import backup
+
+    return backup
+
+
+def _restore() -> Target:
+    from .ce_files import restore
+
+    return restore
+
+
+def _cycle() -> Target:
+    from .ce_credentials import cycle_app
+
+    return cycle_app
+
+
+def _path() -> Target:
+    return path
+
+
+COMMANDS: dict[str, Callable[[], Target]] = {
+    "credential": _credential,
+    "add": _add,
+    "status": _status,
+    "list": _list,
+    "edit": _edit,
+    "remove": _remove,
+    "report": _report,
+    "calendar": _calendar,
+    "export": _export,
+    "import": _import,
+    "backup": _backup,
+    "restore": _restore,
+    "cycle": _cycle,
+    "path": _path,
 }
 """``ce``'s subcommands in the order of its help, as ``cli.COMMANDS`` lists the root's."""
 
 
-class Group(SharedGroup):
-    """``ce``: its subcommands are built when first asked for, as the root's are (through the
-    same ``LazyCommands``); a run pays for one command's parameters, not fifteen."""
+class Group(LazyGroup):
+    """``ce``: its subcommands are built when first asked for, as the root's are; a run pays
+    for one command's parameters, not fifteen."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.commands = LazyCommands(COMMANDS)
-
-    def list_commands(self, ctx: Any) -> list[str]:
-        return list(self.commands)
+    table = COMMANDS
 
 
 app = typer.Typer(name="ce", cls=Group, add_completion=False)
@@ -287,7 +378,7 @@ def list_(
     if out.format is Format.JSON and out.export is None:
         sys.stdout.write(_json_by_line(data, "activities"))
     else:
-        show(out, data, "ce.activities")
+        show(out, data, _ce_activities_view)
 
 
 def status(
@@ -327,7 +418,7 @@ def status(
             for issuer, (creds, first) in q.reads(ds, held, recorded, day).items()
         }
     data = q.status(ds, held, recorded, activities, day)
-    show(out, ds.with_sources(data), "ce.status")
+    show(out, ds.with_sources(data), _ce_status_view)
     if check and q.behind(data):
         raise typer.Exit(ExitStatus.NOT_FOUND)
 
@@ -383,7 +474,7 @@ def report(
         write_file(out.export, buffer.getvalue().encode("utf-8"), "the audit packet")
         say(f"Wrote {out.export} (csv, {count} rows).")
         return
-    show(out, ds.with_sources(data), "ce.report")
+    show(out, ds.with_sources(data), _ce_report_view)
 
 
 def forget_unused(log: Log, evidence: dict[str, Any] | None) -> None:

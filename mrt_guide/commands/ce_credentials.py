@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ..output import ExportOption, JsonOption, MarkdownOption, NoColorOption, PlainOption, chosen, show
+from ..output import ExportOption, JsonOption, MarkdownOption, NoColorOption, PlainOption, View, chosen, show
 from ..status import GuideError, NotFound
 from ._shared import Command, Group, argument, dataset, flag
 from .ce import confirm, help_if_bare, issuer_names, say
@@ -15,6 +15,12 @@ from .complete import certification_names
 
 credential_app = typer.Typer(name="credential", cls=Group, add_completion=False)
 cycle_app = typer.Typer(name="cycle", cls=Group, add_completion=False)
+
+
+def _ce_credentials_view() -> View:
+    from ..views.ce import credentials
+
+    return credentials
 
 
 @credential_app.callback(invoke_without_command=True)
@@ -135,7 +141,7 @@ def credential_list(
     ds = dataset(ctx)
     with store.opened(write=False) as log:
         held = log.credentials()
-    show(out, ds.with_sources(q.credential_list(ds, held)), "ce.credentials")
+    show(out, ds.with_sources(q.credential_list(ds, held)), _ce_credentials_view)
 
 
 @credential_app.command("remove", cls=Command)

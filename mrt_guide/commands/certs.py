@@ -4,9 +4,15 @@ from typing import Annotated
 
 import typer
 
-from ..output import ExportOption, JsonOption, MarkdownOption, NoColorOption, PlainOption, chosen, show
+from ..output import ExportOption, JsonOption, MarkdownOption, NoColorOption, PlainOption, View, chosen, show
 from ._shared import argument, dataset
 from .complete import certification_names
+
+
+def _certs_view() -> View:
+    from ..views import certs
+
+    return certs
 
 
 def certs(
@@ -38,4 +44,4 @@ def certs(
 
     ds = dataset(ctx)
     data = query.certs(ds) if name is None else query.cert(ds, name)
-    show(out, ds.with_sources(data), "certs")
+    show(out, ds.with_sources(data), _certs_view)

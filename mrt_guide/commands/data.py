@@ -11,11 +11,17 @@ from typing import Annotated
 import typer
 
 from ..dataset.sections import FILE_NAMES
-from ..output import ExportOption, JsonOption, MarkdownOption, NoColorOption, PlainOption, chosen, show
+from ..output import ExportOption, JsonOption, MarkdownOption, NoColorOption, PlainOption, View, chosen, show
 from ..status import ExitStatus, GuideError
 from ._shared import Command, Group, data_dir, dataset
 
 app = typer.Typer(name="data", cls=Group)
+
+
+def _imports_view() -> View:
+    from ..views import imports
+
+    return imports
 
 
 @app.callback(invoke_without_command=True)
@@ -247,4 +253,4 @@ def imports(
     if remove is not None:
         for line in remove_imports(remove):
             sys.stderr.write(line + "\n")
-    show(out, listing(), "imports")
+    show(out, listing(), _imports_view)

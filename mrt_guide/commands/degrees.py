@@ -4,9 +4,15 @@ from typing import Annotated
 
 import typer
 
-from ..output import ExportOption, JsonOption, MarkdownOption, NoColorOption, PlainOption, chosen, show
+from ..output import ExportOption, JsonOption, MarkdownOption, NoColorOption, PlainOption, View, chosen, show
 from ._shared import dataset, flag
 from .complete import degree_names
+
+
+def _degrees_view() -> View:
+    from ..views import degrees
+
+    return degrees
 
 
 def degrees(
@@ -50,4 +56,4 @@ def degrees(
         if name is None
         else query.degree(g, name, bachelor_later=bachelor_later)
     )
-    show(out, g.with_sources(data), "degrees")
+    show(out, g.with_sources(data), _degrees_view)

@@ -4,8 +4,14 @@ from typing import Annotated
 
 import typer
 
-from ..output import ExportOption, JsonOption, MarkdownOption, NoColorOption, PlainOption, chosen, show
+from ..output import ExportOption, JsonOption, MarkdownOption, NoColorOption, PlainOption, View, chosen, show
 from ._shared import dataset, flag
+
+
+def _guide_view() -> View:
+    from ..views import guide
+
+    return guide
 
 
 def guide(
@@ -34,4 +40,4 @@ def guide(
     from ..queries.guide import whole
 
     ds = dataset(ctx)
-    show(out, ds.with_sources(whole(ds)), "guide", pager=pager)
+    show(out, ds.with_sources(whole(ds)), _guide_view, pager=pager)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..output import ExportOption, JsonOption, MarkdownOption, NoColorOption, PlainOption, chosen, show
+from ..output import ExportOption, JsonOption, MarkdownOption, NoColorOption, PlainOption, View, chosen, show
 from ..status import GuideError
 from ._shared import dataset, flag
 from .complete import goal_names
@@ -21,6 +21,12 @@ EDUCATION_HELP = "Where you stand now: none, high-school, certificate, associate
 GOAL_HELP = (
     "What you want: rhit, coding (AHIMA), coding-aapc, cancer-registry, data-analysis, privacy or management."
 )
+
+
+def _plan_view() -> View:
+    from ..views import plan
+
+    return plan
 
 
 def _education_names(incomplete: str) -> list[str]:
@@ -132,7 +138,7 @@ def plan(
             )
         answers = _ask(ds, answers)
     request = query.request(ds, answers)
-    show(out, ds.with_sources(query.plan(ds, request)), "plan")
+    show(out, ds.with_sources(query.plan(ds, request)), _plan_view)
 
 
 def _ask(ds: Dataset, answers: Answers) -> Answers:

@@ -4,12 +4,24 @@ from typing import Annotated
 
 import typer
 
-from ..output import ExportOption, JsonOption, MarkdownOption, NoColorOption, PlainOption, chosen, show
+from ..output import ExportOption, JsonOption, MarkdownOption, NoColorOption, PlainOption, View, chosen, show
 from ..status import GuideError
 from ._shared import dataset, flag
 from .complete import state_names
 
 SORTS = ("pay", "name")
+
+
+def _places_view() -> View:
+    from ..views import places
+
+    return places
+
+
+def _salary_view() -> View:
+    from ..views import salary
+
+    return salary
 
 
 def _sort(value: str | None) -> str | None:
@@ -81,8 +93,8 @@ def salary(
         from ..queries import places
 
         data = places.state(ds, state) if state is not None else places.states(ds, order or "pay")
-        show(out, ds.with_sources(data), "places")
+        show(out, ds.with_sources(data), _places_view)
         return
     from ..queries.pay import salary as query
 
-    show(out, ds.with_sources(query(ds, history=history, hourly=hourly)), "salary")
+    show(out, ds.with_sources(query(ds, history=history, hourly=hourly)), _salary_view)

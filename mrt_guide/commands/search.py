@@ -11,11 +11,18 @@ from ..output import (
     MarkdownOption,
     NoColorOption,
     PlainOption,
+    View,
     chosen,
     show,
 )
 from ..status import GuideError, NotFound
 from ._shared import dataset
+
+
+def _search_view() -> View:
+    from ..views import search
+
+    return search
 
 
 def search(
@@ -51,23 +58,20 @@ def search(
     data = query(dataset(ctx), terms, summaries(ctx))
     if not data["results"]:
         if out.format is Format.JSON:
-            show(out, data, "search")
+            show(out, data, _search_view)
         hint = f" Did you mean: {', '.join(data['suggestions'])}?" if data["suggestions"] else ""
         raise NotFound(f"No match for '{neutral_line(' '.join(terms), 40)}'.{hint}")
-    show(out, data, "search")
+    show(out, data, _search_view)
 
 
 def summaries(ctx: typer.Context) -> dict[str, str]:
     """Each command's name and the first line of its help, read from the function or app
     itself: building every command's parameters to read it would cost a run ~10 ms."""
-    import importlib
-
     from . import COMMANDS
 
     found: dict[str, str] = {}
-    for name, target in COMMANDS.items():
-        module, attribute = target.split(":")
-        item = getattr(importlib.import_module(f"mrt_guide.commands.{module}"), attribute)
+    for name, load in COMMANDS.items():
+        item = load()
         text = item.info.help if isinstance(item, typer.Typer) else item.__doc__
         found[name] = (text or "").strip().split("\n")[0].rstrip(".")
     return found

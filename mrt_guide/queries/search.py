@@ -1,19 +1,108 @@
 """``mrt-guide search``: find any record by a word, and the command that shows it in full.
 
-What is searched comes from the section table (``dataset/sections.py``): each
-section names its searchable records and the command that shows them.
+What is searched is ``FINDS``: for each section of the dataset (``dataset/sections.py``),
+the records to look through and the command that shows them.
 """
 
 from __future__ import annotations
 
-import importlib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from ..dataset.index import Dataset, Record
-from ..dataset.sections import SECTIONS, Find
+from . import certs, pay, places, plan
 from .links import Link, link
+
+LinkMaker = Callable[[Dataset, Record, list[int | str]], Link]
+"""Makes the link to a found record, given the record and its path in the dataset."""
+
+
+class Find:
+    """Records ``search`` looks through: ``path`` inside the section's file (dotted keys;
+    ``*`` stands for every item of a list), and how the command that shows them is made:
+    ``arg`` is the record field passed to ``command`` as its argument (``certs RHIT``);
+    ``link`` makes the link instead; ``fields`` limits the search to those fields."""
+
+    __slots__ = ("arg", "command", "fields", "link", "path")
+
+    def __init__(
+        self,
+        path: str,
+        command: str,
+        arg: str | None = None,
+        link: LinkMaker | None = None,
+        fields: tuple[str, ...] = (),
+    ) -> None:
+        self.path, self.command, self.arg, self.link, self.fields = path, command, arg, link, fields
+
+
+FINDS: dict[str, tuple[Find, ...]] = {
+    "occupation": (
+        Find("", "about", fields=("title", "also_called")),
+        Find("summary", "about"),
+        Find("specialties", "about"),
+        Find("classification", "about"),
+    ),
+    "steps": (Find("steps", "steps"),),
+    "education": (
+        Find("routes", "degrees", arg="short"),
+        Find("coursework", "degrees"),
+        Find("requirement", "degrees"),
+        Find("choice_rule", "degrees"),
+        Find("accreditation", "degrees"),
+        Find("high_school", "degrees"),
+        Find("bls_entry", "degrees"),
+        Find("where_to_study", "degrees"),
+    ),
+    "certifications": (
+        Find("certifications", "certs", arg="id"),
+        Find("benefits", "certs"),
+        Find("issuers", "certs"),
+        Find("recertification.*.rules", "certs", link=certs.rule_link),
+    ),
+    "pay": (
+        Find("figures", "salary", link=pay.figure_link),
+        Find("factors", "salary"),
+        Find("surveys", "salary"),
+    ),
+    "outlook": (
+        Find("trend", "outlook"),
+        Find("comparison", "outlook"),
+        Find("drivers", "outlook"),
+        Find("projections", "outlook"),
+        Find("employment", "outlook"),
+    ),
+    "work": (
+        Find("duties_intro", "duties"),
+        Find("duties", "duties"),
+        Find("definition", "duties"),
+        Find("tasks.items", "duties"),
+        Find("bls_duties.items", "duties"),
+        Find("skills_intro", "skills"),
+        Find("skills", "skills"),
+        Find("qualities.items", "skills"),
+        Find("environment", "workplaces"),
+        Find("settings", "workplaces"),
+        Find("employer_shares", "workplaces"),
+        Find("industries", "workplaces"),
+    ),
+    "goals": (Find("goals", "plan", link=plan.goal_link),),
+    "renewal": (
+        Find("issuers.*.shares", "certs", link=certs.renewal_link),
+        Find("issuers.*.minimums", "certs", link=certs.renewal_link),
+        Find("issuers.*.combined", "certs", link=certs.renewal_link),
+        Find("issuers.*.rules", "certs", link=certs.renewal_link),
+    ),
+    "states": (
+        Find("states", "salary", link=places.state_link, fields=("id", "name", "note")),
+        Find("national", "salary", link=places.states_link),
+    ),
+    "careers": (Find("careers", "careers", arg="id"),),
+    "sources": (Find("sources", "sources"),),
+}
+"""Each section's searchable records, by section name (``tests/test_sections.py`` checks that
+every section has some)."""
 
 # Keys whose values are codes, not words a reader would search for.
 _SKIP = {"source", "flag", "unit", "measure", "kind", "url", "level", "qualifier"}
@@ -58,19 +147,17 @@ def located(node: Any, parts: list[str], path: list[int | str]) -> Iterator[tupl
 
 
 def _link(ds: Dataset, find: Find, rec: Record, path: list[int | str]) -> Link:
-    if find.link:
-        module, function = find.link.split(":")
-        made: Link = getattr(importlib.import_module(f"mrt_guide.queries.{module}"), function)(ds, rec, path)
-        return made
+    if find.link is not None:
+        return find.link(ds, rec, path)
     return link(find.command, *([str(rec[find.arg])] if find.arg else []))
 
 
 def units(ds: Dataset) -> Iterator[tuple[str, Link, Record]]:
     """Every searchable record: (the command that shows it, the link to it, the record)."""
-    for section in SECTIONS:
-        for find in section.find:
+    for section, finds in FINDS.items():
+        for find in finds:
             parts = find.path.split(".") if find.path else []
-            for rec, path in located(ds.section(section.name), parts, [section.name]):
+            for rec, path in located(ds.section(section), parts, [section]):
                 shown = {k: rec[k] for k in find.fields} if find.fields else rec
                 yield find.command, _link(ds, find, rec, path), shown
 

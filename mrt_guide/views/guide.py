@@ -2,12 +2,30 @@
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from ..dataset.sections import parts
-from . import fmt
+from ..queries.guide import PARTS
+from . import (
+    about,
+    careers,
+    certs,
+    degrees,
+    duties,
+    facts,
+    fmt,
+    outlook,
+    places,
+    salary,
+    skills,
+    sources,
+    steps,
+    workplaces,
+)
 from .doc import Block, Document, Heading, Notes, Panel, Para, Section, Table, plain_text
+
+if TYPE_CHECKING:
+    from ..output import View
 
 
 def section(title: str, blocks: list[Block]) -> Section:
@@ -29,22 +47,45 @@ def section(title: str, blocks: list[Block]) -> Section:
     return Section(title, body)
 
 
-def sections_of(view: str, data: Any) -> list[tuple[str, list[Block]]]:
-    """The sections a part adds: ``module:function`` returns them; a plain module's ``build``
-    gives one, without its own list of sources (the guide lists them once, at its end)."""
-    module, _, function = view.partition(":")
-    drawn = importlib.import_module(f"mrt_guide.views.{module}")
-    if function:
-        made: list[tuple[str, list[Block]]] = getattr(drawn, function)(data)
-        return made
-    doc: Document = drawn.build({**data, "sources": {}})
-    return [(doc.title, doc.blocks)]
+Sections = list[tuple[str, list[Block]]]
+"""What a part adds to the guide: its sections, each a title and blocks."""
+
+
+def _whole(view: View) -> Callable[[Any], Sections]:
+    """A part drawn by a view's ``build``: one section, without the view's own list of
+    sources (the guide lists them once, at its end)."""
+
+    def sections(data: Any) -> Sections:
+        doc = view.build({**data, "sources": {}})
+        return [(doc.title, doc.blocks)]
+
+    return sections
+
+
+VIEWS: dict[str, Callable[[Any], Sections]] = {
+    "facts": _whole(facts),
+    "about": _whole(about),
+    "steps": _whole(steps),
+    "degrees": _whole(degrees),
+    "certifications": _whole(certs),
+    "certification_details": certs.details,
+    "salary": _whole(salary),
+    "salary_history": salary.history,
+    "states": places.part,
+    "outlook": _whole(outlook),
+    "duties": _whole(duties),
+    "skills": _whole(skills),
+    "workplaces": _whole(workplaces),
+    "careers": _whole(careers),
+    "source_list": sources.part,
+}
+"""How each part of the guide (``queries/guide.py PARTS``) is drawn, by its key."""
 
 
 def build(data: dict[str, Any]) -> Document:
     doc = Document("Medical Records Technician: the whole guide")
-    for _, part in parts():
-        for title, blocks in sections_of(part.view, data[part.key]):
+    for part in PARTS:
+        for title, blocks in VIEWS[part.key](data[part.key]):
             doc.add(section(title, blocks))
     return doc
 
