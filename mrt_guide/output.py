@@ -13,7 +13,7 @@ import enum
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Protocol
 
@@ -111,7 +111,7 @@ def _export_path(given: str | None) -> Path | None:
     return Path(given)
 
 
-def json_text(data: dict[str, Any], *, ascii: bool) -> str:
+def json_text(data: Mapping[str, Any], *, ascii: bool) -> str:
     """A command's records as a JSON document, with the contract's version first. JSON escapes
     C0 controls itself; any other character a terminal would obey is escaped too (``\\u202e``),
     which keeps the document's meaning and the reader's terminal safe."""
@@ -138,7 +138,7 @@ class View(Protocol):
 ViewLoader = Callable[[], View]
 
 
-def render(fmt: Format, data: dict[str, Any], view: ViewLoader, *, ascii: bool) -> str:
+def render(fmt: Format, data: Mapping[str, Any], view: ViewLoader, *, ascii: bool) -> str:
     """``data`` as text in ``fmt`` through view ``view``: the one place a format is chosen."""
     if fmt is Format.JSON:
         return json_text(data, ascii=ascii)
@@ -164,7 +164,7 @@ def render(fmt: Format, data: dict[str, Any], view: ViewLoader, *, ascii: bool) 
     return to_rich.export(doc, fmt.value)
 
 
-def about(data: dict[str, Any]) -> dict[str, str]:
+def about(data: Mapping[str, Any]) -> dict[str, str]:
     """What a page says under its title: the newest year its figures describe, the day it was
     made and by which version, so a printed copy dates itself."""
     import datetime as dt
@@ -194,7 +194,7 @@ def _years(obj: Any) -> list[Any]:
     return found
 
 
-def show(out: Output, data: dict[str, Any], view: ViewLoader, *, pager: bool = False) -> None:
+def show(out: Output, data: Mapping[str, Any], view: ViewLoader, *, pager: bool = False) -> None:
     """Print ``data`` (a command's JSON records) as ``out`` asks, through the view ``view``
     imports (only when something is drawn)."""
     if out.export is not None:
@@ -210,7 +210,7 @@ def show(out: Output, data: dict[str, Any], view: ViewLoader, *, pager: bool = F
         sys.stdout.write(render(out.format, data, view, ascii=ascii_only(sys.stdout)))
 
 
-def write_export(path: Path, data: dict[str, Any], view: ViewLoader) -> None:
+def write_export(path: Path, data: Mapping[str, Any], view: ViewLoader) -> None:
     """Write the export whole or not at all (``files.write``)."""
     shown = neutral_line(str(path), 4096)  # whole: the reader needs to find the file (PATH_MAX)
     folder = path.parent

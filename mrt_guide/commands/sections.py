@@ -7,7 +7,7 @@ query and the view are imported by small functions, only when the command runs.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import typer
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 def section_command(
     name: str,
-    query: Callable[[Dataset], dict[str, Any]],
+    query: Callable[[Dataset], Mapping[str, Any]],
     view: ViewLoader,
     help: str,
     *,
@@ -58,7 +58,7 @@ def section_command(
     return command
 
 
-def _facts_query(ds: Dataset) -> dict[str, Any]:
+def _facts_query(ds: Dataset) -> Mapping[str, Any]:
     from ..queries.facts import facts
 
     return facts(ds)
@@ -70,7 +70,7 @@ def _facts_view() -> View:
     return facts
 
 
-def _steps_query(ds: Dataset) -> dict[str, Any]:
+def _steps_query(ds: Dataset) -> Mapping[str, Any]:
     from ..queries.steps import steps
 
     return steps(ds)
@@ -82,7 +82,7 @@ def _steps_view() -> View:
     return steps
 
 
-def _outlook_query(ds: Dataset) -> dict[str, Any]:
+def _outlook_query(ds: Dataset) -> Mapping[str, Any]:
     from ..queries.outlook import outlook
 
     return outlook(ds)
@@ -94,7 +94,7 @@ def _outlook_view() -> View:
     return outlook
 
 
-def _duties_query(ds: Dataset) -> dict[str, Any]:
+def _duties_query(ds: Dataset) -> Mapping[str, Any]:
     from ..queries.work import duties
 
     return duties(ds)
@@ -106,7 +106,7 @@ def _duties_view() -> View:
     return duties
 
 
-def _skills_query(ds: Dataset) -> dict[str, Any]:
+def _skills_query(ds: Dataset) -> Mapping[str, Any]:
     from ..queries.work import skills
 
     return skills(ds)
@@ -118,7 +118,7 @@ def _skills_view() -> View:
     return skills
 
 
-def _workplaces_query(ds: Dataset) -> dict[str, Any]:
+def _workplaces_query(ds: Dataset) -> Mapping[str, Any]:
     from ..queries.work import workplaces
 
     return workplaces(ds)
@@ -130,7 +130,7 @@ def _workplaces_view() -> View:
     return workplaces
 
 
-def _about_query(ds: Dataset) -> dict[str, Any]:
+def _about_query(ds: Dataset) -> Mapping[str, Any]:
     from ..queries.work import about
 
     return about(ds)
@@ -142,7 +142,7 @@ def _about_view() -> View:
     return about
 
 
-def _sources_query(ds: Dataset) -> dict[str, Any]:
+def _sources_query(ds: Dataset) -> Mapping[str, Any]:
     from ..queries.sources import sources
 
     return sources(ds)
@@ -154,7 +154,7 @@ def _sources_view() -> View:
     return sources
 
 
-def _handout_query(ds: Dataset) -> dict[str, Any]:
+def _handout_query(ds: Dataset) -> Mapping[str, Any]:
     from ..queries.handout import handout
 
     return handout(ds)

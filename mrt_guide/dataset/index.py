@@ -7,14 +7,15 @@ markers, so nothing here guesses a record's kind from its keys. Stdlib only.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from ..status import GuideError
 
-Record = dict[str, Any]
+Record = Any
+"""A record as the models dumped it: JSON values, typed where a command shows it (`records.py`)."""
 Path_ = list[int | str]
 
 
@@ -45,7 +46,7 @@ class Dataset:
 
     def get(self, kind: str, key: str) -> Record:
         """The record of ``kind`` with id ``key``; the index guarantees it exists for any reference."""
-        return self.at(self._records[kind][key])  # type: ignore[no-any-return]
+        return self.at(self._records[kind][key])
 
     def path(self, kind: str, key: str) -> Path_:
         return list(self._records[kind][key])
@@ -100,7 +101,7 @@ class Dataset:
         """An issuer's renewal rules, common to all of its credentials, if the dataset has them."""
         for rules in self.section("certifications")["recertification"]:
             if rules["issuer"] == issuer_id:
-                return rules  # type: ignore[no-any-return]
+                return rules
         return None
 
     def goal(self, goal_id: str) -> Record:
@@ -145,7 +146,7 @@ class Dataset:
                 keys.setdefault(key, None)
         return {k: self.sources[k] for k in keys if k in self.sources}
 
-    def with_sources(self, result: dict[str, Any]) -> dict[str, Any]:
+    def with_sources(self, result: Mapping[str, Any]) -> dict[str, Any]:
         """A command's records with the sources they cite, under ``sources``."""
         return {**result, "sources": self.cited(result)}
 

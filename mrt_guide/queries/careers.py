@@ -3,10 +3,13 @@ the credential or degree that opens it and the plan goal that gets there."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..dataset.index import Dataset, Record, choose
 from .links import link
+
+if TYPE_CHECKING:
+    from ..records import CareersOut, OneCareerOut
 
 
 def _survey_pay(ds: Dataset, fig_id: str) -> Record:
@@ -37,12 +40,12 @@ def _career(ds: Dataset, career: Record) -> Record:
     }
 
 
-def careers(ds: Dataset) -> dict[str, Any]:
+def careers(ds: Dataset) -> CareersOut:
     data = ds.section("careers")
     return {"careers": [_career(ds, c) for c in data["careers"]], "not_found": data["not_found"]}
 
 
-def career(ds: Dataset, name: str) -> dict[str, Any]:
+def career(ds: Dataset, name: str) -> OneCareerOut:
     """One career by id, any case; a usage error naming the closest if unknown."""
     found = ds.section("careers")["careers"]
     if not found:

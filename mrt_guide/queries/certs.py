@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, cast
 
 from ..dataset.index import Dataset, Record
-from .links import Link, link
+from .links import link
 from .renewal import figures as renewal_figures
 from .renewal import rules as renewal_rules
+
+if TYPE_CHECKING:
+    from ..records import CertificationOut, CertOut, CertsOut, IssuerRow
+    from ..records import LinkOut as Link
 
 
 def _row(c: Record) -> Record:
@@ -25,16 +29,16 @@ def _row(c: Record) -> Record:
     }
 
 
-def certs(ds: Dataset) -> dict[str, Any]:
+def certs(ds: Dataset) -> CertsOut:
     data = ds.section("certifications")
     return {
         "certifications": [_row(c) for c in ds.certifications],
-        "issuers": [{k: v for k, v in i.items() if k != "exams"} for i in data["issuers"]],
+        "issuers": [cast("IssuerRow", {k: v for k, v in i.items() if k != "exams"}) for i in data["issuers"]],
         "benefits": data["benefits"],
     }
 
 
-def cert(ds: Dataset, name: str) -> dict[str, Any]:
+def cert(ds: Dataset, name: str) -> CertOut:
     found = ds.certification(name)
     rules = ds.renewal_rules(found["issuer"])
     figures = ds.within("figure", ds.path("certification", found["id"]))
@@ -47,11 +51,14 @@ def cert(ds: Dataset, name: str) -> dict[str, Any]:
     if renewal is not None:
         figures += [f for f in renewal_figures(renewal) if f not in figures]
     return {
-        "certification": {
-            **found,
-            "leads_to": _linked(ds, found["leads_to"], found["id"]),
-            "compared": _linked(ds, found["compared"], found["id"]),
-        },
+        "certification": cast(
+            "CertificationOut",
+            {
+                **found,
+                "leads_to": _linked(ds, found["leads_to"], found["id"]),
+                "compared": _linked(ds, found["compared"], found["id"]),
+            },
+        ),
         "issuer": issuer,
         "issuer_rules": rules,
         "renewal": renewal,
@@ -71,7 +78,7 @@ def _linked(ds: Dataset, leads: list[Record], shown: str) -> list[Record]:
     ]
 
 
-def details(ds: Dataset) -> list[dict[str, Any]]:
+def details(ds: Dataset) -> list[CertOut]:
     """Every credential in full, for the whole guide."""
     return [cert(ds, c["id"]) for c in ds.certifications]
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..dataset.index import Dataset, Record
 from .links import link
+
+if TYPE_CHECKING:
+    from ..records import CredentialAtLevel, DegreeOut, DegreesOut
 
 
 def _route(ds: Dataset, route: Record) -> Record:
@@ -20,7 +23,7 @@ def _answer(ds: Dataset, bachelor_later: bool | None) -> Record | None:
     return {"bachelor_later": bachelor_later, "route": chosen, "rule": rule["text"]}
 
 
-def degrees(ds: Dataset, *, bachelor_later: bool | None = None) -> dict[str, Any]:
+def degrees(ds: Dataset, *, bachelor_later: bool | None = None) -> DegreesOut:
     edu = ds.section("education")
     return {
         "routes": [_route(ds, r) for r in ds.routes],
@@ -35,10 +38,10 @@ def degrees(ds: Dataset, *, bachelor_later: bool | None = None) -> dict[str, Any
     }
 
 
-def degree(ds: Dataset, name: str, *, bachelor_later: bool | None = None) -> dict[str, Any]:
+def degree(ds: Dataset, name: str, *, bachelor_later: bool | None = None) -> DegreeOut:
     route = ds.route(name)
     edu = ds.section("education")
-    leads = [
+    leads: list[CredentialAtLevel] = [
         {"id": c["id"], "name": c["name"], "link": link("certs", c["id"])}
         for c in ds.certifications
         if any(p["education"] == route["level"] for p in c["eligibility"]["pathways"])

@@ -9,14 +9,17 @@ two of the same year, an official figure before a secondary one.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..dataset.index import Dataset
 from .figures import TRUST, newest, twin
 from .links import link
 
+if TYPE_CHECKING:
+    from ..records import FactsOut
 
-def facts(ds: Dataset) -> dict[str, Any]:
+
+def facts(ds: Dataset) -> FactsOut:
     occupation = ds.section("occupation")
     quick = occupation["quick"]
     pay = ds.section("pay")["figures"]

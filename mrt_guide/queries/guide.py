@@ -9,10 +9,13 @@ is in a part or in ``NOT_IN_GUIDE``, and that every part has a view.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ..dataset.index import Dataset
 from . import careers, certs, education, facts, outlook, pay, places, sources, steps, work
+
+if TYPE_CHECKING:
+    from ..records import GuideOut
 
 
 class Part:
@@ -50,6 +53,6 @@ NOT_IN_GUIDE: dict[str, str] = {
 """Sections the whole guide leaves out, and why."""
 
 
-def whole(ds: Dataset) -> dict[str, Any]:
+def whole(ds: Dataset) -> GuideOut:
     """Each part's records in reading order; the command adds the sources they cite, once."""
-    return {part.key: part.query(ds) for part in PARTS}
+    return cast("GuideOut", {part.key: part.query(ds) for part in PARTS})

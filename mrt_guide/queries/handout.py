@@ -8,7 +8,7 @@ part is the record another command shows in full; nothing here is a fact of its 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, cast
 
 from ..dataset.index import Dataset, Record
 from .certs import certs
@@ -16,6 +16,9 @@ from .facts import facts
 from .figures import newest
 from .pay import salary
 from .steps import steps
+
+if TYPE_CHECKING:
+    from ..records import HandoutFacts, HandoutOut
 
 
 def _employers(ds: Dataset) -> list[Record]:
@@ -30,19 +33,23 @@ def _employers(ds: Dataset) -> list[Record]:
     return sorted(same, key=lambda e: -float(e["share"]["value"]))
 
 
-def handout(ds: Dataset) -> dict[str, Any]:
+def handout(ds: Dataset) -> HandoutOut:
     quick = facts(ds)
     listed = certs(ds)
     edu = ds.section("education")
     return {
         "title": quick["title"],
-        "facts": {key: value for key, value in quick.items() if key not in ("title", "employers")},
+        "facts": cast(
+            "HandoutFacts", {key: value for key, value in quick.items() if key not in ("title", "employers")}
+        ),
         "steps": [
             {"number": s["number"], "id": s["id"], "title": s["title"], "duration": s["duration"]}
             for s in steps(ds)["steps"]
         ],
         "choice_rule": {
-            **edu["choice_rule"],
+            "text": edu["choice_rule"]["text"],
+            "source": edu["choice_rule"]["source"],
+            "flag": edu["choice_rule"]["flag"],
             "if_bachelor_later": ds.get("degree", edu["choice_rule"]["if_bachelor_later"])["short"],
             "if_no_bachelor_later": ds.get("degree", edu["choice_rule"]["if_no_bachelor_later"])["short"],
         },

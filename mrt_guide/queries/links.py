@@ -6,9 +6,10 @@ Queries say which command tells more; views spell it (``mrt-guide certs RHIT``).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
-Link = dict[str, Any]
+if TYPE_CHECKING:
+    from ..records import LinkOut as Link
 
 
 def link(command: str, *args: str) -> Link:

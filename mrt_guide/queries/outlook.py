@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..dataset.index import Dataset
 from .figures import TRUST, codes, newest_first
 
+if TYPE_CHECKING:
+    from ..records import OutlookOut
 
-def outlook(ds: Dataset) -> dict[str, Any]:
+
+def outlook(ds: Dataset) -> OutlookOut:
     """The projections newest first (the period that ends last; an official one first where
     two end together), why demand grows, employment, and the occupation codes involved."""
     data = ds.section("outlook")

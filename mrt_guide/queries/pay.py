@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, cast
 
 from ..dataset.index import Dataset, Record
 from .figures import codes, newest_first, twin
-from .links import Link, link
+from .links import link
+
+if TYPE_CHECKING:
+    from ..records import FactorOut, SalaryOut, SpreadOut
+    from ..records import LinkOut as Link
 
 HOURLY, ANNUAL = "usd_per_hour", "usd_per_year"
 
 
-def salary(ds: Dataset, *, history: bool = False, hourly: bool = False) -> dict[str, Any]:
+def salary(ds: Dataset, *, history: bool = False, hourly: bool = False) -> SalaryOut:
     """Medians newest first (the headline's, or every year's for the history); the other
     measures no spread shows, apart (a mean is not a median); spreads newest first."""
     pay = ds.section("pay")
@@ -50,14 +54,14 @@ def salary(ds: Dataset, *, history: bool = False, hourly: bool = False) -> dict[
         "figures": figures,
         "others": others,
         "no_hourly_figure": no_hourly,
-        "spreads": spreads,
-        "factors": factors,
+        "spreads": cast("list[SpreadOut]", spreads),
+        "factors": cast("list[FactorOut]", factors),
         "surveys": [] if hourly else pay["surveys"],  # annual averages only
         "codes": codes(ds, figures + others),
     }
 
 
-def history(ds: Dataset) -> dict[str, Any]:
+def history(ds: Dataset) -> SalaryOut:
     return salary(ds, history=True)
 
 

@@ -9,11 +9,15 @@ flag) is said as typed fields, so the view can phrase it and a script can test i
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ..dataset.index import Dataset, Record
 from .figures import codes
-from .links import Link, link
+from .links import link
+
+if TYPE_CHECKING:
+    from ..records import Area, Comparison, Series, StateOut, StateRow, StatesOut
+    from ..records import LinkOut as Link
 
 ANNUAL = "usd_per_year"
 PAY = ("median", "mean")
@@ -102,7 +106,7 @@ def newest_medians(ds: Dataset) -> list[Record]:
     return shown
 
 
-def state(ds: Dataset, name: str) -> dict[str, Any]:
+def state(ds: Dataset, name: str) -> StateOut:
     """One state's figures (newest first), the national figures beside them, and how each
     pair differs; the areas within it where an imported file has them."""
     rec = ds.state(name)
@@ -133,8 +137,8 @@ def state(ds: Dataset, name: str) -> dict[str, Any]:
         "view": "state",
         "state": {"state": rec["id"], "name": rec["name"], "note": rec["note"], "figures": figures},
         "national": sorted(shown.values(), key=_order),
-        "comparisons": comparisons,
-        "areas": areas,
+        "comparisons": cast("list[Comparison]", comparisons),
+        "areas": cast("list[Area]", areas),
         "codes": codes(ds, everything),
         "official_states": official_states(ds),
     }
@@ -182,7 +186,7 @@ def series(ds: Dataset) -> list[dict[str, Any]]:
     )
 
 
-def states(ds: Dataset, sort: str = "pay") -> dict[str, Any]:
+def states(ds: Dataset, sort: str = "pay") -> StatesOut:
     """Every state, with its figure in the best series (ranked by it) and all its figures;
     sorted by that figure (highest first, states without one last) or by name."""
     every = series(ds)
@@ -219,10 +223,10 @@ def states(ds: Dataset, sort: str = "pay") -> dict[str, Any]:
     all_figures = [f for r in rows for f in r["figures"]] + list(national.values())
     return {
         "view": "states",
-        "sort": sort,
-        "series": chosen,
-        "other_series": every[1:],
-        "states": rows,
+        "sort": "name" if sort == "name" else "pay",
+        "series": cast("Series | None", chosen),
+        "other_series": cast("list[Series]", every[1:]),
+        "states": cast("list[StateRow]", rows),
         "national": sorted(national.values(), key=_order),
         "codes": codes(ds, all_figures),
         "official_states": official_states(ds),

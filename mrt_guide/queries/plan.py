@@ -15,12 +15,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..dataset.index import Dataset, Record, choose
 from ..dataset.levels import LEVELS, Level
 from ..status import GuideError
-from .links import Link, link
+from .links import link
+
+if TYPE_CHECKING:
+    from ..records import LinkOut as Link
 from .renewal import combined_requirement
 from .renewal import rules as renewal_rules
 

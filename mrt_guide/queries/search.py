@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ..dataset.index import Dataset, Record
 from . import certs, pay, places, plan
-from .links import Link, link
+from .links import link
 
-LinkMaker = Callable[[Dataset, Record, list[int | str]], Link]
+if TYPE_CHECKING:
+    from ..records import LinkOut as Link
+    from ..records import SearchOut, SearchResult
+
+LinkMaker = Callable[[Dataset, Record, list[int | str]], "Link"]
 """Makes the link to a found record, given the record and its path in the dataset."""
 
 
@@ -278,7 +282,7 @@ def _newest_first(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def search(ds: Dataset, terms: list[str], commands: dict[str, str] | None = None) -> dict[str, Any]:
+def search(ds: Dataset, terms: list[str], commands: dict[str, str] | None = None) -> SearchOut:
     """Records holding every searched word (or a synonym of it); ``commands`` (name: one line
     of help) adds the commands that answer the words, first."""
     wanted = words(terms)
@@ -315,7 +319,7 @@ def search(ds: Dataset, terms: list[str], commands: dict[str, str] | None = None
     return {
         "terms": terms,
         "words": [list(w) for w in wanted],
-        "results": hits,
+        "results": cast("list[SearchResult]", hits),
         "suggestions": [] if hits else suggestions(ds, [w[0] for w in wanted]),
     }
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, cast
 
 from ..dataset.index import Dataset
 
+if TYPE_CHECKING:
+    from ..records import StepOut, StepsOut
 
-def steps(ds: Dataset) -> dict[str, Any]:
+
+def steps(ds: Dataset) -> StepsOut:
     out = []
     for number, step in enumerate(ds.section("steps")["steps"], start=1):
         duration = step["duration"]
@@ -18,4 +21,4 @@ def steps(ds: Dataset) -> dict[str, Any]:
                 "duration": {"text": duration["text"], "figures": ds.figure_list(duration["figures"])},
             }
         )
-    return {"steps": out}
+    return {"steps": cast("list[StepOut]", out)}

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ..dataset.index import Dataset
+
+if TYPE_CHECKING:
+    from ..records import AboutOut, DutiesOut, FactorOut, SettingOut, SkillsOut, WorkplacesOut
 
 
 def _covered(work: dict[str, Any], *lists: list[dict[str, Any]]) -> list[str]:
@@ -13,7 +16,7 @@ def _covered(work: dict[str, Any], *lists: list[dict[str, Any]]) -> list[str]:
     return [i for i in work["covered"] if i in ids]
 
 
-def duties(ds: Dataset) -> dict[str, Any]:
+def duties(ds: Dataset) -> DutiesOut:
     """O*NET's definition and tasks, the BLS handbook's duties, then the article's list."""
     work = ds.section("work")
     return {
@@ -26,7 +29,7 @@ def duties(ds: Dataset) -> dict[str, Any]:
     }
 
 
-def skills(ds: Dataset) -> dict[str, Any]:
+def skills(ds: Dataset) -> SkillsOut:
     """The BLS handbook's important qualities, then the article's skills and qualities."""
     work = ds.section("work")
     return {
@@ -37,7 +40,7 @@ def skills(ds: Dataset) -> dict[str, Any]:
     }
 
 
-def workplaces(ds: Dataset) -> dict[str, Any]:
+def workplaces(ds: Dataset) -> WorkplacesOut:
     work = ds.section("work")
     factor = ds.factor(work["pay_by_setting"])
     settings = [
@@ -50,14 +53,14 @@ def workplaces(ds: Dataset) -> dict[str, Any]:
     ]
     return {
         "environment": work["environment"],
-        "settings": settings,
+        "settings": cast("list[SettingOut]", settings),
         "employer_shares": work["employer_shares"],
         "industries": work["industries"],
-        "pay_by_setting": {**factor, "evidence": ds.figure_list(factor["evidence"])},
+        "pay_by_setting": cast("FactorOut", {**factor, "evidence": ds.figure_list(factor["evidence"])}),
     }
 
 
-def about(ds: Dataset) -> dict[str, Any]:
+def about(ds: Dataset) -> AboutOut:
     occ = ds.section("occupation")
     return {
         "title": occ["title"],

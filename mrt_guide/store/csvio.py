@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
@@ -93,7 +93,7 @@ REPORT_COLUMNS = [
 activity (the columns that do not apply left empty)."""
 
 
-def report_rows(data: dict[str, Any], *, safe: bool = True) -> Iterator[list[str]]:
+def report_rows(data: Mapping[str, Any], *, safe: bool = True) -> Iterator[list[str]]:
     """``ce report`` as rows, header first; ``safe`` defangs text cells for a spreadsheet."""
     text = defang if safe else (lambda s: s)
     yield REPORT_COLUMNS

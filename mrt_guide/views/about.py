@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from . import fmt
 from .doc import Bullets, Document, Notes, Para, Table
 
+if TYPE_CHECKING:
+    from ..records import AboutOut
 
-def build(data: dict[str, Any]) -> Document:
+
+def build(data: AboutOut) -> Document:
     doc = Document(f"{data['title']}: the job in brief")
     doc.add(Para(f"Also called: {', '.join(data['also_called'])}.", "muted"))
     doc.add(Bullets([fmt.sourced_line(s) for s in data["summary"]], title="What the job is"))
@@ -21,5 +24,5 @@ def build(data: dict[str, Any]) -> Document:
     return doc
 
 
-def records(data: dict[str, Any]) -> Table:
+def records(data: AboutOut) -> Table:
     return fmt.statement_table(data["summary"] + data["specialties"] + data["classification"])

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from . import fmt
 from .doc import Block, Bullets, Column, Document, Inline, Notes, Panel, Para, Span, Table, spans
 
 
-def _title(c: dict[str, Any]) -> str:
+def _title(c: Mapping[str, Any]) -> str:
     return f"{c['title']} ({c['soc']})" if c["soc"] else c["title"]
 
 
-def _pay_cell(c: dict[str, Any]) -> str:
+def _pay_cell(c: Mapping[str, Any]) -> str:
     """The pay column: the BLS median, else the first survey average (labelled), else none."""
     if c["pay"]:
         return f"{fmt.value(c['pay'])} ({fmt.period(c['pay'])}, {c['pay']['flag']})"
@@ -22,7 +23,7 @@ def _pay_cell(c: dict[str, Any]) -> str:
     return "none published"
 
 
-def _table(data: dict[str, Any]) -> Table:
+def _table(data: Mapping[str, Any]) -> Table:
     rows: list[list[Inline]] = []
     for c in data["careers"]:
         ways = [ref["args"][0] for lead in c["way_in"] for ref in lead["links"] if ref["command"] == "certs"]
@@ -36,7 +37,7 @@ def _table(data: dict[str, Any]) -> Table:
     return Table(columns, rows, title="At a glance")
 
 
-def _lines(c: dict[str, Any]) -> list[Inline]:
+def _lines(c: Mapping[str, Any]) -> list[Inline]:
     lines: list[Inline] = []
     if c["pay"]:
         lines.append(fmt.figure_line(c["pay"]))
@@ -64,21 +65,21 @@ def _lines(c: dict[str, Any]) -> list[Inline]:
     return lines
 
 
-def one(c: dict[str, Any]) -> list[Block]:
+def one(c: Mapping[str, Any]) -> list[Block]:
     """One career: what it is, then its figures, education, way in and plan."""
     return [Para(fmt.sourced_line({**c, "text": c["summary"], "note": None})), Bullets(_lines(c))]
 
 
-def _shown(careers: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _shown(careers: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
     """Every sourced record the careers show, for the notes."""
-    found: list[dict[str, Any]] = []
+    found: list[Mapping[str, Any]] = []
     for c in careers:
         found += [c, *[f for f in (c["pay"], c["growth"], c["education"]) if f], *c["way_in"], *c["notes"]]
         found += [p["figure"] for p in c["survey_pay"]]
     return found
 
 
-def build(data: dict[str, Any]) -> Document:
+def build(data: Mapping[str, Any]) -> Document:
     if "career" in data:
         c = data["career"]
         doc = Document(_title(c))
@@ -97,7 +98,7 @@ def build(data: dict[str, Any]) -> Document:
     return doc
 
 
-def records(data: dict[str, Any]) -> Table:
+def records(data: Mapping[str, Any]) -> Table:
     """One row per career: its pay figure (or first survey figure), year, source and flag."""
     careers = [data["career"]] if "career" in data else data["careers"]
     rows: list[list[Inline]] = []

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from . import fmt
 from .doc import Block, Bullets, Column, Document, Hint, Inline, Notes, Para, Span, Table, spans
 
 
-def renewal(cert: dict[str, Any]) -> str:
+def renewal(cert: Mapping[str, Any]) -> str:
     return f"{fmt.value(cert['renewal']['ceus'])} every {fmt.value(cert['renewal']['cycle'])}"
 
 
-def _name(cert: dict[str, Any]) -> Inline:
+def _name(cert: Mapping[str, Any]) -> Inline:
     name: list[str | Span] = [cert["name"]]
     if cert["renamed_from"]:
         name.append(
@@ -21,12 +22,12 @@ def _name(cert: dict[str, Any]) -> Inline:
     return name
 
 
-def issued_by(issuer: dict[str, Any]) -> str:
+def issued_by(issuer: Mapping[str, Any]) -> str:
     """``National Cancer Registrars Association (NCRA)``; ``AAPC`` where the name is the id."""
     return issuer["name"] if issuer["name"] == issuer["id"] else f"{issuer['name']} ({issuer['id']})"
 
 
-def _list_table(certs: list[dict[str, Any]], *, ids: bool, title: str | None = None) -> Table:
+def _list_table(certs: Sequence[Mapping[str, Any]], *, ids: bool, title: str | None = None) -> Table:
     columns = [
         Column("ID" if not ids else "id", no_wrap=True),
         Column("Full name"),
@@ -51,7 +52,7 @@ def _list_table(certs: list[dict[str, Any]], *, ids: bool, title: str | None = N
     return Table(columns, rows, title=title)
 
 
-def _list(data: dict[str, Any]) -> Document:
+def _list(data: Mapping[str, Any]) -> Document:
     doc = Document("Certifications for medical records technicians")
     for issuer in data["issuers"]:
         certs = [c for c in data["certifications"] if c["issuer"] == issuer["id"]]
@@ -70,7 +71,7 @@ def _list(data: dict[str, Any]) -> Document:
     return doc
 
 
-def _pathway(p: dict[str, Any]) -> Inline:
+def _pathway(p: Mapping[str, Any]) -> Inline:
     line: list[Any] = [p["text"]]
     if p["recommended"]:
         line.append(Span(" (recommended, not required)", "muted"))
@@ -78,7 +79,7 @@ def _pathway(p: dict[str, Any]) -> Inline:
     return line
 
 
-def _rules(rules: list[dict[str, Any]]) -> list[Inline]:
+def _rules(rules: Sequence[Mapping[str, Any]]) -> list[Inline]:
     """Each rule, then the figures it rests on."""
     return [
         line
@@ -87,7 +88,7 @@ def _rules(rules: list[dict[str, Any]]) -> list[Inline]:
     ]
 
 
-def _linked(leads: list[dict[str, Any]]) -> list[Inline]:
+def _linked(leads: Sequence[Mapping[str, Any]]) -> list[Inline]:
     """Statements, each followed by the commands of the credentials and degrees it names."""
     lines: list[Inline] = []
     for lead in leads:
@@ -98,7 +99,7 @@ def _linked(leads: list[dict[str, Any]]) -> list[Inline]:
     return lines
 
 
-def exam_rules(issuer: dict[str, Any]) -> list[Inline]:
+def exam_rules(issuer: Mapping[str, Any]) -> list[Inline]:
     """What holds for every exam of the issuer (its figures are in the text, and in the records)."""
     return [fmt.sourced_line(f) for f in issuer["exams"]["facts"]] if issuer["exams"] else []
 
@@ -108,7 +109,7 @@ def not_found(items: list[str]) -> Para:
     return Para([Span("Not found in the sources: ", "warn"), "; ".join(items) + "."])
 
 
-def _apprentice(a: dict[str, Any]) -> list[Block]:
+def _apprentice(a: Mapping[str, Any]) -> list[Block]:
     ways = [fmt.sourced_line(way) for way in a["removal"]] + _rules(a["rules"])
     return [
         Para(
@@ -120,7 +121,7 @@ def _apprentice(a: dict[str, Any]) -> list[Block]:
     ]
 
 
-def _detail(data: dict[str, Any], *, issuer_wide: bool = True) -> Document:
+def _detail(data: Mapping[str, Any], *, issuer_wide: bool = True) -> Document:
     """One credential in a panel; ``issuer_wide`` adds the rules of all of its issuer's exams
     (the whole guide shows those once, apart)."""
     c = data["certification"]
@@ -175,7 +176,7 @@ def _detail(data: dict[str, Any], *, issuer_wide: bool = True) -> Document:
     return doc
 
 
-def renewal_lines(renewal: dict[str, Any]) -> list[Inline]:
+def renewal_lines(renewal: Mapping[str, Any]) -> list[Inline]:
     """An issuer's renewal rules in words, each figure with its year, source and flag."""
     lines: list[Inline] = [fmt.sourced_line({**renewal, "text": renewal["cycle_text"], "note": None})]
     if renewal["dates_set_by_issuer"]:
@@ -203,16 +204,16 @@ def renewal_lines(renewal: dict[str, Any]) -> list[Inline]:
     return lines
 
 
-def issuer_rules(rules: dict[str, Any]) -> Bullets:
+def issuer_rules(rules: Mapping[str, Any]) -> Bullets:
     """An issuer's renewal rules, common to all of its credentials."""
     return Bullets(_rules(rules["rules"]), title=f"Keeping any {rules['issuer']} credential")
 
 
-def build(data: dict[str, Any]) -> Document:
+def build(data: Mapping[str, Any]) -> Document:
     return _detail(data) if "certification" in data else _list(data)
 
 
-def details(data: list[dict[str, Any]]) -> list[tuple[str, list[Block]]]:
+def details(data: Sequence[Mapping[str, Any]]) -> list[tuple[str, list[Block]]]:
     """Every credential in full, for the whole guide: the issuers' renewal rules once each,
     then each credential without them."""
     out: list[tuple[str, list[Block]]] = []
@@ -234,7 +235,7 @@ def details(data: list[dict[str, Any]]) -> list[tuple[str, list[Block]]]:
     return out
 
 
-def records(data: dict[str, Any]) -> Table:
+def records(data: Mapping[str, Any]) -> Table:
     if "certification" in data:
         return fmt.figure_table(data["figures"], ids=True)
     return _list_table(data["certifications"], ids=True)

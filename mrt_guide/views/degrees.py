@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from . import fmt
 from .doc import Bullets, Column, Document, Hint, Inline, Notes, Panel, Para, Span, Table, spans
 
 
-def _purposes(data: dict[str, Any], route: dict[str, Any]) -> str:
+def _purposes(data: Mapping[str, Any], route: Mapping[str, Any]) -> str:
     labels = {p["id"]: p["label"] for p in data["purposes"]}
     return ", ".join(labels[p] for p in route["prepares_for"])
 
 
-def length(route: dict[str, Any]) -> str:
+def length(route: Mapping[str, Any]) -> str:
     return fmt.value(route["duration"]) if route["duration"] else "not in the data"
 
 
-def _length_cell(route: dict[str, Any]) -> Inline:
+def _length_cell(route: Mapping[str, Any]) -> Inline:
     """The length with its year's citation, so the table says how sure it is."""
     fig = route["duration"]
     if not fig:
@@ -25,7 +26,7 @@ def _length_cell(route: dict[str, Any]) -> Inline:
     return [fmt.value(fig), " ", *fmt.cite(fig), *fmt.ref(fig)]
 
 
-def _routes(data: dict[str, Any], *, ids: bool) -> Table:
+def _routes(data: Mapping[str, Any], *, ids: bool) -> Table:
     """The routes side by side. Coursework is listed under the table, by degree."""
     columns = [
         Column("Route", no_wrap=True),
@@ -60,7 +61,7 @@ def _routes(data: dict[str, Any], *, ids: bool) -> Table:
     return Table(columns, rows)
 
 
-def _answer(data: dict[str, Any], routes: dict[str, Any]) -> Panel | None:
+def _answer(data: Mapping[str, Any], routes: Mapping[str, Any]) -> Panel | None:
     answer = data["answer"]
     if answer is None:
         return None
@@ -75,14 +76,14 @@ def _answer(data: dict[str, Any], routes: dict[str, Any]) -> Panel | None:
     )
 
 
-def _accreditation(acc: dict[str, Any]) -> Bullets:
+def _accreditation(acc: Mapping[str, Any]) -> Bullets:
     return Bullets(
         [fmt.sourced_line(acc["advice"]), fmt.sourced_line(acc["scope"]), fmt.sourced_line(acc["why"])],
         title=f"Accreditation: {acc['body']} ({acc['name']})",
     )
 
 
-def _list(data: dict[str, Any]) -> Document:
+def _list(data: Mapping[str, Any]) -> Document:
     doc = Document("Degrees and programs")
     routes = {r["id"]: r for r in data["routes"]}
     doc.add(_answer(data, routes))
@@ -109,7 +110,7 @@ def _list(data: dict[str, Any]) -> Document:
     for r in data["routes"]:
         if r["duration"] is None:
             doc.add(Para(f"{r['short']}: {r['duration_note']}", "muted"))
-    courses: dict[str, tuple[dict[str, Any], list[str]]] = {}
+    courses: dict[str, tuple[Mapping[str, Any], list[str]]] = {}
     for r in data["routes"]:
         if r["coursework"]:
             courses.setdefault(r["coursework"]["id"], (r["coursework"], []))[1].append(r["short"])
@@ -129,7 +130,7 @@ def _list(data: dict[str, Any]) -> Document:
     return doc
 
 
-def _detail(data: dict[str, Any]) -> Document:
+def _detail(data: Mapping[str, Any]) -> Document:
     r = data["route"]
     doc = Document(r["name"] if f"({r['short']})" in r["name"] else f"{r['short']}: {r['name']}")
     body: list[Any] = [Para(r["summary"])]
@@ -159,11 +160,11 @@ def _detail(data: dict[str, Any]) -> Document:
     return doc
 
 
-def build(data: dict[str, Any]) -> Document:
+def build(data: Mapping[str, Any]) -> Document:
     return _detail(data) if "route" in data else _list(data)
 
 
-def records(data: dict[str, Any]) -> Table:
+def records(data: Mapping[str, Any]) -> Table:
     if "route" in data:
         return _routes({**data, "routes": [data["route"]]}, ids=True)
     return _routes(data, ids=True)

@@ -2,26 +2,30 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from . import fmt
 from .doc import Bullets, Document, Notes, Para, Table
 from .fmt import statement_table
 
+if TYPE_CHECKING:
+    from ..records import DutiesOut
 
-def official(listed: dict[str, Any] | None, *, numbered: bool = False) -> Bullets | None:
+
+def official(listed: Mapping[str, Any] | None, *, numbered: bool = False) -> Bullets | None:
     """A titled official list, each item with its source and flag."""
     if listed is None:
         return None
     return Bullets([fmt.sourced_line(i) for i in listed["items"]], title=listed["title"], numbered=numbered)
 
 
-def added(items: list[dict[str, Any]], covered: list[str]) -> list[dict[str, Any]]:
+def added(items: Sequence[Mapping[str, Any]], covered: list[str]) -> list[Mapping[str, Any]]:
     """The article's items the official lists do not already say."""
     return [i for i in items if i["id"] not in covered]
 
 
-def build(data: dict[str, Any]) -> Document:
+def build(data: DutiesOut) -> Document:
     doc = Document("What a medical records technician does")
     if data["definition"]:
         doc.add(Para(fmt.sourced_line(data["definition"])))
@@ -38,11 +42,11 @@ def build(data: dict[str, Any]) -> Document:
             )
         )
     shown = [data["definition"]] if data["definition"] else []
-    shown += [i for key in ("tasks", "bls_duties") if data[key] for i in data[key]["items"]]
+    shown += [i for listed in (data["tasks"], data["bls_duties"]) if listed for i in listed["items"]]
     doc.add(Notes(fmt.figure_notes([*shown, data["intro"], *data["duties"]], data["sources"])))
     return doc
 
 
-def records(data: dict[str, Any]) -> Table:
-    listed = [i for key in ("tasks", "bls_duties") if data[key] for i in data[key]["items"]]
+def records(data: DutiesOut) -> Table:
+    listed = [i for items in (data["tasks"], data["bls_duties"]) if items for i in items["items"]]
     return statement_table(listed + data["duties"])

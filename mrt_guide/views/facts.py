@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from . import fmt
 from .doc import Block, Bullets, Document, Hint, Inline, Panel, Span, Table
 
+if TYPE_CHECKING:
+    from ..records import FactsOut
 
-def lines(data: dict[str, Any]) -> list[Inline]:
+
+def lines(data: Mapping[str, Any]) -> list[Inline]:
     """The answer in a few lines: pay, the way in, the credential, jobs, outlook and (when
     ``data`` holds them) where people work, each with its year and source."""
     lines: list[Inline] = []
@@ -59,7 +63,7 @@ def lines(data: dict[str, Any]) -> list[Inline]:
     return lines
 
 
-def build(data: dict[str, Any]) -> Document:
+def build(data: FactsOut) -> Document:
     doc = Document(f"{data['title']}: quick facts")
     body: list[Block] = [Bullets(lines(data))]
     doc.add(Panel("The answer now", body))
@@ -70,6 +74,6 @@ def build(data: dict[str, Any]) -> Document:
     return doc
 
 
-def records(data: dict[str, Any]) -> Table:
+def records(data: FactsOut) -> Table:
     """Every figure the facts show, once, in reading order."""
     return fmt.every_figure(data)

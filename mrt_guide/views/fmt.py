@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .doc import Column, Inline, Span, Table, spans
@@ -29,14 +30,14 @@ FLAG_NOTES = {
 }
 
 
-def command(link: dict[str, Any]) -> str:
+def command(link: Mapping[str, Any]) -> str:
     """A link record as the command line a reader types: ``mrt-guide certs RHIT``."""
     return " ".join(["mrt-guide", link["command"], *link["args"]])
 
 
-def figures_of(obj: Any) -> list[dict[str, Any]]:
+def figures_of(obj: Any) -> list[Mapping[str, Any]]:
     """Every figure record inside a command's records, depth first (for a table of them)."""
-    found: list[dict[str, Any]] = []
+    found: list[Mapping[str, Any]] = []
     if isinstance(obj, dict):
         if isinstance(obj.get("unit"), str) and "value" in obj and "year" in obj and "label" in obj:
             found.append(obj)
@@ -48,7 +49,7 @@ def figures_of(obj: Any) -> list[dict[str, Any]]:
     return found
 
 
-def cite_text(record: dict[str, Any]) -> str:
+def cite_text(record: Mapping[str, Any]) -> str:
     """``cite`` as plain text: ``[ooh-2021]``, ``[jobhuntday-2024, secondary]``, ``[article-only]``."""
     if record["flag"] == "article-only":
         return "[article-only]"
@@ -57,7 +58,7 @@ def cite_text(record: dict[str, Any]) -> str:
     return f"[{record['source']}, {record['flag']}]"
 
 
-def cite(record: dict[str, Any]) -> list[Span]:
+def cite(record: Mapping[str, Any]) -> list[Span]:
     """A compact citation: ``[ooh-2021]`` for an official source; the flag shown where it
     matters, ``[jobhuntday-2024, secondary]``; the seed article as ``[article-only]``."""
     flag_name = record["flag"]
@@ -83,7 +84,7 @@ def number(value: float, unit: str) -> str:
     return f"{value:,}"
 
 
-def value(fig: dict[str, Any], *, words: bool = True) -> str:
+def value(fig: Mapping[str, Any], *, words: bool = True) -> str:
     """A figure's value with its unit: ``$37,110/yr``, ``$17.84/hr``, ``up to 6 months``.
 
     ``words=False`` leaves out unit words (``27,800`` for 27,800 jobs) where a column header says them.
@@ -111,7 +112,7 @@ def value(fig: dict[str, Any], *, words: bool = True) -> str:
     return text
 
 
-def period(fig: dict[str, Any]) -> str:
+def period(fig: Mapping[str, Any]) -> str:
     """The year a figure describes: ``2015`` or ``2016-26``."""
     start, end = fig["year"], fig.get("year_end")
     if end is None:
@@ -123,7 +124,7 @@ def flag(name: str) -> Span:
     return Span(name, name)  # type: ignore[arg-type]
 
 
-def article_note(record: dict[str, Any]) -> str | None:
+def article_note(record: Mapping[str, Any]) -> str | None:
     """How a figure or statement is often put differently, and what is right, for a reader
     who never saw the source that put it so: the record's correction."""
     claim = record.get("article")
@@ -132,7 +133,7 @@ def article_note(record: dict[str, Any]) -> str | None:
     return str(claim["correction"])
 
 
-def gloss(record: dict[str, Any]) -> Inline | None:
+def gloss(record: Mapping[str, Any]) -> Inline | None:
     """What a note on ``record`` says: its correction and its note; None if nothing."""
     parts = [p for p in (article_note(record), record.get("note")) if p]
     if not parts:
@@ -143,7 +144,7 @@ def gloss(record: dict[str, Any]) -> Inline | None:
     return text
 
 
-def ref(record: dict[str, Any]) -> list[Span]:
+def ref(record: Mapping[str, Any]) -> list[Span]:
     """A note marker for ``record`` where it has a note (nothing where it has none): put it
     after the record wherever it is shown; ``doc.number_notes`` numbers it and lists the note."""
     said = gloss(record)
@@ -153,7 +154,7 @@ def ref(record: dict[str, Any]) -> list[Span]:
     return [Span("*", "mark", note=key, gloss=said)]
 
 
-def figure_notes(records: list[dict[str, Any]], sources: dict[str, Any]) -> list[Inline]:
+def figure_notes(records: Sequence[Mapping[str, Any]], sources: Mapping[str, Any]) -> list[Inline]:
     """The notes a command's output ends with, beside those its markers bring (see ``ref``):
     what the flags of the shown records mean, and the sources cited, by key. With no sources
     (a section of the whole guide, which lists both once, at its end) nothing."""
@@ -174,13 +175,15 @@ def figure_notes(records: list[dict[str, Any]], sources: dict[str, Any]) -> list
     return notes
 
 
-def label(fig: dict[str, Any]) -> Inline:
+def label(fig: Mapping[str, Any]) -> Inline:
     """A figure's label, with its note marker when it has a note."""
     marker = ref(fig)
     return [fig["label"], *marker] if marker else fig["label"]
 
 
-def figure_table(figures: list[dict[str, Any]], title: str | None = None, *, ids: bool = False) -> Table:
+def figure_table(
+    figures: Sequence[Mapping[str, Any]], title: str | None = None, *, ids: bool = False
+) -> Table:
     """Figures as rows: what, value, year, source, flag (and id first when ``ids``)."""
     columns = [
         Column("What"),
@@ -199,31 +202,31 @@ def figure_table(figures: list[dict[str, Any]], title: str | None = None, *, ids
     return Table(columns, rows, title=title)
 
 
-def every_figure(data: dict[str, Any]) -> Table:
+def every_figure(data: Mapping[str, Any]) -> Table:
     """Every figure inside a command's records, once, in reading order, with its id: the
     plain records of a document that gathers figures from many parts (facts, handout, guide)."""
-    seen: dict[str, dict[str, Any]] = {}
+    seen: dict[str, Mapping[str, Any]] = {}
     for fig in figures_of({k: v for k, v in data.items() if k != "sources"}):
         seen.setdefault(fig["id"], fig)
     return figure_table(list(seen.values()), ids=True)
 
 
-def figure_line(fig: dict[str, Any]) -> Inline:
+def figure_line(fig: Mapping[str, Any]) -> Inline:
     """``label: value (year) [source]`` for a figure shown inside prose, with its note marker."""
     return [*spans(label(fig)), ": ", Span(value(fig), "strong"), f" ({period(fig)}) ", *cite(fig)]
 
 
-def value_line(fig: dict[str, Any]) -> Inline:
+def value_line(fig: Mapping[str, Any]) -> Inline:
     """``value (year) [source]`` with the note marker: a figure where its label is the heading."""
     return [Span(value(fig), "strong"), f" ({period(fig)}) ", *cite(fig), *ref(fig)]
 
 
-def sourced_line(record: dict[str, Any]) -> Inline:
+def sourced_line(record: Mapping[str, Any]) -> Inline:
     """A sourced statement, its compact citation and its note marker."""
     return [record["text"], " ", *cite(record), *ref(record)]
 
 
-def statement_table(records: list[dict[str, Any]]) -> Table:
+def statement_table(records: Sequence[Mapping[str, Any]]) -> Table:
     """One row per sourced statement: id, text, source, flag."""
     return Table(
         [Column("id"), Column("Text"), Column("Source", no_wrap=True), Column("Flag", no_wrap=True)],

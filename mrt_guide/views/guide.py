@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from ..queries.guide import PARTS
@@ -23,6 +23,9 @@ from . import (
     workplaces,
 )
 from .doc import Block, Document, Heading, Notes, Panel, Para, Section, Table, plain_text
+
+if TYPE_CHECKING:
+    from ..records import GuideOut
 
 if TYPE_CHECKING:
     from ..output import View
@@ -82,14 +85,15 @@ VIEWS: dict[str, Callable[[Any], Sections]] = {
 """How each part of the guide (``queries/guide.py PARTS``) is drawn, by its key."""
 
 
-def build(data: dict[str, Any]) -> Document:
+def build(data: GuideOut) -> Document:
     doc = Document("Medical Records Technician: the whole guide")
+    parts: Mapping[str, Any] = data  # each part's type is its own command's (its view checks it)
     for part in PARTS:
-        for title, blocks in VIEWS[part.key](data[part.key]):
+        for title, blocks in VIEWS[part.key](parts[part.key]):
             doc.add(section(title, blocks))
     return doc
 
 
-def records(data: dict[str, Any]) -> Table:
+def records(data: GuideOut) -> Table:
     """Every figure the guide shows, once, in reading order."""
     return fmt.every_figure(data)

@@ -7,15 +7,19 @@ its year and a compact citation, and the sources listed once at the end.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from . import fmt
 from .certs import renewal
 from .doc import Block, Bullets, Column, Document, Hint, Inline, Para, Section, SourceList, Span, Table
 from .facts import lines as fact_lines
 
+if TYPE_CHECKING:
+    from ..records import HandoutOut
 
-def _step(step: dict[str, Any]) -> Inline:
+
+def _step(step: Mapping[str, Any]) -> Inline:
     line: list[str | Span] = [Span(step["title"], "strong")]
     duration = step["duration"]
     if duration["figures"]:
@@ -28,7 +32,7 @@ def _step(step: dict[str, Any]) -> Inline:
     return line
 
 
-def _subject(fig: dict[str, Any]) -> str:
+def _subject(fig: Mapping[str, Any]) -> str:
     """``Length of the AS degree`` as a reader scans it in a list: ``AS degree``."""
     label: str = fig["label"]
     for lead in ("Length of a ", "Length of the ", "Length of "):
@@ -37,7 +41,7 @@ def _subject(fig: dict[str, Any]) -> str:
     return label
 
 
-def _education(data: dict[str, Any]) -> list[Block]:
+def _education(data: Mapping[str, Any]) -> list[Block]:
     rule, accreditation = data["choice_rule"], data["accreditation"]
     why = accreditation["why"]
     return [
@@ -59,7 +63,7 @@ def _education(data: dict[str, Any]) -> list[Block]:
     ]
 
 
-def _credentials(data: dict[str, Any]) -> list[Block]:
+def _credentials(data: Mapping[str, Any]) -> list[Block]:
     """One table per issuer, a row per credential; the sources of the renewal figures cited
     once, below each table (a citation in every row would double its height on paper)."""
     blocks: list[Block] = []
@@ -78,7 +82,7 @@ def _credentials(data: dict[str, Any]) -> list[Block]:
     return blocks
 
 
-def _pay(data: dict[str, Any]) -> Inline:
+def _pay(data: Mapping[str, Any]) -> Inline:
     """The newest median, then the newest spread, as one line."""
     pay = data["pay"]
     annual, hourly = pay["median_annual"], pay["median_hourly"]
@@ -102,7 +106,7 @@ def _pay(data: dict[str, Any]) -> Inline:
     return line
 
 
-def _outlook(data: dict[str, Any]) -> Inline | None:
+def _outlook(data: Mapping[str, Any]) -> Inline | None:
     """What the newest projection adds to the quick facts: the new jobs it expects."""
     projection = data["facts"]["projection"]
     if not projection or not projection["new_jobs"]:
@@ -116,7 +120,7 @@ def _outlook(data: dict[str, Any]) -> Inline | None:
     ]
 
 
-def _employers(data: dict[str, Any]) -> Inline:
+def _employers(data: Mapping[str, Any]) -> Inline:
     employers = data["employers"]
     if not employers:
         return ["Where people work: ", Span("no shares of jobs in the dataset.", "muted")]
@@ -127,7 +131,7 @@ def _employers(data: dict[str, Any]) -> Inline:
     return [*line, " ", *fmt.cite(first)]
 
 
-def _sources(data: dict[str, Any]) -> list[Block]:
+def _sources(data: Mapping[str, Any]) -> list[Block]:
     legend: list[str | Span] = []
     for n, (name, text) in enumerate(fmt.FLAG_NOTES.items()):
         legend += [*(["; "] if n else []), fmt.flag(name), f": {text}"]
@@ -135,7 +139,7 @@ def _sources(data: dict[str, Any]) -> list[Block]:
     return [SourceList(listed, title="Sources"), Para([*legend, "."], "muted")]
 
 
-def build(data: dict[str, Any]) -> Document:
+def build(data: HandoutOut) -> Document:
     doc = Document(f"{data['title']}: the career at a glance")
     doc.add(
         Section("The answer now", [Bullets(fact_lines(data["facts"]))]),
@@ -159,6 +163,6 @@ def build(data: dict[str, Any]) -> Document:
     return doc
 
 
-def records(data: dict[str, Any]) -> Table:
+def records(data: HandoutOut) -> Table:
     """Every figure the handout shows, once, in reading order."""
     return fmt.every_figure(data)

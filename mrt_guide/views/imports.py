@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from .doc import Column, Document, Inline, Para, Span, Table
 
+if TYPE_CHECKING:
+    from ..records import ImportsOut
 
-def _table(data: dict[str, Any]) -> Table:
+
+def _table(data: Mapping[str, Any]) -> Table:
     rows: list[list[Inline]] = []
     for row in data["imports"]:
         info = row["summary"]
@@ -35,7 +39,7 @@ def _table(data: dict[str, Any]) -> Table:
     return Table(columns, rows)
 
 
-def build(data: dict[str, Any]) -> Document:
+def build(data: ImportsOut) -> Document:
     doc = Document("Imported OEWS files")
     folder = data["folder"] or "(no usable folder: check MRT_GUIDE_HOME)"
     if not data["imports"]:
@@ -67,5 +71,5 @@ def build(data: dict[str, Any]) -> Document:
     return doc
 
 
-def records(data: dict[str, Any]) -> Table:
+def records(data: ImportsOut) -> Table:
     return _table(data)

@@ -2,24 +2,28 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from . import fmt
 from .doc import Bar, Bars, Block, Bullets, Column, Document, Inline, Notes, Para, Span, Table, spans
 from .salary import code_of
 
+if TYPE_CHECKING:
+    from ..records import OutlookOut
 
-def _period(p: dict[str, Any]) -> str:
+
+def _period(p: Mapping[str, Any]) -> str:
     return fmt.period(p["growth"])
 
 
-def _cell(fig: dict[str, Any] | None, marked: bool = False) -> Inline:
+def _cell(fig: Mapping[str, Any] | None, marked: bool = False) -> Inline:
     if not fig:
         return Span("-", "muted")
     return [fmt.value(fig, words=False), *(fmt.ref(fig) if marked else [])]
 
 
-def _table(data: dict[str, Any], *, ids: bool) -> Table:
+def _table(data: Mapping[str, Any], *, ids: bool) -> Table:
     columns = [
         Column("Period", no_wrap=True),
         Column("Growth", "right", no_wrap=True),
@@ -57,7 +61,7 @@ def _table(data: dict[str, Any], *, ids: bool) -> Table:
     return Table(columns, rows, title="Projections, newest first (each from its own source)", caption=caption)
 
 
-def _now(data: dict[str, Any]) -> list[Block]:
+def _now(data: Mapping[str, Any]) -> list[Block]:
     """The answer first: the newest projection."""
     if not data["projections"]:
         return []
@@ -79,7 +83,7 @@ def _now(data: dict[str, Any]) -> list[Block]:
     return [Para(line)]
 
 
-def build(data: dict[str, Any]) -> Document:
+def build(data: OutlookOut) -> Document:
     doc = Document("Job outlook")
     doc.add(*_now(data))
     drivers = [fmt.sourced_line(d) for d in [*data["drivers"], data["trend"]]]
@@ -114,5 +118,5 @@ def build(data: dict[str, Any]) -> Document:
     return doc
 
 
-def records(data: dict[str, Any]) -> Table:
+def records(data: OutlookOut) -> Table:
     return _table(data, ids=True)

@@ -3,6 +3,7 @@ every state in a chart, and what differs between the figures set side by side.""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from . import fmt
@@ -20,17 +21,17 @@ MEASURES = {
 IMPORT_HINT = "Import BLS's own state file for official figures: mrt-guide data import-oews FILE."
 
 
-def _codes(data: dict[str, Any]) -> dict[str, str]:
+def _codes(data: Mapping[str, Any]) -> dict[str, str]:
     """Source key to the occupation code its figures are for."""
     return {key: code["code"] for code in data["codes"] for key in code["figures_from"]}
 
 
-def _code(fig: dict[str, Any], codes: dict[str, str]) -> Inline:
+def _code(fig: Mapping[str, Any], codes: dict[str, str]) -> Inline:
     return codes.get(fig["source"]) or Span("-", "muted")
 
 
 def figure_rows(
-    figures: list[dict[str, Any]], codes: dict[str, str], title: str | None, *, ids: bool = False
+    figures: Sequence[Mapping[str, Any]], codes: dict[str, str], title: str | None, *, ids: bool = False
 ) -> Table:
     """Figures with the occupation code they are for: what, value, year, code, source, flag."""
     columns = [
@@ -65,7 +66,7 @@ def _measure(measure: str) -> str:
     )
 
 
-def _difference(diff: dict[str, Any]) -> str:
+def _difference(diff: Mapping[str, Any]) -> str:
     what, mine, theirs = diff["what"], diff["state"], diff["national"]
     if what == "measure":
         return f"a {_measure(mine)} here, a {_measure(theirs)} there"
@@ -79,7 +80,9 @@ def _difference(diff: dict[str, Any]) -> str:
     return f"flagged {mine} here, {theirs} there"
 
 
-def _pair_line(fig: dict[str, Any], other: dict[str, Any], diffs: list[dict[str, Any]]) -> Inline:
+def _pair_line(
+    fig: Mapping[str, Any], other: Mapping[str, Any], diffs: Sequence[Mapping[str, Any]]
+) -> Inline:
     head: list[str | Span] = [
         Span(f"{fig['label']} {fmt.value(fig)} ({fmt.period(fig)})", "strong"),
         f" beside the national {other['label'].lower()} {fmt.value(other)} ({fmt.period(other)}, ",
@@ -91,22 +94,22 @@ def _pair_line(fig: dict[str, Any], other: dict[str, Any], diffs: list[dict[str,
     return [*head, "; ".join(_difference(d) for d in diffs) + "."]
 
 
-def _code_notes(data: dict[str, Any]) -> list[Inline]:
+def _code_notes(data: Mapping[str, Any]) -> list[Inline]:
     return [
         [Span(c["code"] or "No code", "code"), f" = {c['title']}" + (f". {c['note']}" if c["note"] else "")]
         for c in data["codes"]
     ]
 
 
-def _groups(figures: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+def _groups(figures: Sequence[Mapping[str, Any]]) -> list[list[Mapping[str, Any]]]:
     """Figures by source and year, in the order given."""
-    groups: dict[tuple[str, int], list[dict[str, Any]]] = {}
+    groups: dict[tuple[str, int], list[Mapping[str, Any]]] = {}
     for fig in figures:
         groups.setdefault((fig["source"], fig["year"]), []).append(fig)
     return list(groups.values())
 
 
-def _group_line(first: dict[str, Any], codes: dict[str, str], what: str) -> Para:
+def _group_line(first: Mapping[str, Any], codes: dict[str, str], what: str) -> Para:
     code = codes.get(first["source"])
     return Para(
         [
@@ -122,9 +125,9 @@ def _group_line(first: dict[str, Any], codes: dict[str, str], what: str) -> Para
     )
 
 
-def _measure_table(figures: list[dict[str, Any]]) -> Table:
+def _measure_table(figures: Sequence[Mapping[str, Any]]) -> Table:
     """One source's figures for a place: a row per measure, annual and hourly side by side."""
-    rows: dict[str, dict[str, dict[str, Any]]] = {}
+    rows: dict[str, dict[str, Mapping[str, Any]]] = {}
     for fig in figures:
         rows.setdefault(fig["measure"], {})[fig["unit"]] = fig
     body: list[list[Inline]] = []
@@ -148,9 +151,9 @@ def _measure_table(figures: list[dict[str, Any]]) -> Table:
     return Table(columns, body)
 
 
-def _area_blocks(data: dict[str, Any], codes: dict[str, str]) -> list[Block]:
+def _area_blocks(data: Mapping[str, Any], codes: dict[str, str]) -> list[Block]:
     """The areas within the state, a table per source: employment, median and mean by area."""
-    by_source: dict[tuple[str, int], list[tuple[dict[str, Any], dict[str, dict[str, Any]]]]] = {}
+    by_source: dict[tuple[str, int], list[tuple[Mapping[str, Any], dict[str, Mapping[str, Any]]]]] = {}
     for area in data["areas"]:
         for group in _groups(area["figures"]):
             cells = {f"{f['measure']} {f['unit']}": f for f in group}
@@ -174,7 +177,7 @@ def _area_blocks(data: dict[str, Any], codes: dict[str, str]) -> list[Block]:
     return blocks
 
 
-def _national_blocks(data: dict[str, Any], codes: dict[str, str]) -> list[Block]:
+def _national_blocks(data: Mapping[str, Any], codes: dict[str, str]) -> list[Block]:
     """The national figures set beside the state's, a small table per source."""
     if not data["national"]:
         return []
@@ -182,7 +185,7 @@ def _national_blocks(data: dict[str, Any], codes: dict[str, str]) -> list[Block]
     return [Bullets(lines, title="The United States, for comparison")]
 
 
-def _state_blocks(data: dict[str, Any]) -> list[Block]:
+def _state_blocks(data: Mapping[str, Any]) -> list[Block]:
     codes = _codes(data)
     place = data["state"]
     blocks: list[Block] = []
@@ -204,7 +207,7 @@ def _state_blocks(data: dict[str, Any]) -> list[Block]:
     return blocks
 
 
-def _figure_line(fig: dict[str, Any], codes: dict[str, str], *, note: bool = True) -> list[str | Span]:
+def _figure_line(fig: Mapping[str, Any], codes: dict[str, str], *, note: bool = True) -> list[str | Span]:
     """``Employment 21,590 workers (2022, 29-2072) [source, flag]``, and its note marker unless not
     wanted."""
     code = codes.get(fig["source"])
@@ -217,14 +220,14 @@ def _figure_line(fig: dict[str, Any], codes: dict[str, str], *, note: bool = Tru
     return [*line, *fmt.ref(fig)] if note else line
 
 
-def _series_title(series: dict[str, Any]) -> str:
+def _series_title(series: Mapping[str, Any]) -> str:
     basis = "annual" if series["unit"] == "usd_per_year" else "hourly"
     what = MEASURES.get(series["measure"], series["measure"]).capitalize()
     what += f" {basis} wage" if series["measure"] != "employment" else ""
     return f"{what} by state, {series['year']}"
 
 
-def _series_line(series: dict[str, Any]) -> Inline:
+def _series_line(series: Mapping[str, Any]) -> Inline:
     code = f", occupation code {series['code']}" if series["code"] else ""
     return [
         f"{_series_title(series)}{code}: {fmt.count(series['states'], 'state', 'states')}, from ",
@@ -235,7 +238,7 @@ def _series_line(series: dict[str, Any]) -> Inline:
     ]
 
 
-def _states_blocks(data: dict[str, Any]) -> list[Block]:
+def _states_blocks(data: Mapping[str, Any]) -> list[Block]:
     codes = _codes(data)
     series = data["series"]
     blocks: list[Block] = []
@@ -265,15 +268,15 @@ SMALL_SERIES = 10
 LISTED = {("median", "usd_per_year"), ("mean", "usd_per_year"), ("employment", "workers")}
 
 
-def _key(fig: dict[str, Any]) -> tuple[Any, ...]:
+def _key(fig: Mapping[str, Any]) -> tuple[Any, ...]:
     return (fig["source"], fig["year"], fig["measure"], fig["unit"])
 
 
-def _listed(data: dict[str, Any]) -> list[tuple[dict[str, Any], dict[str, Any] | None]]:
+def _listed(data: Mapping[str, Any]) -> list[tuple[Mapping[str, Any], Mapping[str, Any] | None]]:
     """The other series worth a line, each with its figures (by state) when it is small:
     annual pay and employment from other sources than the series charted."""
     chosen = data["series"]
-    out: list[tuple[dict[str, Any], dict[str, Any] | None]] = []
+    out: list[tuple[Mapping[str, Any], Mapping[str, Any] | None]] = []
     for other in data["other_series"]:
         if other["source"] == chosen["source"] or (other["measure"], other["unit"]) not in LISTED:
             continue
@@ -288,7 +291,7 @@ def _listed(data: dict[str, Any]) -> list[tuple[dict[str, Any], dict[str, Any] |
     return out
 
 
-def _other_series(data: dict[str, Any], codes: dict[str, str]) -> list[Block]:
+def _other_series(data: Mapping[str, Any], codes: dict[str, str]) -> list[Block]:
     lines: list[Inline] = []
     for other, fig in _listed(data):
         if fig is None:
@@ -303,7 +306,7 @@ def _other_series(data: dict[str, Any], codes: dict[str, str]) -> list[Block]:
     ]
 
 
-def _shown(data: dict[str, Any]) -> list[dict[str, Any]]:
+def _shown(data: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     """The figures to annotate. For every state, a note shared by a series is given once,
     and the notes of the other figures stand beside them (a subject such as 'Mean annual
     wage (2021)' would not say which state)."""
@@ -316,14 +319,14 @@ def _shown(data: dict[str, Any]) -> list[dict[str, Any]]:
     return [*once, *others, *data["national"]]
 
 
-def _blocks(data: dict[str, Any]) -> list[Block]:
+def _blocks(data: Mapping[str, Any]) -> list[Block]:
     blocks = _state_blocks(data) if data["view"] == "state" else _states_blocks(data)
     notes = _code_notes(data) + fmt.figure_notes(_shown(data), data.get("sources", {}))
     blocks.append(Notes(notes))
     return blocks
 
 
-def build(data: dict[str, Any]) -> Document:
+def build(data: Mapping[str, Any]) -> Document:
     if data["view"] == "state":
         title = f"Pay in {data['state']['name']} ({data['state']['state']})"
     else:
@@ -333,12 +336,12 @@ def build(data: dict[str, Any]) -> Document:
     return doc
 
 
-def part(data: dict[str, Any]) -> list[tuple[str, list[Block]]]:
+def part(data: Mapping[str, Any]) -> list[tuple[str, list[Block]]]:
     """Pay by state in the whole guide (which lists the sources once, at its end)."""
     return [("Pay by state", _blocks(data))]
 
 
-def records(data: dict[str, Any]) -> Table:
+def records(data: Mapping[str, Any]) -> Table:
     """One row per state (``--states``) or per figure shown (``--state``)."""
     codes = _codes(data)
     if data["view"] == "state":

@@ -8,6 +8,7 @@ accreditors, lengths and rules all come from the records.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from . import fmt
@@ -27,7 +28,7 @@ UNIT_WORDS = {"ceu": "CEUs", "ce_hours": "CE hours"}
 class Phrases:
     """Lookups the sentences need, from the plan's own records."""
 
-    def __init__(self, data: dict[str, Any]) -> None:
+    def __init__(self, data: Mapping[str, Any]) -> None:
         self.data = data
         self.programs = {r["id"]: r for r in data["programs"]}
         self.credentials = {c["id"]: c for c in data["credentials"]}
@@ -38,7 +39,7 @@ class Phrases:
     def issuer(self, cert: str | None) -> str:
         return self.credentials[cert]["issuer"] if cert in self.credentials else ""
 
-    def title(self, m: dict[str, Any]) -> str:
+    def title(self, m: Mapping[str, Any]) -> str:
         kind, cert = m["kind"], m["cert"]
         if kind == "school":
             return "Finish high school"
@@ -66,7 +67,7 @@ class Phrases:
             return f"Study {pathway['coursework'].lower()}"
         return f"Check {cert} eligibility"
 
-    def what(self, m: dict[str, Any]) -> list[Inline]:
+    def what(self, m: Mapping[str, Any]) -> list[Inline]:
         """What the step means, in a line or two, each fact from a record."""
         kind, cert = m["kind"], m["cert"]
         lines: list[Inline] = []
@@ -103,7 +104,7 @@ class Phrases:
             lines.append(Span(f"Starts {gap} “{self.title(anchor)}” ends.", "muted"))
         return lines
 
-    def _keeping(self, m: dict[str, Any]) -> list[Inline]:
+    def _keeping(self, m: Mapping[str, Any]) -> list[Inline]:
         need, cert = m["requirement"], m["cert"]
         rules = self.renewal.get(self.issuer(cert))
         if need is None:
@@ -128,7 +129,7 @@ class Phrases:
         return lines
 
 
-def when(m: dict[str, Any]) -> str:
+def when(m: Mapping[str, Any]) -> str:
     if m["start"] is None:
         return "later"
     if m["open_ended"] and m["end"] is None:
@@ -138,7 +139,7 @@ def when(m: dict[str, Any]) -> str:
     return m["start"] if m["start"] == m["end"] else f"{m['start']} - {m['end']}"
 
 
-def _milestone(say: Phrases, m: dict[str, Any]) -> Inline:
+def _milestone(say: Phrases, m: Mapping[str, Any]) -> Inline:
     why = m["why"]
     line: list[str | Span] = [Span(say.title(m), "strong")]
     for part in say.what(m):
@@ -160,7 +161,7 @@ def _milestone(say: Phrases, m: dict[str, Any]) -> Inline:
     return line
 
 
-def _summary(data: dict[str, Any], say: Phrases) -> list[Inline]:
+def _summary(data: Mapping[str, Any], say: Phrases) -> list[Inline]:
     totals = data["totals"]
     lines: list[Inline] = []
     exams = [m for m in data["milestones"] if m["kind"] == "exam"]
@@ -199,7 +200,7 @@ def _summary(data: dict[str, Any], say: Phrases) -> list[Inline]:
     return lines
 
 
-def build(data: dict[str, Any]) -> Document:
+def build(data: Mapping[str, Any]) -> Document:
     inputs, goal = data["inputs"], data["goal"]
     say = Phrases(data)
     doc = Document(f"Your plan: {goal['label']}")
@@ -272,7 +273,7 @@ def build(data: dict[str, Any]) -> Document:
     return doc
 
 
-def records(data: dict[str, Any]) -> Table:
+def records(data: Mapping[str, Any]) -> Table:
     say = Phrases(data)
     return Table(
         [Column("id"), Column("Start"), Column("End"), Column("Months"), Column("Step"), Column("Command")],

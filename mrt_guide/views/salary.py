@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from . import fmt
 from .doc import (
@@ -22,6 +23,9 @@ from .doc import (
     together,
 )
 
+if TYPE_CHECKING:
+    from ..records import SalaryOut
+
 MEASURE_LABELS = {
     "p10": "10th percentile",
     "p25": "25th percentile",
@@ -32,12 +36,12 @@ MEASURE_LABELS = {
 }
 
 
-def _bar(fig: dict[str, Any], label: str) -> Bar:
+def _bar(fig: Mapping[str, Any], label: str) -> Bar:
     note = "" if fig["flag"] == "official" else f"({fig['flag']})"
     return Bar(label, fig["value"], fmt.value(fig), note)
 
 
-def _factor(factor: dict[str, Any]) -> Inline:
+def _factor(factor: Mapping[str, Any]) -> Inline:
     line = spans(fmt.sourced_line(factor))
     if factor["evidence"]:
         line.append(Span(" Evidence: ", "strong"))
@@ -53,17 +57,17 @@ def _factor(factor: dict[str, Any]) -> Inline:
     return line
 
 
-def _title(data: dict[str, Any]) -> str:
+def _title(data: Mapping[str, Any]) -> str:
     basis = "hourly" if data["basis"] == "hourly" else "annual"
     return f"Median {basis} pay{' by year' if data['view'] == 'history' else ''}, newest first"
 
 
-def code_of(fig: dict[str, Any], codes: list[dict[str, Any]]) -> str | None:
+def code_of(fig: Mapping[str, Any], codes: Sequence[Mapping[str, Any]]) -> str | None:
     """The occupation code a figure's source publishes under, where the dataset says."""
     return next((c["code"] for c in codes if fig["source"] in c["figures_from"]), None)
 
 
-def medians(data: dict[str, Any]) -> list[Block]:
+def medians(data: Mapping[str, Any]) -> list[Block]:
     """The medians, newest first, each with the occupation code it is for; where the code
     changes between rows, the table and the chart say so."""
     figures, codes = data["figures"], data["codes"]
@@ -112,12 +116,12 @@ def medians(data: dict[str, Any]) -> list[Block]:
     return blocks
 
 
-def history(data: dict[str, Any]) -> list[tuple[str, list[Block]]]:
+def history(data: Mapping[str, Any]) -> list[tuple[str, list[Block]]]:
     """The pay history's part of the whole guide: its table and chart."""
     return [("Median pay by year", medians(data))]
 
 
-def _now(data: dict[str, Any]) -> Para | None:
+def _now(data: Mapping[str, Any]) -> Para | None:
     """The answer first: the newest median, with its hourly twin where the records hold it."""
     if not data["figures"]:
         return None
@@ -133,7 +137,7 @@ def _now(data: dict[str, Any]) -> Para | None:
     )
 
 
-def build(data: dict[str, Any]) -> Document:
+def build(data: SalaryOut) -> Document:
     doc = Document("Pay of medical records technicians")
     if data["view"] == "headline":
         doc.add(_now(data))
@@ -146,7 +150,7 @@ def build(data: dict[str, Any]) -> Document:
     charts = [
         Bars(
             f"{spread['title']}",
-            [_bar(f, MEASURE_LABELS.get(f.get("measure", ""), f["label"])) for f in spread["figures"]],
+            [_bar(f, MEASURE_LABELS.get(f["measure"] or "", f["label"])) for f in spread["figures"]],
         )
         for spread in data["spreads"]
     ]
@@ -166,7 +170,7 @@ def build(data: dict[str, Any]) -> Document:
     return doc
 
 
-def surveys(data: dict[str, Any]) -> list[Block]:
+def surveys(data: Mapping[str, Any]) -> list[Block]:
     """Members' salary surveys, apart from the figures above: each survey says who answered,
     then its averages (annual only)."""
     if not data.get("surveys"):
@@ -184,5 +188,5 @@ def surveys(data: dict[str, Any]) -> list[Block]:
     return blocks
 
 
-def records(data: dict[str, Any]) -> Table:
+def records(data: SalaryOut) -> Table:
     return fmt.figure_table(data["figures"], ids=True)

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from . import fmt
 from .doc import Bullets, Column, Document, Inline, Para, Span, Table, spans
+
+if TYPE_CHECKING:
+    from ..records import SearchOut
 
 SNIPPET = 160
 
@@ -33,12 +37,12 @@ def highlight(text: str, terms: list[str]) -> Inline:
     return [p for p in parts if p]
 
 
-def _words(data: dict[str, Any]) -> list[str]:
+def _words(data: Mapping[str, Any]) -> list[str]:
     """Every word to mark: the searched words and their synonyms."""
     return [w for group in data.get("words") or [[t] for t in data["terms"]] for w in group if w.strip()]
 
 
-def _line(r: dict[str, Any], words: list[str]) -> Inline:
+def _line(r: Mapping[str, Any], words: list[str]) -> Inline:
     line: list[str | Span] = [*spans(highlight(r["title"], words))]
     figures = r["figures"]
     if len(figures) == 1 and figures[0]["id"] == r["id"]:
@@ -57,13 +61,13 @@ def _line(r: dict[str, Any], words: list[str]) -> Inline:
     return line
 
 
-def build(data: dict[str, Any]) -> Document:
+def build(data: SearchOut) -> Document:
     words = _words(data)
     doc = Document(f"Search: {' '.join(data['terms'])}")
     if not data["results"]:
         hint = f" Close words: {', '.join(data['suggestions'])}." if data["suggestions"] else ""
         return doc.add(Para(f"No match.{hint}"))
-    sections: dict[str, list[dict[str, Any]]] = {}
+    sections: dict[str, list[Mapping[str, Any]]] = {}
     for r in data["results"]:
         sections.setdefault(r["section"], []).append(r)
     commands = sections.pop("commands", [])
@@ -84,7 +88,7 @@ def build(data: dict[str, Any]) -> Document:
     return doc
 
 
-def records(data: dict[str, Any]) -> Table:
+def records(data: SearchOut) -> Table:
     return Table(
         [Column("id"), Column("Section"), Column("Title"), Column("Command")],
         [[r["id"], r["section"], r["title"], fmt.command(r["link"])] for r in data["results"]],

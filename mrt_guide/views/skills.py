@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from . import fmt
 from .doc import Bullets, Document, Notes, Table
 from .duties import added, official
 
+if TYPE_CHECKING:
+    from ..records import SkillsOut
 
-def build(data: dict[str, Any]) -> Document:
+
+def build(data: SkillsOut) -> Document:
     doc = Document("Skills and qualities")
     doc.add(official(data["qualities"]))
     has_official = data["qualities"] is not None
@@ -26,6 +29,6 @@ def build(data: dict[str, Any]) -> Document:
     return doc
 
 
-def records(data: dict[str, Any]) -> Table:
+def records(data: SkillsOut) -> Table:
     listed = data["qualities"]["items"] if data["qualities"] else []
     return fmt.statement_table(listed + data["intro"] + data["skills"])

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from . import fmt
 from .doc import Block, Bullets, Column, Document, Inline, Para, SourceList, Span, Table
+
+if TYPE_CHECKING:
+    from ..records import SourcesOut
 
 KIND_NOTES = {
     "official": "the issuing body's own page (or an archived copy of it)",
@@ -14,7 +18,7 @@ KIND_NOTES = {
 }
 
 
-def _table(data: dict[str, Any]) -> Table:
+def _table(data: Mapping[str, Any]) -> Table:
     rows: list[list[Inline]] = [
         [
             Span(s["key"], "code"),
@@ -41,7 +45,7 @@ def _table(data: dict[str, Any]) -> Table:
     return Table(columns, rows)
 
 
-def part(data: dict[str, Any]) -> list[tuple[str, list[Block]]]:
+def part(data: Mapping[str, Any]) -> list[tuple[str, list[Block]]]:
     """The sources as the whole guide ends: what the flags mean, then every source."""
     legend = Bullets([[fmt.flag(name), f": {text}."] for name, text in fmt.FLAG_NOTES.items()], title="Flags")
     return [("Sources", [legend, SourceList(data["sources"], title="Every source")])]
@@ -50,7 +54,7 @@ def part(data: dict[str, Any]) -> list[tuple[str, list[Block]]]:
 KIND_ORDER = {"official": 0, "secondary": 1, "article": 2}
 
 
-def build(data: dict[str, Any]) -> Document:
+def build(data: SourcesOut) -> Document:
     """Every source as a short entry with its address whole on a line of its own (a link
     where the terminal has them): official sources first, the article among the last."""
     doc = Document("Sources")
@@ -62,14 +66,14 @@ def build(data: dict[str, Any]) -> Document:
         )
     )
     ordered = sorted(data["sources"], key=lambda s: KIND_ORDER.get(s["kind"], 3))
-    listed = [
+    listed: list[dict[str, Any]] = [
         {
             **s,
             "detail": " ".join(
                 [
                     f"{fmt.count(s['figures'], 'figure', 'figures')},",
                     f"{fmt.count(s['records'], 'record', 'records')}.",
-                    *([s["note"]] if s.get("note") else []),
+                    *([s["note"]] if s["note"] else []),
                 ]
             ),
         }
@@ -80,5 +84,5 @@ def build(data: dict[str, Any]) -> Document:
     return doc
 
 
-def records(data: dict[str, Any]) -> Table:
+def records(data: SourcesOut) -> Table:
     return _table(data)

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from . import fmt
 from .doc import Block, Bullets, Column, Document, Hint, Inline, Notes, Panel, Para, Span, Table, plain_text
 
+if TYPE_CHECKING:
+    from ..records import StepsOut
 
-def _duration(step: dict[str, Any]) -> list[Inline]:
+
+def _duration(step: Mapping[str, Any]) -> list[Inline]:
     lines: list[Inline] = []
     if step["duration"]["text"]:
         lines.append(step["duration"]["text"])
@@ -16,7 +20,7 @@ def _duration(step: dict[str, Any]) -> list[Inline]:
     return lines
 
 
-def build(data: dict[str, Any]) -> Document:
+def build(data: StepsOut) -> Document:
     doc = Document("The path into the career, step by step")
     for step in data["steps"]:
         body: list[Block] = [
@@ -33,7 +37,7 @@ def build(data: dict[str, Any]) -> Document:
     return doc
 
 
-def records(data: dict[str, Any]) -> Table:
+def records(data: StepsOut) -> Table:
     return Table(
         [
             Column("id"),

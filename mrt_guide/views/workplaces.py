@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from . import fmt
 from .doc import Bar, Bars, Bullets, Column, Document, Inline, Notes, Table
 
+if TYPE_CHECKING:
+    from ..records import WorkplacesOut
 
-def _settings(data: dict[str, Any], *, ids: bool) -> Table:
+
+def _settings(data: Mapping[str, Any], *, ids: bool) -> Table:
     columns = [Column("Setting"), Column("Share of jobs", "right"), Column("Mean annual wage", "right")]
     rows: list[list[Inline]] = []
     for s in data["settings"]:
@@ -26,7 +30,7 @@ def _settings(data: dict[str, Any], *, ids: bool) -> Table:
     return Table(columns, rows, title=None if ids else "Settings, with their share of jobs and pay")
 
 
-def _cites(records: list[dict[str, Any]]) -> str:
+def _cites(records: Sequence[Mapping[str, Any]]) -> str:
     """``[source, flag]`` for each distinct citation of ``records``."""
     return " ".join(dict.fromkeys(fmt.cite_text(r) for r in records))
 
@@ -35,7 +39,7 @@ def _years(figures: Any) -> str:
     return ", ".join(dict.fromkeys(fmt.period(f) for f in figures))
 
 
-def build(data: dict[str, Any]) -> Document:
+def build(data: WorkplacesOut) -> Document:
     """Where they work: the shares of jobs (one year, one source) first, then the industries
     with their wages (another year, in a table of their own), then the settings named, each
     figure shown once."""
@@ -76,5 +80,5 @@ def build(data: dict[str, Any]) -> Document:
     return doc
 
 
-def records(data: dict[str, Any]) -> Table:
+def records(data: WorkplacesOut) -> Table:
     return _settings(data, ids=True)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from .. import fmt
@@ -37,7 +38,7 @@ def units(unit: str | None, amount: float) -> str:
     return u(unit, amount)
 
 
-def length(a: dict[str, Any]) -> str:
+def length(a: Mapping[str, Any]) -> str:
     """An activity's length as logged: ``2 h 30 min`` or ``2 CEUs``."""
     if a["minutes"] is None:
         return f"{num(a['ceus'])} credits"
@@ -45,17 +46,17 @@ def length(a: dict[str, Any]) -> str:
     return " ".join(p for p in (f"{hours} h" if hours else "", f"{minutes} min" if minutes else "") if p)
 
 
-def counted(a: dict[str, Any]) -> str:
+def counted(a: Mapping[str, Any]) -> str:
     return "; ".join(
         f"{c['issuer']} {num(c['credits'])} {units(c['unit'], c['credits'])}" for c in a["counted"]
     )
 
 
-def tags(a: dict[str, Any]) -> str:
+def tags(a: Mapping[str, Any]) -> str:
     return ", ".join(TAG_SHORT.get(t, t) for t in a["tags"])
 
 
-def check_line(check: dict[str, Any], due: str) -> Inline:
+def check_line(check: Mapping[str, Any], due: str) -> Inline:
     """A rule's line: met or not, a bar, the figures, its deadline where it is not the cycle's."""
     mark = Span("✓ " if check["ok"] else "✗ ", "official" if check["ok"] else "warn")
     line: list[str | Span] = [
@@ -71,12 +72,12 @@ def check_line(check: dict[str, Any], due: str) -> Inline:
     return line
 
 
-def state(cycle: dict[str, Any]) -> Span:
+def state(cycle: Mapping[str, Any]) -> Span:
     words, style = STATE_WORDS[cycle["state"]]
     return Span(words, style)  # type: ignore[arg-type]
 
 
-def dates(cycle: dict[str, Any]) -> str:
+def dates(cycle: Mapping[str, Any]) -> str:
     how = "recorded" if cycle["dates"] == "recorded" else "computed"
     due = "" if cycle["due"] == cycle["end"] else f", due {cycle['due']}"
     return f"{cycle['start']} to {cycle['end']}{due} ({how})"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from ..doc import Column, Document, Inline, Para, Span, Table
@@ -10,14 +11,14 @@ from . import counted, length, num, tags, units
 WHICH = {"current": "this cycle", "previous": "the previous cycle", "all": "all cycles"}
 
 
-def _title(a: dict[str, Any]) -> Inline:
+def _title(a: Mapping[str, Any]) -> Inline:
     parts: list[str | Span] = [a["title"]]
     if a["provider"]:
         parts.append(Span(f"\n{a['provider']}", "muted"))
     return parts
 
 
-def build(data: dict[str, Any]) -> Document:
+def build(data: Mapping[str, Any]) -> Document:
     acts = data["activities"]
     scope = WHICH[data["cycle"]] + (f", for {data['for']}" if data["for"] else "")
     doc = Document(f"CE activities: {scope}")
@@ -53,7 +54,7 @@ def build(data: dict[str, Any]) -> Document:
     return doc
 
 
-def records(data: dict[str, Any]) -> Table:
+def records(data: Mapping[str, Any]) -> Table:
     names = [
         "id",
         "date",

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from ..doc import Column, Document, Inline, Para, Span, Table
 from ..fmt import value
 
 
-def _per_cycle(c: dict[str, Any]) -> str:
+def _per_cycle(c: Mapping[str, Any]) -> str:
     if c["ceus"] is None or c["cycle"] is None:
         return "unknown"
     return f"{value(c['ceus'])} every {value(c['cycle'])}"
 
 
-def build(data: dict[str, Any]) -> Document:
+def build(data: Mapping[str, Any]) -> Document:
     doc = Document("Credentials in the CE log")
     creds = data["credentials"]
     if not creds:
@@ -40,7 +41,7 @@ def build(data: dict[str, Any]) -> Document:
     return doc
 
 
-def records(data: dict[str, Any]) -> Table:
+def records(data: Mapping[str, Any]) -> Table:
     return Table(
         [Column(n) for n in ("id", "name", "issuer", "earned", "per_cycle", "replaced_by")],
         [

@@ -3,6 +3,7 @@ its credits, marks and evidence, and the evidence files with their SHA-256."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..doc import Bullets, Column, Document, Inline, Notes, Para, Section, Span, Table
@@ -18,7 +19,7 @@ EVIDENCE_WORDS = {
 }
 
 
-def _evidence(a: dict[str, Any]) -> Inline:
+def _evidence(a: Mapping[str, Any]) -> Inline:
     ev = a["evidence"]
     if ev is None:
         return Span("none", "muted")
@@ -26,7 +27,7 @@ def _evidence(a: dict[str, Any]) -> Inline:
     return [ev["name"], Span(words, "muted" if a["evidence_state"] == "ok" else "warn")]
 
 
-def _activities(acts: list[dict[str, Any]], unit: str | None) -> Table:
+def _activities(acts: Sequence[Mapping[str, Any]], unit: str | None) -> Table:
     rows: list[list[Inline]] = [
         [
             str(a["id"]),
@@ -45,7 +46,7 @@ def _activities(acts: list[dict[str, Any]], unit: str | None) -> Table:
     )  # fmt: skip
 
 
-def _hashes(acts: list[dict[str, Any]]) -> Bullets | None:
+def _hashes(acts: Sequence[Mapping[str, Any]]) -> Bullets | None:
     kept = [a for a in acts if a["evidence"]]
     if not kept:
         return None
@@ -58,7 +59,7 @@ def _hashes(acts: list[dict[str, Any]]) -> Bullets | None:
     )
 
 
-def build(data: dict[str, Any]) -> Document:
+def build(data: Mapping[str, Any]) -> Document:
     doc = Document("Continuing-education audit packet")
     doc.add(
         Para(f"From the CE log in {data['folder']}, on {data['generated']}: {WHICH[data['cycle']]}.", "muted")
@@ -94,7 +95,7 @@ def build(data: dict[str, Any]) -> Document:
     return doc
 
 
-def records(data: dict[str, Any]) -> Table:
+def records(data: Mapping[str, Any]) -> Table:
     from ...store.csvio import report_rows
 
     header, *rows = list(report_rows(data, safe=False))

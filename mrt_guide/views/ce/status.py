@@ -3,6 +3,7 @@ needed in words."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from ..doc import Bullets, Column, Document, Inline, Notes, Panel, Para, Span, Table
@@ -16,7 +17,7 @@ NEEDED_LABEL = {
 }
 
 
-def cycle_panel(cycle: dict[str, Any]) -> Panel:
+def cycle_panel(cycle: Mapping[str, Any]) -> Panel:
     body: list[Any] = [
         Para([dates(cycle), ". ", state(cycle), "."]),
         Bullets([check_line(c, cycle["due"]) for c in cycle["checks"]]),
@@ -33,7 +34,7 @@ def cycle_panel(cycle: dict[str, Any]) -> Panel:
     return Panel(title, body, subtitle=f"{cycle['activities']} activities")
 
 
-def build(data: dict[str, Any]) -> Document:
+def build(data: Mapping[str, Any]) -> Document:
     doc = Document(f"Continuing education on {data['on']}")
     if not data["cycles"]:
         doc.add(Para("No cycle to show.", "muted"))
@@ -46,7 +47,7 @@ def build(data: dict[str, Any]) -> Document:
     return doc
 
 
-def records(data: dict[str, Any]) -> Table:
+def records(data: Mapping[str, Any]) -> Table:
     names = [
         "id",
         "issuer",
