@@ -780,8 +780,28 @@ class CeCycle(Out):
     notes: list[str]
 
 
+class CeHeld(Out):
+    """A credential held, the cycle it joins and what that cycle owes in all (``dates``:
+    unknown where the issuer sets the dates and none are recorded, e.g. AAPC's membership
+    date; none where the dataset has no rules)."""
+
+    credential: str
+    issuer: str
+    earned: str
+    dates: Literal["computed", "recorded", "unknown", "none"]
+    joins: str | None
+    ends: str | None
+    due: str | None
+    required: float | None
+    with_: list[str] = Field(alias="with")
+    full_required: float | None
+    unit: str | None
+    prorated: bool
+
+
 class CeStatusOut(Cited):
     on: str
+    credentials: list[CeHeld]
     cycles: list[CeCycle]
     notes: list[str]
 

@@ -1156,6 +1156,25 @@ class ImportsOut(TypedDict):
     imports: list[ImportRow]
 
 
+CeHeld = TypedDict(
+    "CeHeld",
+    {
+        "credential": str,
+        "issuer": str,
+        "earned": str,
+        "dates": Literal["computed", "recorded", "unknown", "none"],
+        "joins": str | None,
+        "ends": str | None,
+        "due": str | None,
+        "required": float | None,
+        "with": list[str],
+        "full_required": float | None,
+        "unit": str | None,
+        "prorated": bool,
+    },
+)
+
+
 class CeCheck(TypedDict):
     """One rule of a cycle: ``earned`` of ``required`` by ``by`` (a multi-cycle minimum's"""
 
@@ -1207,6 +1226,7 @@ class CeCycle(TypedDict):
 class CeStatusOut(TypedDict):
     sources: NotRequired[dict[str, Source]]
     on: str
+    credentials: list[CeHeld]
     cycles: list[CeCycle]
     notes: list[str]
 

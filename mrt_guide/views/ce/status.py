@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..doc import Bullets, Column, Document, Inline, Notes, Panel, Para, Span, Table
-from . import check_line, dates, state
+from . import check_line, dates, held_line, state
 
 NEEDED_LABEL = {
     "complete": "Done: ",
@@ -35,6 +35,8 @@ def cycle_panel(cycle: dict[str, Any]) -> Panel:
 
 def build(data: dict[str, Any]) -> Document:
     doc = Document(f"Continuing education on {data['on']}")
+    if data["credentials"]:
+        doc.add(Panel("Credentials held", [Bullets([held_line(h) for h in data["credentials"]])]))
     if not data["cycles"]:
         doc.add(Para("No cycle to show.", "muted"))
     for cycle in data["cycles"]:
