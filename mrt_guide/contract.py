@@ -831,6 +831,7 @@ class CeActivity(Out):
     for_: list[str] = Field(alias="for")
     evidence: CeEvidence | None
     notes: str | None
+    approval: str | None
 
 
 class CeListOut(Cited):
@@ -863,11 +864,20 @@ class CeReportCycle(CeCycle):
     not_found: list[str]
 
 
+class CeHolder(Out):
+    """The holder as ``ce profile`` stored them (None / empty when not given)."""
+
+    name: str | None
+    member_ids: dict[str, str]
+
+
 class CeReportOut(Cited):
     generated: str
     cycle: CeCycleChoice
     folder: str
+    holder: CeHolder
     credentials: list[CeCredential]
+    held: list[CeHeld]
     cycles: list[CeReportCycle]
     uncounted: list[CeReportActivity]
     notes: list[str]

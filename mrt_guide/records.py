@@ -1258,6 +1258,7 @@ CeActivity = TypedDict(
         "for": list[str],
         "evidence": CeEvidence | None,
         "notes": str | None,
+        "approval": str | None,
     },
 )
 
@@ -1288,6 +1289,13 @@ class CeCredentialsOut(TypedDict):
     credentials: list[CeCredential]
 
 
+class CeHolder(TypedDict):
+    """The holder as ``ce profile`` stored them (None / empty when not given)."""
+
+    name: str | None
+    member_ids: dict[str, str]
+
+
 CeReportActivity = TypedDict(
     "CeReportActivity",
     {
@@ -1302,6 +1310,7 @@ CeReportActivity = TypedDict(
         "for": list[str],
         "evidence": CeEvidence | None,
         "notes": str | None,
+        "approval": str | None,
         "credits": float | None,
         "evidence_state": Literal["ok", "missing", "changed", "not kept"] | None,
     },
@@ -1336,7 +1345,9 @@ class CeReportOut(TypedDict):
     generated: str
     cycle: Literal["current", "previous", "all"]
     folder: str
+    holder: CeHolder
     credentials: list[CeCredential]
+    held: list[CeHeld]
     cycles: list[CeReportCycle]
     uncounted: list[CeReportActivity]
     notes: list[str]

@@ -136,3 +136,32 @@ def test_one_person_with_ahima_aapc_and_ncra_credentials(ce: Any) -> None:
     assert cycle(data, "AHIMA")["earned"] == 2 and cycle(data, "NCRA")["earned"] == 2.5
     listed = json.loads(ce("list", "--cycle", "all", "--json").stdout)["activities"]
     assert [c["issuer"] for c in listed[0]["counted"]] == ["AAPC", "AHIMA", "NCRA"]
+
+
+# the audit packet: the holder's name and member ids, notes and an approval number per activity
+
+
+def test_the_packet_names_the_holder_and_shows_each_activitys_number_and_notes(ce: Any, cli: Any) -> None:
+    ce("credential", "add", "RHIT", "--earned", "2025-03-13")
+    ce("credential", "add", "CCS", "--earned", "2025-09-01")
+    shown = ce("profile", "--name", "Jordan Lee", "--member-id", "ahima=123456")
+    assert shown.stdout == "Name: Jordan Lee\nAHIMA member id: 123456\n"
+    assert ce("profile").stdout == shown.stdout
+    bad = cli("ce", "profile", "--member-id", "123456")
+    assert bad.exit_code == 2 and "ISSUER=ID" in bad.stderr
+    ce("add", "--title", "Coding update", "--date", "2025-05-01", "--hours", "2",
+       "--approval", "ACEP-4411", "--notes", "Webinar")  # fmt: skip
+    data = json.loads(ce("report", "--on", "2026-01-10", "--json").stdout)
+    assert data["holder"] == {"name": "Jordan Lee", "member_ids": {"AHIMA": "123456"}}
+    assert [(h["credential"], h["joins"], h["required"]) for h in data["held"]] == [
+        ("RHIT", "2025-03-13", 20), ("CCS", "2027-03-13", 30)
+    ]  # fmt: skip
+    record = data["cycles"][0]["records"][0]
+    assert (record["approval"], record["notes"]) == ("ACEP-4411", "Webinar")
+    page = ce("report", "--on", "2026-01-10", "--markdown").stdout
+    assert "Jordan Lee" in page and "AHIMA member id" in page and "ACEP-4411" in page
+    assert "Data as of" not in page and data["folder"] not in page
+    edited = ce("edit", "1", "--approval", "ACEP-9")
+    assert edited.exit_code == 0
+    listed = json.loads(ce("list", "--cycle", "all", "--json").stdout)["activities"]
+    assert listed[0]["approval"] == "ACEP-9"

@@ -277,7 +277,7 @@ def cycle_clear(
     issuer: Annotated[
         str,
         typer.Argument(
-            metavar="ISSUER", help="AHIMA or NCRA.", autocompletion=issuer_names, show_default=False
+            metavar="ISSUER", help="AHIMA, AAPC or NCRA.", autocompletion=issuer_names, show_default=False
         ),
     ],
 ) -> None:
@@ -297,3 +297,58 @@ def cycle_clear(
     with store.opened(write=True) as log:
         log.clear_cycle(chosen)
     say(f"Cleared the recorded {chosen} cycle; the computed dates apply.")
+
+
+def profile(
+    ctx: typer.Context,
+    name: Annotated[
+        str | None,
+        typer.Option("--name", metavar="TEXT", help="Your name as the issuers know it.", show_default=False),
+    ] = None,
+    member_id: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--member-id",
+            metavar="ISSUER=ID",
+            help="Your member or certification number at an issuer (repeat; ISSUER= alone forgets it).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Your name and member ids, printed at the top of the audit packet.
+
+    [bold]Examples[/bold]
+
+      mrt-guide ce profile --name "Jordan Lee" --member-id AHIMA=123456
+      mrt-guide ce profile --member-id AAPC=01234567
+      mrt-guide ce profile
+
+    Kept in the CE log itself; with no option, prints what is stored.
+    """
+    from ..queries import ce as q
+    from ..store import ce as store
+    from ..textsafe import neutral_line
+
+    changes: dict[str, str | None] = {}
+    if name is not None:
+        changes["name"] = q.parse_text(name, "--name")
+    if member_id:
+        ds = dataset(ctx)
+        for given in member_id:
+            issuer, sep, number = given.partition("=")
+            if not sep:
+                raise GuideError(f"Invalid --member-id '{neutral_line(given, 40)}': give ISSUER=ID.")
+            field = f"member_{q.issuer_id(ds, issuer.strip()).lower()}"
+            changes[field] = q.parse_text(number, "--member-id")
+    if changes:
+        with store.opened(write=True) as log:
+            log.set_profile(changes)
+            stored = log.profile()
+    else:
+        with store.opened(write=False) as log:
+            stored = log.profile()
+    if not stored:
+        say("No profile stored: mrt-guide ce profile --name TEXT --member-id ISSUER=ID")
+        return
+    for line in q.profile_lines(stored):
+        typer.echo(line)

@@ -55,7 +55,7 @@ unmet: the cycle has ended short."""
 EARLIEST = dt.date(1930, 1, 1)
 MAX_MINUTES = 100 * 60
 MAX_CREDITS = 100.0
-LIMITS = {"title": 300, "provider": 200, "notes": 2000}
+LIMITS = {"title": 300, "provider": 200, "notes": 2000, "approval": 100, "name": 200, "member-id": 100}
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 
 
@@ -768,6 +768,18 @@ def _notes(iss: Issuer, cyc: dict[str, Any]) -> list[str]:
 # what the commands show
 
 
+def profile_record(stored: dict[str, str]) -> dict[str, Any]:
+    """The holder's profile as the packet carries it: name, and member ids by issuer."""
+    ids = {k.removeprefix("member_").upper(): v for k, v in stored.items() if k.startswith("member_")}
+    return {"name": stored.get("name"), "member_ids": dict(sorted(ids.items()))}
+
+
+def profile_lines(stored: dict[str, str]) -> list[str]:
+    rec = profile_record(stored)
+    lines = [] if rec["name"] is None else [f"Name: {rec['name']}"]
+    return lines + [f"{issuer} member id: {number}" for issuer, number in rec["member_ids"].items()]
+
+
 def credential_cycles(
     ds: Dataset, held: dict[str, str], recorded: dict[str, dict[str, Any]], on: dt.date
 ) -> list[dict[str, Any]]:
@@ -896,6 +908,7 @@ def activity_record(a: Record, owners: dict[str, Issuer], folder: str) -> dict[s
         "for": a["for"],
         "evidence": evidence,
         "notes": a["notes"],
+        "approval": a.get("approval"),
     }
 
 
@@ -991,6 +1004,7 @@ def report(
     on: dt.date,
     folder: str,
     evidence_state: Any,
+    holder: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     """``ce report``: the audit packet. Each chosen cycle with its totals per rule and every
     activity (date, title, provider, credits, tags, evidence file, its SHA-256 and whether
@@ -1020,11 +1034,14 @@ def report(
                 rec["credits"] = None
                 rec["evidence_state"] = evidence_state(a["evidence"])
                 others.append(rec)
+    notes += _unknown_notes(found)
     return {
         "generated": on.isoformat(),
         "cycle": which,
         "folder": folder,
+        "holder": profile_record(holder or {}),
         "credentials": credential_list(ds, held)["credentials"],
+        "held": credential_cycles(ds, held, recorded, on),
         "cycles": cycles,
         "uncounted": others,
         "notes": notes,
