@@ -780,8 +780,28 @@ class CeCycle(Out):
     notes: list[str]
 
 
+class CeHeld(Out):
+    """A credential held, the cycle it joins and what that cycle owes in all (``dates``:
+    unknown where the issuer sets the dates and none are recorded, e.g. AAPC's membership
+    date; none where the dataset has no rules)."""
+
+    credential: str
+    issuer: str
+    earned: str
+    dates: Literal["computed", "recorded", "unknown", "none"]
+    joins: str | None
+    ends: str | None
+    due: str | None
+    required: float | None
+    with_: list[str] = Field(alias="with")
+    full_required: float | None
+    unit: str | None
+    prorated: bool
+
+
 class CeStatusOut(Cited):
     on: str
+    credentials: list[CeHeld]
     cycles: list[CeCycle]
     notes: list[str]
 
@@ -811,6 +831,7 @@ class CeActivity(Out):
     for_: list[str] = Field(alias="for")
     evidence: CeEvidence | None
     notes: str | None
+    approval: str | None
 
 
 class CeListOut(Cited):
@@ -843,11 +864,20 @@ class CeReportCycle(CeCycle):
     not_found: list[str]
 
 
+class CeHolder(Out):
+    """The holder as ``ce profile`` stored them (None / empty when not given)."""
+
+    name: str | None
+    member_ids: dict[str, str]
+
+
 class CeReportOut(Cited):
     generated: str
     cycle: CeCycleChoice
     folder: str
+    holder: CeHolder
     credentials: list[CeCredential]
+    held: list[CeHeld]
     cycles: list[CeReportCycle]
     uncounted: list[CeReportActivity]
     notes: list[str]

@@ -171,7 +171,8 @@ def about(data: Mapping[str, Any]) -> dict[str, str]:
 
     from . import __version__
 
-    years = [y for y in _years(data) if isinstance(y, int)]
+    # the audit packet (``generated``) is the user's own log: the dataset's year says nothing
+    years = [] if "generated" in data else [y for y in _years(data) if isinstance(y, int)]
     out = {"Data as of": str(max(years))} if years else {}
     out["Printed"] = dt.date.today().isoformat()
     out["mrt-guide"] = __version__

@@ -1156,6 +1156,25 @@ class ImportsOut(TypedDict):
     imports: list[ImportRow]
 
 
+CeHeld = TypedDict(
+    "CeHeld",
+    {
+        "credential": str,
+        "issuer": str,
+        "earned": str,
+        "dates": Literal["computed", "recorded", "unknown", "none"],
+        "joins": str | None,
+        "ends": str | None,
+        "due": str | None,
+        "required": float | None,
+        "with": list[str],
+        "full_required": float | None,
+        "unit": str | None,
+        "prorated": bool,
+    },
+)
+
+
 class CeCheck(TypedDict):
     """One rule of a cycle: ``earned`` of ``required`` by ``by`` (a multi-cycle minimum's"""
 
@@ -1207,6 +1226,7 @@ class CeCycle(TypedDict):
 class CeStatusOut(TypedDict):
     sources: NotRequired[dict[str, Source]]
     on: str
+    credentials: list[CeHeld]
     cycles: list[CeCycle]
     notes: list[str]
 
@@ -1238,6 +1258,7 @@ CeActivity = TypedDict(
         "for": list[str],
         "evidence": CeEvidence | None,
         "notes": str | None,
+        "approval": str | None,
     },
 )
 
@@ -1268,6 +1289,13 @@ class CeCredentialsOut(TypedDict):
     credentials: list[CeCredential]
 
 
+class CeHolder(TypedDict):
+    """The holder as ``ce profile`` stored them (None / empty when not given)."""
+
+    name: str | None
+    member_ids: dict[str, str]
+
+
 CeReportActivity = TypedDict(
     "CeReportActivity",
     {
@@ -1282,6 +1310,7 @@ CeReportActivity = TypedDict(
         "for": list[str],
         "evidence": CeEvidence | None,
         "notes": str | None,
+        "approval": str | None,
         "credits": float | None,
         "evidence_state": Literal["ok", "missing", "changed", "not kept"] | None,
     },
@@ -1316,7 +1345,9 @@ class CeReportOut(TypedDict):
     generated: str
     cycle: Literal["current", "previous", "all"]
     folder: str
+    holder: CeHolder
     credentials: list[CeCredential]
+    held: list[CeHeld]
     cycles: list[CeReportCycle]
     uncounted: list[CeReportActivity]
     notes: list[str]

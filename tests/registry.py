@@ -57,6 +57,7 @@ WRITERS: dict[str, str] = {
     "ce cycle set": "writes the log: tests/test_ce_rules.py",
     "ce cycle clear": "writes the log: tests/test_ce_rules.py",
     "ce path": "prints one path: tests/test_ce.py",
+    "ce profile": "writes the log, prints the profile: tests/test_ce_holders.py",
 }
 """Commands that print no records, each with the tests that cover it instead."""
 

@@ -102,8 +102,8 @@ def test_cycle_dates_unit() -> None:
     ]
     recorded = {"start": "2024-02-01", "end": "2026-01-31", "required": None}
     days = q.cycle_dates(dt.date(2023, 1, 10), 24, False, recorded, dt.date(2026, 6, 1))
-    assert days[:3] == [
-        (dt.date(2023, 1, 10), dt.date(2024, 1, 31), False),
+    # no short cycle is invented before the recorded one (it would owe a full requirement)
+    assert days[:2] == [
         (dt.date(2024, 2, 1), dt.date(2026, 1, 31), True),
         (dt.date(2026, 2, 1), dt.date(2028, 1, 31), False),
     ]
@@ -170,8 +170,11 @@ def test_the_dates_ahima_sets_replace_the_computed_ones(cli: Any, ce: Any) -> No
     recorded = cycle(data, "AHIMA", "2024-02-01")
     assert (recorded["end"], recorded["dates"], recorded["required"]) == ("2026-01-31", "recorded", 30)
     assert [c["start"] for c in data["cycles"]] == ["2024-02-01"]
-    cut = cycle(status(ce, "2024-01-20"), "AHIMA")  # the cycle before ends the day before
-    assert (cut["start"], cut["end"], cut["dates"]) == ("2023-01-10", "2024-01-31", "computed")
+    # no short cycle owing a full 20 CEUs is made up before the recorded one
+    before = status(ce, "2024-01-20")
+    assert before["cycles"] == []
+    assert "AHIMA: the first cycle begins 2024-02-01, after 2024-01-20." in before["notes"]
+    assert not any(c["state"] == "unmet" for c in status(ce, "2024-03-01")["cycles"])
     after = cycle(status(ce, "2026-02-01"), "AHIMA", "2026-02-01")
     assert after["end"] == "2028-01-31" and after["dates"] == "computed"
     ce("cycle", "clear", "AHIMA")
@@ -285,7 +288,10 @@ def test_in_person_hours_are_counted_over_ncras_windows(
     ceip = check(window, "ncra-min-in-person")
     assert (ceip["earned"], ceip["required"], ceip["cycles"]) == (5, 8, 2)
     assert ceip["by"] == f"{int(window_end[:4]) + 1}-01-31"
-    assert ceip["detail"] == f"5 of 8 CE hours in person over 2 cycles, {window_start} to {window_end}"
+    counted = "" if window_start == "2025-01-01" else " (counted since 2025-01-01)"
+    assert (
+        ceip["detail"] == f"5 of 8 CE hours in person over 2 cycles, {window_start} to {window_end}{counted}"
+    )
     assert f"Also 3 CE hours in person by {ceip['by']}, over 2 cycles." in window["needed"]
     later_start = f"{int(window_start[:4]) + 2}-01-01"
     later = cycle(status(ce, later_start), "NCRA", later_start)

@@ -133,6 +133,12 @@ def _path() -> Target:
     return path
 
 
+def _profile() -> Target:
+    from .ce_credentials import profile
+
+    return profile
+
+
 COMMANDS: dict[str, Callable[[], Target]] = {
     "credential": _credential,
     "add": _add,
@@ -147,6 +153,7 @@ COMMANDS: dict[str, Callable[[], Target]] = {
     "backup": _backup,
     "restore": _restore,
     "cycle": _cycle,
+    "profile": _profile,
     "path": _path,
 }
 """``ce``'s subcommands in the order of its help, as ``cli.COMMANDS`` lists the root's."""
@@ -457,12 +464,20 @@ def report(
     which = cycle_choice(cycle)
     day = on_day(on)
     with store.opened(write=False) as log:
-        held, recorded = log.credentials(), log.recorded_cycles()
+        held, recorded, holder = log.credentials(), log.recorded_cycles(), log.profile()
         first = q.since(ds, held, recorded, day, which if which == "all" else f"report-{which}")
         activities = log.activities(since=None if first is None else first.isoformat(), until=day.isoformat())
         folder = log.folder
     data = q.report(
-        ds, held, recorded, activities, which, day, str(folder), lambda ev: store.evidence_state(folder, ev)
+        ds,
+        held,
+        recorded,
+        activities,
+        which,
+        day,
+        str(folder),
+        lambda ev: store.evidence_state(folder, ev),
+        holder,
     )
     if out.export is not None and out.export.suffix.lower() == ".csv":
         import io

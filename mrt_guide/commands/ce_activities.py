@@ -80,6 +80,15 @@ EvidenceOpt = Annotated[
 NotesOpt = Annotated[
     str | None, typer.Option("--notes", metavar="TEXT", help="Anything to remember.", show_default=False)
 ]
+ApprovalOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--approval",
+        metavar="TEXT",
+        help="The approval or index number on the certificate (AAPC's index number).",
+        show_default=False,
+    ),
+]
 
 
 def _new_evidence(log: Log, file: Path | None) -> dict[str, Any] | None:
@@ -109,6 +118,7 @@ def add(
     in_person: Annotated[bool, flag("--in-person", help="In-person education (NCRA's CEIP rule).")] = False,
     evidence: EvidenceOpt = None,
     notes: NotesOpt = None,
+    approval: ApprovalOpt = None,
 ) -> None:
     """Log an activity; prints its id.
 
@@ -137,6 +147,7 @@ def add(
         "title": q.parse_text(title, "--title", required=True),
         "provider": q.parse_text(provider, "--provider"),
         "notes": q.parse_text(notes, "--notes"),
+        "approval": q.parse_text(approval, "--approval"),
     }
     activity["minutes"], activity["ceus"] = q.parse_amount(hours, minutes, ceus)
     with store.opened(write=True) as log:
@@ -180,6 +191,7 @@ def edit(
     evidence: EvidenceOpt = None,
     no_evidence: Annotated[bool, flag("--no-evidence", help="Drop the evidence file.")] = False,
     notes: NotesOpt = None,
+    approval: ApprovalOpt = None,
 ) -> None:
     """Change an activity: only what you give changes.
 
@@ -206,6 +218,8 @@ def edit(
         fields["provider"] = q.parse_text(provider, "--provider")
     if notes is not None:
         fields["notes"] = q.parse_text(notes, "--notes")
+    if approval is not None:
+        fields["approval"] = q.parse_text(approval, "--approval")
     marks = {
         "in_domain": in_domain,
         "ahima_source": ahima_source,

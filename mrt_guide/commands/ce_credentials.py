@@ -3,6 +3,7 @@ cycle dates an issuer set."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated
 
 import typer
@@ -104,7 +105,12 @@ def credential_add(
 
             say(f"Note: {swap['text']} {cite_text(swap)}")
     same = {c: d for c, d in held.items() if q.issuer_of(ds, c) == issuer}
-    if len(set(same.values())) > 1:
+    if found.get("ends_on_membership_date"):
+        say(
+            f"Note: {found['dates_set_by_issuer']} Until you record it, the period and its deadline "
+            f"show as unknown: mrt-guide ce cycle set {issuer} --end YYYY-MM-DD --required N"
+        )
+    elif len(set(same.values())) > 1:
         first = min(same, key=lambda c: (same[c], c))
         text = (
             f"Note: your {issuer} cycles are dated from {first}, the earliest; a later credential counts "
@@ -188,12 +194,17 @@ def cycle_set(
     ctx: typer.Context,
     issuer: Annotated[
         str,
-        argument("ISSUER", "AHIMA or NCRA (any case).", autocompletion=issuer_names),
+        argument("ISSUER", "AHIMA, AAPC or NCRA (any case).", autocompletion=issuer_names),
     ],
     start: Annotated[
-        str,
-        typer.Option("--start", metavar="YYYY-MM-DD", help="First day of the cycle.", show_default=False),
-    ],
+        str | None,
+        typer.Option(
+            "--start",
+            metavar="YYYY-MM-DD",
+            help="First day of the cycle (default: the day your first credential of the issuer was earned).",
+            show_default=False,
+        ),
+    ] = None,
     end: Annotated[
         str | None,
         typer.Option(
@@ -219,27 +230,41 @@ def cycle_set(
 
       mrt-guide ce cycle set AHIMA --start 2025-01-01 --end 2026-12-31
       mrt-guide ce cycle set ahima --start 2025-01-01 --required 30
+      mrt-guide ce cycle set AAPC --end 2026-06-30 --required 27
 
     AHIMA sets the dates of a modified cycle (early testers, several
-    credentials) and shows them in its CEU Center. The cycles before and
-    after follow on from these dates.
+    credentials) and shows them in its CEU Center. AAPC's CEUs are due on
+    your membership due date, and a first period owes a prorated amount:
+    give both as AAPC's CEU Tracker shows them. The cycles after follow on
+    from these dates; no short cycle is made up before them.
     """
     from ..queries import ce as q
+    from ..queries.renewal import rules as renewal_rules
     from ..store import ce as store
 
     ds = dataset(ctx)
     chosen = q.issuer_id(ds, issuer)
-    first = q.parse_date(start, "--start", future=True)
+    rules = renewal_rules(ds, chosen) or {}
     last = None if end is None else q.parse_date(end, "--end", future=True)
-    if last is not None and last <= first:
-        raise GuideError(f"--end {last.isoformat()} must come after --start {first.isoformat()}.")
+    if last is None and rules.get("ends_on_membership_date"):
+        raise GuideError(f"Give the {chosen} due date (your membership due date): --end YYYY-MM-DD.")
     owed = None
     if required is not None:
         owed = q.parse_credits(required, "--required")
     with store.opened(write=True) as log:
-        if not any(q.issuer_of(ds, c) == chosen for c in log.credentials()):
+        earned = sorted(e for c, e in log.credentials().items() if q.issuer_of(ds, c) == chosen)
+        if not earned:
             raise GuideError(
                 f"No {chosen} credential in the log; add one first with 'mrt-guide ce credential add'."
+            )
+        first = (
+            dt.date.fromisoformat(earned[0]) if start is None else q.parse_date(start, "--start", future=True)
+        )
+        if last is not None and last <= first:
+            raise GuideError(f"--end {last.isoformat()} must come after --start {first.isoformat()}.")
+        if owed is None and rules.get("first_period_prorated") and first.isoformat() <= earned[0]:
+            raise GuideError(
+                f"{chosen} prorates a first period: give the amount it shows for yours, --required N."
             )
         log.set_cycle(chosen, first.isoformat(), None if last is None else last.isoformat(), owed)
     span = f"from {first.isoformat()}" + ("" if last is None else f" to {last.isoformat()}")
@@ -252,7 +277,7 @@ def cycle_clear(
     issuer: Annotated[
         str,
         typer.Argument(
-            metavar="ISSUER", help="AHIMA or NCRA.", autocompletion=issuer_names, show_default=False
+            metavar="ISSUER", help="AHIMA, AAPC or NCRA.", autocompletion=issuer_names, show_default=False
         ),
     ],
 ) -> None:
@@ -272,3 +297,58 @@ def cycle_clear(
     with store.opened(write=True) as log:
         log.clear_cycle(chosen)
     say(f"Cleared the recorded {chosen} cycle; the computed dates apply.")
+
+
+def profile(
+    ctx: typer.Context,
+    name: Annotated[
+        str | None,
+        typer.Option("--name", metavar="TEXT", help="Your name as the issuers know it.", show_default=False),
+    ] = None,
+    member_id: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--member-id",
+            metavar="ISSUER=ID",
+            help="Your member or certification number at an issuer (repeat; ISSUER= alone forgets it).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Your name and member ids, printed at the top of the audit packet.
+
+    [bold]Examples[/bold]
+
+      mrt-guide ce profile --name "Jordan Lee" --member-id AHIMA=123456
+      mrt-guide ce profile --member-id AAPC=01234567
+      mrt-guide ce profile
+
+    Kept in the CE log itself; with no option, prints what is stored.
+    """
+    from ..queries import ce as q
+    from ..store import ce as store
+    from ..textsafe import neutral_line
+
+    changes: dict[str, str | None] = {}
+    if name is not None:
+        changes["name"] = q.parse_text(name, "--name")
+    if member_id:
+        ds = dataset(ctx)
+        for given in member_id:
+            issuer, sep, number = given.partition("=")
+            if not sep:
+                raise GuideError(f"Invalid --member-id '{neutral_line(given, 40)}': give ISSUER=ID.")
+            field = f"member_{q.issuer_id(ds, issuer.strip()).lower()}"
+            changes[field] = q.parse_text(number, "--member-id")
+    if changes:
+        with store.opened(write=True) as log:
+            log.set_profile(changes)
+            stored = log.profile()
+    else:
+        with store.opened(write=False) as log:
+            stored = log.profile()
+    if not stored:
+        say("No profile stored: mrt-guide ce profile --name TEXT --member-id ISSUER=ID")
+        return
+    for line in q.profile_lines(stored):
+        typer.echo(line)

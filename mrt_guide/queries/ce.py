@@ -55,7 +55,7 @@ unmet: the cycle has ended short."""
 EARLIEST = dt.date(1930, 1, 1)
 MAX_MINUTES = 100 * 60
 MAX_CREDITS = 100.0
-LIMITS = {"title": 300, "provider": 200, "notes": 2000}
+LIMITS = {"title": 300, "provider": 200, "notes": 2000, "approval": 100, "name": 200, "member-id": 100}
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 
 
@@ -270,8 +270,9 @@ def cycle_dates(
     anchor: dt.date, months: int, calendar_year: bool, recorded: dict[str, Any] | None, until: dt.date
 ) -> list[tuple[dt.date, dt.date, bool]]:
     """``(start, end, recorded)`` of each cycle from ``anchor`` until three past the one that
-    holds ``until``. A recorded cycle replaces the computed ones it overlaps; the cycle before
-    it ends the day before it starts, and the ones after follow on from its end."""
+    holds ``until``. A recorded cycle replaces the computed one it overlaps (the days of that
+    one before the recorded start belong to no cycle: no short cycle is invented owing a full
+    requirement); the ones after follow on from its end."""
     out: list[tuple[dt.date, dt.date, bool]] = []
     rec_start = rec_end = None
     if recorded is not None:
@@ -291,7 +292,10 @@ def cycle_dates(
         else:
             end, from_record = _cycle_end(start, months, calendar_year, first), False
             if rec_start is not None and start < rec_start <= end:
-                end = rec_start - dt.timedelta(days=1)
+                # the issuer's recorded cycle replaces this one: the days before it are no
+                # cycle of their own owing a full requirement (the issuer's record decides)
+                start, first = rec_start, False
+                continue
         out.append((start, end, from_record))
         start, first = end + dt.timedelta(days=1), False
         if start > until:
@@ -332,6 +336,7 @@ class Issuer:
         "months",
         "recorded",
         "rules",
+        "unknown",
     )  # fmt: skip
 
     def __init__(
@@ -356,7 +361,10 @@ class Issuer:
         self.anchor = min(creds, key=lambda c: (creds[c], c))
         self.months = months_of(ds.certification(self.anchor)["renewal"]["cycle"])
         self.cycles: list[dict[str, Any]] = []
-        if self.rules is None or self.months is None:
+        # AAPC: the period ends on the membership due date, which only the issuer knows, and
+        # the first one owes a prorated total it does not publish: unknown until recorded
+        self.unknown = bool(self.rules and self.rules.get("ends_on_membership_date")) and recorded is None
+        if self.rules is None or self.months is None or self.unknown:
             return
         calendar_year = self.rules["anchor"] == "calendar-year"
         dated = cycle_dates(self.creds[self.anchor], self.months, calendar_year, recorded, until)
@@ -490,7 +498,7 @@ def reads(
             for i in {max(index - 1, 0), index}:
                 window = _window(iss, i, int(minimum["over_cycles"]), minimum["applies_from"])
                 if window is not None:
-                    starts.append(window[0])
+                    starts.append(_counts_from(iss, i, window[0], minimum["applies_from"]))
         out[iss.id] = (sorted(iss.creds), min(starts))
     return out
 
@@ -557,11 +565,14 @@ def evaluate(iss: Issuer, index: int, on: dt.date) -> dict[str, Any]:
             continue
         w_start, w_end, w_due = window
         w_upto = min(w_end, on)
-        have = iss.total(iss.span(w_start, w_upto), minimum["tag"])
+        w_from = _counts_from(iss, index, w_start, minimum["applies_from"])
+        have = iss.total(iss.span(w_from, w_upto), minimum["tag"])
         detail = (
             f"{num(have)} of {num(amount)} {units(unit, amount)} {TAG_WORDS[minimum['tag']]} "
             f"over {over} cycles, {w_start.isoformat()} to {w_end.isoformat()}"
         )
+        if w_from < w_start:
+            detail += f" (counted since {w_from.isoformat()})"
         checks.append(
             _check(
                 minimum["id"],
@@ -637,12 +648,33 @@ def _window(
     windows begin with the first cycle that starts on or after ``applies_from`` and follow
     on, one after another. None when the rule does not reach this cycle yet."""
     since = None if applies_from is None else dt.date.fromisoformat(applies_from)
-    eligible = [i for i, c in enumerate(iss.cycles) if since is None or c["start"] >= since]
+    months = iss.months or 24
+
+    def full_start(c: dict[str, Any]) -> dt.date:
+        # where the cycle would begin had it run its full length (a first cycle begins on
+        # the exam day, later than that): NCRA's windows are whole calendar cycles
+        return (
+            max(add_months(c["end"] + dt.timedelta(days=1), -months), EARLIEST)
+            if ((iss.rules or {}).get("anchor") == "calendar-year")
+            else c["start"]
+        )
+
+    eligible = [i for i, c in enumerate(iss.cycles) if since is None or full_start(c) >= since]
     if not eligible or index < eligible[0]:
         return None
     first = eligible[0] + (index - eligible[0]) // over * over
     last = min(first + over - 1, len(iss.cycles) - 1)
-    return iss.cycles[first]["start"], iss.cycles[last]["end"], iss.cycles[last]["due"]
+    return full_start(iss.cycles[first]), iss.cycles[last]["end"], iss.cycles[last]["due"]
+
+
+def _counts_from(iss: Issuer, index: int, window_start: dt.date, applies_from: str | None) -> dt.date:
+    """The first day whose hours count toward a window: its start, or, for the first window,
+    the day the rule began (NCRA lets in-person education attended since then count)."""
+    if applies_from is None:
+        return window_start
+    since = dt.date.fromisoformat(applies_from)
+    first = window_start < add_months(since, iss.months or 24)
+    return min(window_start, since) if first else window_start
 
 
 def _needed(cycle: dict[str, Any], now: list[dict[str, Any]], later: list[dict[str, Any]]) -> str:
@@ -697,6 +729,8 @@ def _notes(iss: Issuer, cyc: dict[str, Any]) -> list[str]:
     notes = []
     if cyc["recorded"]:
         notes.append("Dates recorded with 'mrt-guide ce cycle set'.")
+    elif iss.recorded is not None and cyc["start"].isoformat() > str(iss.recorded["start"]):
+        notes.append("Follows on from the cycle recorded with 'mrt-guide ce cycle set'.")
     elif len(iss.creds) > 1:
         text = (
             f"Dated from {iss.anchor}, earned {iss.creds[iss.anchor].isoformat()}, the earliest "
@@ -734,6 +768,81 @@ def _notes(iss: Issuer, cyc: dict[str, Any]) -> list[str]:
 # what the commands show
 
 
+def profile_record(stored: dict[str, str]) -> dict[str, Any]:
+    """The holder's profile as the packet carries it: name, and member ids by issuer."""
+    ids = {k.removeprefix("member_").upper(): v for k, v in stored.items() if k.startswith("member_")}
+    return {"name": stored.get("name"), "member_ids": dict(sorted(ids.items()))}
+
+
+def profile_lines(stored: dict[str, str]) -> list[str]:
+    rec = profile_record(stored)
+    lines = [] if rec["name"] is None else [f"Name: {rec['name']}"]
+    return lines + [f"{issuer} member id: {number}" for issuer, number in rec["member_ids"].items()]
+
+
+def credential_cycles(
+    ds: Dataset, held: dict[str, str], recorded: dict[str, dict[str, Any]], on: dt.date
+) -> list[dict[str, Any]]:
+    """Every credential held, the cycle it joins and what that cycle owes in all, as codes and
+    numbers (``ce status``, ``ce report``, ``plan --from-log``). One record per credential:
+
+    - ``credential``, ``issuer``, ``earned`` (ISO dates as strings throughout);
+    - ``dates``: ``computed`` | ``recorded`` (``ce cycle set``) | ``unknown`` (the issuer sets
+      them and none are recorded: AAPC's membership date) | ``none`` (no rules or length);
+    - ``joins``, ``ends``, ``due``: the first cycle that counts it (None when unknown, or when
+      a credential replacing it is held from the start);
+    - ``required``: what that cycle owes in all, for every credential in it (the
+      combined total), in ``unit``; ``with``: the credentials that cycle covers;
+    - ``full_required``: what a full period owes for the issuer's credentials held on ``on``
+      (for ``unknown``: the amount a whole period would owe; the first is prorated);
+    - ``prorated``: True when the issuer prorates the first period (the amount is the issuer's).
+    """
+    found, _ = issuers(ds, held, recorded, [], on)
+    out = []
+    for iss in found:
+        rules = iss.rules or {}
+        now = [c for c, earned in iss.creds.items() if earned <= on] or [iss.anchor]
+        full = None if rules == {} else clean(float(combined_requirement(ds, now)["total"]))
+        for cred in sorted(iss.creds, key=lambda c: (iss.creds[c], c)):
+            cyc = next((c for c in iss.cycles if cred in c["credentials"]), None)
+            if iss.unknown:
+                dates = "unknown"
+            elif not iss.cycles:
+                dates = "none"
+            else:
+                dates = "recorded" if cyc is not None and cyc["recorded"] else "computed"
+            out.append(
+                {
+                    "credential": cred,
+                    "issuer": iss.id,
+                    "earned": iss.creds[cred].isoformat(),
+                    "dates": dates,
+                    "joins": None if cyc is None else cyc["start"].isoformat(),
+                    "ends": None if cyc is None else cyc["end"].isoformat(),
+                    "due": None if cyc is None else cyc["due"].isoformat(),
+                    "required": None if cyc is None else clean(cyc["required"]),
+                    "with": [] if cyc is None else list(cyc["credentials"]),
+                    "full_required": full,
+                    "unit": rules.get("unit"),
+                    "prorated": bool(rules.get("first_period_prorated")),
+                }
+            )
+    return out
+
+
+def _unknown_notes(found: list[Issuer]) -> list[str]:
+    notes = []
+    for iss in found:
+        if iss.unknown:
+            rules = iss.rules or {}
+            notes.append(
+                f"{iss.id}: the period and its deadline are unknown. {rules.get('dates_set_by_issuer', '')} "
+                f"Record the due date (and the prorated amount shown for a first period): 'mrt-guide ce "
+                f"cycle set {iss.id} --end YYYY-MM-DD --required N'."
+            )
+    return notes
+
+
 def status(
     ds: Dataset,
     held: dict[str, str],
@@ -761,7 +870,13 @@ def status(
         cycles.append(evaluate(iss, index, on))
     if not held:
         notes.append("No credentials in the log yet: 'mrt-guide ce credential add RHIT --earned YYYY-MM-DD'.")
-    return {"on": on.isoformat(), "cycles": cycles, "notes": notes}
+    notes += _unknown_notes(found)
+    return {
+        "on": on.isoformat(),
+        "credentials": credential_cycles(ds, held, recorded, on),
+        "cycles": cycles,
+        "notes": notes,
+    }
 
 
 def behind(data: dict[str, Any]) -> bool:
@@ -793,6 +908,7 @@ def activity_record(a: Record, owners: dict[str, Issuer], folder: str) -> dict[s
         "for": a["for"],
         "evidence": evidence,
         "notes": a["notes"],
+        "approval": a.get("approval"),
     }
 
 
@@ -888,6 +1004,7 @@ def report(
     on: dt.date,
     folder: str,
     evidence_state: Any,
+    holder: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     """``ce report``: the audit packet. Each chosen cycle with its totals per rule and every
     activity (date, title, provider, credits, tags, evidence file, its SHA-256 and whether
@@ -917,11 +1034,14 @@ def report(
                 rec["credits"] = None
                 rec["evidence_state"] = evidence_state(a["evidence"])
                 others.append(rec)
+    notes += _unknown_notes(found)
     return {
         "generated": on.isoformat(),
         "cycle": which,
         "folder": folder,
+        "holder": profile_record(holder or {}),
         "credentials": credential_list(ds, held)["credentials"],
+        "held": credential_cycles(ds, held, recorded, on),
         "cycles": cycles,
         "uncounted": others,
         "notes": notes,

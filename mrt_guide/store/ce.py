@@ -1,7 +1,7 @@
 """The continuing-education log: ``ce.db`` in the user's folder, and the evidence files
 copied beside it.
 
-Tables (schema 2):
+Tables (schema 3):
 
 - ``credentials``: each credential the user holds (a dataset id) and the day it was earned;
 - ``activities``: one row per CE activity: date, title, provider, its length in
@@ -10,7 +10,9 @@ Tables (schema 2):
   provider, amount) that makes an import idempotent;
 - ``activity_credentials``: the credentials an activity is reported for (deleted with it);
 - ``evidence``: the certificate copied into ``evidence/`` with its SHA-256;
-- ``cycles``: cycle dates (and a requirement) the issuer set, overriding the computed ones.
+- ``cycles``: cycle dates (and a requirement) the issuer set, overriding the computed ones;
+- ``profile``: the holder's name and member ids, for the audit packet (schema 3, which also
+  gave activities an ``approval`` number).
 
 Values reaching this module are already checked (``queries.ce``); the tables' CHECK
 constraints hold the same rules once more. Every write is one transaction.
@@ -127,7 +129,24 @@ def _v2(conn: sqlite3.Connection) -> None:
     )
 
 
-SCHEMA = db.Schema(LABEL, 0x4D524743, [_v1, _v2])
+def _v3(conn: sqlite3.Connection) -> None:
+    """An approval or index number per activity (AAPC's index number, an AHIMA or NCRA
+    approval code: what an auditor looks up), and the holder's profile for the audit packet
+    (name, member ids), one row per field. Existing rows keep everything; their number is
+    empty."""
+    db.script(
+        conn,
+        """
+        ALTER TABLE activities ADD COLUMN approval TEXT;
+        CREATE TABLE profile (
+            field TEXT PRIMARY KEY NOT NULL CHECK (field NOT GLOB '*[^a-z_]*'),
+            value TEXT NOT NULL
+        );
+        """,
+    )
+
+
+SCHEMA = db.Schema(LABEL, 0x4D524743, [_v1, _v2, _v3])
 """The log's schema; ``application_id`` spells "MRGC"."""
 
 
@@ -211,6 +230,25 @@ class Log:
                 raise GuideError(f"{cred} is not in the log; 'mrt-guide ce credential list' shows it.")
         return int(alone)
 
+    # the holder's profile (audit packet)
+
+    def profile(self) -> dict[str, str]:
+        return dict(self._read("SELECT field, value FROM profile ORDER BY field"))
+
+    def set_profile(self, fields: dict[str, str | None]) -> None:
+        """Store (or, for None, forget) profile fields, in one transaction."""
+        conn = self._writer()
+        with db.transaction(conn):
+            for field, value in fields.items():
+                if value is None:
+                    conn.execute("DELETE FROM profile WHERE field = ?", (field,))
+                else:
+                    conn.execute(
+                        "INSERT INTO profile VALUES (?, ?) "
+                        "ON CONFLICT (field) DO UPDATE SET value = excluded.value",
+                        (field, value),
+                    )
+
     # cycles the issuer set
 
     def recorded_cycles(self) -> dict[str, dict[str, Any]]:
@@ -237,7 +275,7 @@ class Log:
         "SELECT a.id, a.date, a.title, a.provider, a.minutes, a.ceus, a.notes, "
         "a.tags, "
         "(SELECT group_concat(credential, ' ') FROM activity_credentials c WHERE c.activity = a.id), "
-        "e.name, e.stored, e.sha256, e.size "
+        "e.name, e.stored, e.sha256, e.size, a.approval "
         "FROM activities a LEFT JOIN evidence e ON e.activity = a.id"
     )
 
@@ -328,7 +366,7 @@ class Log:
                 raise Duplicate(f"After this change #{activity_id} would be the same activity as #{same}.")
             conn.execute(
                 "UPDATE activities SET date = ?, title = ?, provider = ?, minutes = ?, ceus = ?, notes = ?, "
-                "tags = ?, key = ? WHERE id = ?",
+                "tags = ?, approval = ?, key = ? WHERE id = ?",
                 (*_columns(after), key, activity_id),
             )
             conn.execute("DELETE FROM activity_credentials WHERE activity = ?", (activity_id,))
@@ -415,12 +453,22 @@ def _activity(row: Any) -> Activity:
         "tags": row[7].split(),
         "for": sorted(row[8].split()) if row[8] else [],
         "evidence": evidence,
+        "approval": None if row[13] is None else neutral(row[13]),
     }
 
 
 def _columns(a: Activity) -> tuple[Any, ...]:
     tags = " ".join(sorted(a["tags"]))
-    return (a["date"], a["title"], a["provider"], a["minutes"], a["ceus"], a["notes"], tags)
+    return (
+        a["date"],
+        a["title"],
+        a["provider"],
+        a["minutes"],
+        a["ceus"],
+        a["notes"],
+        tags,
+        a.get("approval"),
+    )
 
 
 def _key(a: Activity) -> str:
@@ -429,8 +477,8 @@ def _key(a: Activity) -> str:
 
 def _insert(conn: sqlite3.Connection, a: Activity, key: str) -> int:
     cur = conn.execute(
-        "INSERT INTO activities (date, title, provider, minutes, ceus, notes, tags, added, key) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO activities (date, title, provider, minutes, ceus, notes, tags, approval, added, key) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (*_columns(a), _now(), key),
     )
     new = int(cur.lastrowid or 0)

@@ -81,3 +81,22 @@ def dates(cycle: Mapping[str, Any]) -> str:
     how = "recorded" if cycle["dates"] == "recorded" else "computed"
     due = "" if cycle["due"] == cycle["end"] else f", due {cycle['due']}"
     return f"{cycle['start']} to {cycle['end']}{due} ({how})"
+
+
+def held_line(h: dict[str, Any]) -> str:
+    """A credential held and the cycle it joins: "CCS joins from 2027-03-13: 30 CEUs"."""
+    name = f"{h['credential']} ({h['issuer']}, earned {h['earned']})"
+    if h["dates"] == "unknown":
+        full = (
+            ""
+            if h["full_required"] is None
+            else (f"; a full period owes {num(h['full_required'])} {units(h['unit'], h['full_required'])}")
+        )
+        first = ", the first one prorated" if h["prorated"] else ""
+        return f"{name}: period and deadline unknown until recorded{first}{full}."
+    if h["joins"] is None:
+        return f"{name}: counted in no cycle of the log."
+    owed = f"{num(h['required'])} {units(h['unit'], h['required'])}"
+    others = [c for c in h["with"] if c != h["credential"]]
+    also = f" with {', '.join(others)}" if others else ""
+    return f"{name}: joins from {h['joins']}{also}: {owed} by {h['due']}."

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..doc import Bullets, Column, Document, Inline, Notes, Para, Section, Span, Table
-from . import check_line, dates, length, num, state, tags, units
+from . import check_line, dates, held_line, length, num, state, tags, units
 from .credentials import build as credentials_doc
 
 WHICH = {"current": "the current cycle", "previous": "the previous cycle", "all": "every cycle"}
@@ -32,7 +32,12 @@ def _activities(acts: Sequence[Mapping[str, Any]], unit: str | None) -> Table:
         [
             str(a["id"]),
             a["date"],
-            [a["title"], *([Span(f"\n{a['provider']}", "muted")] if a["provider"] else [])],
+            [
+                a["title"],
+                *([Span(f"\n{a['provider']}", "muted")] if a["provider"] else []),
+                *([Span(f"\nApproval/index no. {a['approval']}", "muted")] if a.get("approval") else []),
+                *([Span(f"\nNote: {a['notes']}", "muted")] if a["notes"] else []),
+            ],
             "" if a["credits"] is None else f"{num(a['credits'])} ({length(a)})",
             tags(a),
             _evidence(a),
@@ -61,10 +66,21 @@ def _hashes(acts: Sequence[Mapping[str, Any]]) -> Bullets | None:
 
 def build(data: Mapping[str, Any]) -> Document:
     doc = Document("Continuing-education audit packet")
-    doc.add(
-        Para(f"From the CE log in {data['folder']}, on {data['generated']}: {WHICH[data['cycle']]}.", "muted")
-    )
+    holder = data["holder"]
+    who: list[Inline] = [
+        [
+            Span("Holder: ", "strong"),
+            holder["name"] or Span("name not recorded (mrt-guide ce profile --name)", "warn"),
+        ]
+    ]
+    who += [
+        [Span(f"{issuer} member id: ", "strong"), number] for issuer, number in holder["member_ids"].items()
+    ]
+    who.append(f"Prepared on {data['generated']}, covering {WHICH[data['cycle']]}.")
+    doc.add(Bullets(who))
     doc.add(*credentials_doc({"credentials": data["credentials"]}).blocks)
+    if data["held"]:
+        doc.add(Bullets([held_line(h) for h in data["held"]], title="The cycle each credential joins"))
     for cycle in data["cycles"]:
         body: list[Any] = [
             Para([dates(cycle), ". ", state(cycle), ". ", cycle["needed"]]),

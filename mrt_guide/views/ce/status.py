@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..doc import Bullets, Column, Document, Inline, Notes, Panel, Para, Span, Table
-from . import check_line, dates, state
+from . import check_line, dates, held_line, state
 
 NEEDED_LABEL = {
     "complete": "Done: ",
@@ -36,6 +36,8 @@ def cycle_panel(cycle: Mapping[str, Any]) -> Panel:
 
 def build(data: Mapping[str, Any]) -> Document:
     doc = Document(f"Continuing education on {data['on']}")
+    if data["credentials"]:
+        doc.add(Panel("Credentials held", [Bullets([held_line(h) for h in data["credentials"]])]))
     if not data["cycles"]:
         doc.add(Para("No cycle to show.", "muted"))
     for cycle in data["cycles"]:
