@@ -73,7 +73,7 @@ WITH_IMPORTS = [["salary"], ["salary", "--state", "NJ"]]
 above time the usual start-up, with no imports)."""
 ELSEWHERE = {
     "ce path", "ce add", "ce edit", "ce remove", "ce export", "ce import", "ce calendar", "ce backup",
-    "ce restore", "ce credential add", "ce credential remove", "ce cycle set", "ce cycle clear",
+    "ce restore", "ce credential add", "ce credential remove", "ce cycle set", "ce cycle clear", "ce profile",
 }  # fmt: skip
 """Commands that write the CE log or a file: not run over and over here; benchmarks/ce.py times
 the log with 10,000 activities (status, list, import)."""
