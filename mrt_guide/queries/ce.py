@@ -32,6 +32,7 @@ from typing import Any
 from ..dataset.index import Dataset, Record
 from ..status import GuideError
 from ..textsafe import neutral_line, unsafe
+from .figures import months_of
 from .renewal import combined_requirement
 from .renewal import rules as renewal_rules
 
@@ -243,14 +244,6 @@ def add_months(day: dt.date, months: int) -> dt.date:
         except ValueError:
             continue
     raise ValueError(f"no date {months} months after {day}")  # pragma: no cover - 28 always exists
-
-
-def months_of(figure: Record) -> int | None:
-    if figure["unit"] == "months":
-        return round(float(figure["value"]))
-    if figure["unit"] == "years":
-        return round(float(figure["value"]) * 12)
-    return None
 
 
 def _cycle_end(start: dt.date, months: int, calendar_year: bool, first: bool) -> dt.date:

@@ -40,3 +40,14 @@ def codes(ds: Dataset, figures: list[Record]) -> list[Record]:
     """The occupation codes the figures' sources publish under, each once, in the table's order."""
     sources = {f["source"] for f in figures}
     return [code for code in ds.section("states")["codes"] if sources & set(code["figures_from"])]
+
+
+def months_of(figure: Record | None) -> int | None:
+    """A duration figure in months, or None when it is not a duration in months or years."""
+    if figure is None:
+        return None
+    if figure["unit"] == "months":
+        return round(float(figure["value"]))
+    if figure["unit"] == "years":
+        return round(float(figure["value"]) * 12)
+    return None

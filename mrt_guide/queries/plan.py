@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..dataset.index import Dataset, Record, choose
 from ..dataset.levels import LEVELS, Level
 from ..status import GuideError
+from .figures import months_of
 from .links import link
 
 if TYPE_CHECKING:
@@ -70,17 +71,6 @@ def check_start(text: str, today: dt.date | None = None, option: str = "--start"
             f"(a year ago) and {month(now + 120)} (ten years ahead)."
         )
     return start
-
-
-def months_of(figure: Record | None) -> int | None:
-    """A duration figure in months, or None when it is not a duration in months or years."""
-    if figure is None:
-        return None
-    if figure["unit"] == "months":
-        return round(float(figure["value"]))
-    if figure["unit"] == "years":
-        return round(float(figure["value"]) * 12)
-    return None
 
 
 # the request
