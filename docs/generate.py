@@ -26,6 +26,8 @@ from mrt_guide.cli import app, tree
 ROOT = Path(__file__).resolve().parent.parent
 CLI_MD = ROOT / "docs" / "cli.md"
 README = ROOT / "README.md"
+KEYS = re.compile(r"(<!-- generated: json-keys[^\n]*-->)\n.*?(<!-- end: json-keys -->)", re.S)
+"""The README's table of JSON keys, written from ``contract.key_table()``."""
 RECORDS = ROOT / "mrt_guide" / "records.py"
 ENV = {
     "COLUMNS": "80",
@@ -103,7 +105,10 @@ def readme(text: str) -> str:
         body = f"$ mrt-guide {match['args']}\n" + "\n".join(shown) + "\n"
         return match.group(1) + body + match.group(5)
 
-    return EXAMPLE.sub(fill, text)
+    from mrt_guide.contract import key_table
+
+    text = EXAMPLE.sub(fill, text)
+    return KEYS.sub(lambda m: m.group(1) + "\n" + key_table() + m.group(2), text)
 
 
 def records() -> str:
