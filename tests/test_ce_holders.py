@@ -7,19 +7,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import pytest
+from tests.test_ce_rules import add, ce, check, cycle, status
 
-from tests.test_ce_rules import add, check, cycle, status
-
-
-@pytest.fixture
-def ce(cli: Any) -> Any:
-    def run(*args: str) -> Any:
-        result = cli("ce", *args)
-        assert result.exit_code == 0, (args, result.stderr)
-        return result
-
-    return run
+__all__ = ["ce"]  # the fixture, shared with test_ce_rules
 
 
 def held(data: dict[str, Any], cred: str) -> dict[str, Any]:
