@@ -9,10 +9,13 @@ accreditors, lengths and rules all come from the records.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import fmt
 from .doc import Bullets, Column, Document, Hint, Inline, Notes, Panel, Para, Span, Table, plain_text, spans
+
+if TYPE_CHECKING:
+    from ..records import PlanOut
 
 LEVEL_WORDS = {
     "none": "no diploma yet",
@@ -200,7 +203,7 @@ def _summary(data: Mapping[str, Any], say: Phrases) -> list[Inline]:
     return lines
 
 
-def build(data: Mapping[str, Any]) -> Document:
+def build(data: PlanOut) -> Document:
     inputs, goal = data["inputs"], data["goal"]
     say = Phrases(data)
     doc = Document(f"Your plan: {goal['label']}")
@@ -273,7 +276,7 @@ def build(data: Mapping[str, Any]) -> Document:
     return doc
 
 
-def records(data: Mapping[str, Any]) -> Table:
+def records(data: PlanOut) -> Table:
     say = Phrases(data)
     return Table(
         [Column("id"), Column("Start"), Column("End"), Column("Months"), Column("Step"), Column("Command")],

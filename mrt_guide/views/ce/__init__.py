@@ -83,7 +83,7 @@ def dates(cycle: Mapping[str, Any]) -> str:
     return f"{cycle['start']} to {cycle['end']}{due} ({how})"
 
 
-def held_line(h: dict[str, Any]) -> str:
+def held_line(h: Mapping[str, Any]) -> str:
     """A credential held and the cycle it joins: "CCS joins from 2027-03-13: 30 CEUs"."""
     name = f"{h['credential']} ({h['issuer']}, earned {h['earned']})"
     if h["dates"] == "unknown":

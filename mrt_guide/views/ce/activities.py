@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..doc import Column, Document, Inline, Para, Span, Table
 from . import counted, length, num, tags, units
+
+if TYPE_CHECKING:
+    from ...records import CeListOut
 
 WHICH = {"current": "this cycle", "previous": "the previous cycle", "all": "all cycles"}
 
@@ -18,7 +21,7 @@ def _title(a: Mapping[str, Any]) -> Inline:
     return parts
 
 
-def build(data: Mapping[str, Any]) -> Document:
+def build(data: CeListOut) -> Document:
     acts = data["activities"]
     scope = WHICH[data["cycle"]] + (f", for {data['for']}" if data["for"] else "")
     doc = Document(f"CE activities: {scope}")
@@ -54,7 +57,7 @@ def build(data: Mapping[str, Any]) -> Document:
     return doc
 
 
-def records(data: Mapping[str, Any]) -> Table:
+def records(data: CeListOut) -> Table:
     names = [
         "id",
         "date",
@@ -75,8 +78,8 @@ def records(data: Mapping[str, Any]) -> Table:
             [
                 str(a["id"]), a["date"], a["title"], a["provider"] or "",
                 "" if a["minutes"] is None else str(a["minutes"]), num(a["ceus"]), counted(a),
-                " ".join(a["for"]), " ".join(a["tags"]), (a["evidence"] or {}).get("name") or "",
-                (a["evidence"] or {}).get("sha256") or "", a["notes"] or "",
+                " ".join(a["for"]), " ".join(a["tags"]), a["evidence"]["name"] if a["evidence"] else "",
+                a["evidence"]["sha256"] if a["evidence"] else "", a["notes"] or "",
             ]
             for a in data["activities"]
         ],

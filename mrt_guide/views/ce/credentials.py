@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..doc import Column, Document, Inline, Para, Span, Table
 from ..fmt import value
+
+if TYPE_CHECKING:
+    from ...records import CeCredentialsOut
 
 
 def _per_cycle(c: Mapping[str, Any]) -> str:
@@ -15,7 +18,7 @@ def _per_cycle(c: Mapping[str, Any]) -> str:
     return f"{value(c['ceus'])} every {value(c['cycle'])}"
 
 
-def build(data: Mapping[str, Any]) -> Document:
+def build(data: CeCredentialsOut) -> Document:
     doc = Document("Credentials in the CE log")
     creds = data["credentials"]
     if not creds:
@@ -41,7 +44,7 @@ def build(data: Mapping[str, Any]) -> Document:
     return doc
 
 
-def records(data: Mapping[str, Any]) -> Table:
+def records(data: CeCredentialsOut) -> Table:
     return Table(
         [Column(n) for n in ("id", "name", "issuer", "earned", "per_cycle", "replaced_by")],
         [

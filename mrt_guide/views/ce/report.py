@@ -4,11 +4,14 @@ its credits, marks and evidence, and the evidence files with their SHA-256."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..doc import Bullets, Column, Document, Inline, Notes, Para, Section, Span, Table
 from . import check_line, dates, held_line, length, num, state, tags, units
 from .credentials import build as credentials_doc
+
+if TYPE_CHECKING:
+    from ...records import CeReportOut
 
 WHICH = {"current": "the current cycle", "previous": "the previous cycle", "all": "every cycle"}
 EVIDENCE_WORDS = {
@@ -64,7 +67,7 @@ def _hashes(acts: Sequence[Mapping[str, Any]]) -> Bullets | None:
     )
 
 
-def build(data: Mapping[str, Any]) -> Document:
+def build(data: CeReportOut) -> Document:
     doc = Document("Continuing-education audit packet")
     holder = data["holder"]
     who: list[Inline] = [
@@ -111,7 +114,7 @@ def build(data: Mapping[str, Any]) -> Document:
     return doc
 
 
-def records(data: Mapping[str, Any]) -> Table:
+def records(data: CeReportOut) -> Table:
     from ...store.csvio import report_rows
 
     header, *rows = list(report_rows(data, safe=False))

@@ -4,10 +4,13 @@ needed in words."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..doc import Bullets, Column, Document, Inline, Notes, Panel, Para, Span, Table
 from . import check_line, dates, held_line, state
+
+if TYPE_CHECKING:
+    from ...records import CeStatusOut
 
 NEEDED_LABEL = {
     "complete": "Done: ",
@@ -34,7 +37,7 @@ def cycle_panel(cycle: Mapping[str, Any]) -> Panel:
     return Panel(title, body, subtitle=f"{cycle['activities']} activities")
 
 
-def build(data: Mapping[str, Any]) -> Document:
+def build(data: CeStatusOut) -> Document:
     doc = Document(f"Continuing education on {data['on']}")
     if data["credentials"]:
         doc.add(Panel("Credentials held", [Bullets([held_line(h) for h in data["credentials"]])]))
@@ -49,7 +52,7 @@ def build(data: Mapping[str, Any]) -> Document:
     return doc
 
 
-def records(data: Mapping[str, Any]) -> Table:
+def records(data: CeStatusOut) -> Table:
     names = [
         "id",
         "issuer",
