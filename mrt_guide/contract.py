@@ -979,7 +979,7 @@ def typed_dicts() -> str:
         doc = (cls.__doc__ or "").strip().splitlines() if cls.__module__ == __name__ else []
         lines += ["", ""]
         if all(key.isidentifier() and not keyword.iskeyword(key) for key in fields):
-            lines.append(f"class {cls.__name__}(TypedDict):")
+            lines += ["@final", f"class {cls.__name__}(TypedDict):"]
             lines += [f'    """{doc[0]}"""', ""] if doc else []
             lines += [f"    {key}: {shown}" for key, shown in fields.items()] or ["    pass"]
         else:  # a key that is a Python word ("for", "from"): the functional form
@@ -990,7 +990,7 @@ def typed_dicts() -> str:
     used = [name for name in ("Any", "Literal", "NotRequired") if f"{name}[" in text or f" {name}\n" in text]
     return text.replace(
         "from typing import Any, Literal, NotRequired, TypedDict",
-        f"from typing import {', '.join([*used, 'TypedDict'])}",
+        f"from typing import {', '.join([*used, 'TypedDict', 'final'])}",
     )
 
 

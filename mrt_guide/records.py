@@ -3,9 +3,10 @@ by `python docs/generate.py`; do not edit. Queries return these types and views 
 them, so mypy checks every key; at run time they are plain dicts (import this module
 under `TYPE_CHECKING` only)."""
 
-from typing import Literal, NotRequired, TypedDict
+from typing import Literal, NotRequired, TypedDict, final
 
 
+@final
 class Source(TypedDict):
     key: str
     title: str
@@ -16,12 +17,14 @@ class Source(TypedDict):
     note: str | None
 
 
+@final
 class ArticleClaim(TypedDict):
     says: str
     value: float | int | None
     correction: str | None
 
 
+@final
 class Figure(TypedDict):
     source: str
     flag: Literal["official", "secondary", "article-only"]
@@ -69,6 +72,7 @@ class Figure(TypedDict):
     note: str | None
 
 
+@final
 class Fact(TypedDict):
     source: str
     flag: Literal["official", "secondary", "article-only"]
@@ -79,6 +83,7 @@ class Fact(TypedDict):
     note: str | None
 
 
+@final
 class Route(TypedDict):
     source: str
     flag: Literal["official", "secondary", "article-only"]
@@ -93,11 +98,13 @@ class Route(TypedDict):
     summary: str
 
 
+@final
 class RenewalFigures(TypedDict):
     ceus: Figure
     cycle: Figure
 
 
+@final
 class QuickCredential(TypedDict):
     id: str
     name: str
@@ -105,6 +112,7 @@ class QuickCredential(TypedDict):
     renewal: RenewalFigures
 
 
+@final
 class Projection(TypedDict):
     source: str
     flag: Literal["official", "secondary", "article-only"]
@@ -117,6 +125,7 @@ class Projection(TypedDict):
     note: str | None
 
 
+@final
 class EmployerShare(TypedDict):
     id: str
     employer: str
@@ -124,6 +133,7 @@ class EmployerShare(TypedDict):
     share: Figure
 
 
+@final
 class LinkOut(TypedDict):
     """A command that tells more: ``mrt-guide`` + command + args."""
 
@@ -131,6 +141,7 @@ class LinkOut(TypedDict):
     args: list[str]
 
 
+@final
 class FactsOut(TypedDict):
     sources: NotRequired[dict[str, Source]]
     title: str
@@ -145,16 +156,19 @@ class FactsOut(TypedDict):
     next: list[LinkOut]
 
 
+@final
 class DurationOut(TypedDict):
     text: str | None
     figures: list[Figure]
 
 
+@final
 class Link(TypedDict):
     command: str
     args: list[str]
 
 
+@final
 class StepOut(TypedDict):
     source: str
     flag: Literal["official", "secondary", "article-only"]
@@ -169,11 +183,13 @@ class StepOut(TypedDict):
     number: int
 
 
+@final
 class StepsOut(TypedDict):
     sources: NotRequired[dict[str, Source]]
     steps: list[StepOut]
 
 
+@final
 class Coursework(TypedDict):
     source: str
     flag: Literal["official", "secondary", "article-only"]
@@ -182,6 +198,7 @@ class Coursework(TypedDict):
     subjects: list[str]
 
 
+@final
 class RouteOut(TypedDict):
     source: str
     flag: Literal["official", "secondary", "article-only"]
@@ -196,11 +213,13 @@ class RouteOut(TypedDict):
     summary: str
 
 
+@final
 class Purpose(TypedDict):
     id: str
     label: str
 
 
+@final
 class ChoiceRule(TypedDict):
     source: str
     flag: Literal["official", "secondary", "article-only"]
@@ -209,12 +228,14 @@ class ChoiceRule(TypedDict):
     if_no_bachelor_later: str
 
 
+@final
 class Answer(TypedDict):
     bachelor_later: bool
     route: str
     rule: str
 
 
+@final
 class Accreditation(TypedDict):
     body: str
     name: str
@@ -223,6 +244,7 @@ class Accreditation(TypedDict):
     why: Fact
 
 
+@final
 class SubjectList(TypedDict):
     source: str
     flag: Literal["official", "secondary", "article-only"]
@@ -231,6 +253,7 @@ class SubjectList(TypedDict):
     subjects: list[str]
 
 
+@final
 class DegreesOut(TypedDict):
     sources: NotRequired[dict[str, Source]]
     routes: list[RouteOut]
@@ -244,12 +267,14 @@ class DegreesOut(TypedDict):
     where_to_study: list[Fact]
 
 
+@final
 class CredentialAtLevel(TypedDict):
     id: str
     name: str
     link: LinkOut
 
 
+@final
 class DegreeOut(TypedDict):
     sources: NotRequired[dict[str, Source]]
     route: RouteOut
@@ -260,6 +285,7 @@ class DegreeOut(TypedDict):
     certifications: list[CredentialAtLevel]
 
 
+@final
 class Rename(TypedDict):
     source: str
     flag: Literal["official", "secondary", "article-only"]
@@ -268,6 +294,7 @@ class Rename(TypedDict):
     date: str
 
 
+@final
 class CertRow(TypedDict):
     id: str
     aliases: list[str]
@@ -281,6 +308,7 @@ class CertRow(TypedDict):
     flag: Literal["official", "secondary", "article-only"]
 
 
+@final
 class IssuerRow(TypedDict):
     """An issuer in the list of credentials; ``certs ID`` gives it in full (with its exam rules)."""
 
@@ -290,6 +318,7 @@ class IssuerRow(TypedDict):
     flag: Literal["official", "secondary", "article-only"]
 
 
+@final
 class CertsOut(TypedDict):
     sources: NotRequired[dict[str, Source]]
     certifications: list[CertRow]
@@ -297,6 +326,7 @@ class CertsOut(TypedDict):
     benefits: list[Fact]
 
 
+@final
 class Pathway(TypedDict):
     source: str
     flag: Literal["official", "secondary", "article-only"]
@@ -312,6 +342,7 @@ class Pathway(TypedDict):
     recommended: bool
 
 
+@final
 class Eligibility(TypedDict):
     minimum_education: Literal["none", "high-school", "certificate", "associate", "bachelor", "master"] | None
     required: list[Fact]
@@ -320,17 +351,20 @@ class Eligibility(TypedDict):
     plan_experience: str | None
 
 
+@final
 class Exam(TypedDict):
     facts: list[Fact]
     figures: list[Figure]
 
 
+@final
 class Renewal(TypedDict):
     ceus: Figure
     cycle: Figure
     rules: list[Fact]
 
 
+@final
 class LeadOut(TypedDict):
     source: str
     flag: Literal["official", "secondary", "article-only"]
@@ -340,6 +374,7 @@ class LeadOut(TypedDict):
     links: list[LinkOut]
 
 
+@final
 class Removal(TypedDict):
     source: str
     flag: Literal["official", "secondary", "article-only"]
@@ -349,6 +384,7 @@ class Removal(TypedDict):
     figures: list[Figure]
 
 
+@final
 class Apprentice(TypedDict):
     source: str
     flag: Literal["official", "secondary", "article-only"]
@@ -358,6 +394,7 @@ class Apprentice(TypedDict):
     rules: list[Fact]
 
 
+@final
 class CertificationOut(TypedDict):
     source: str
     flag: Literal["official", "secondary", "article-only"]
@@ -377,11 +414,13 @@ class CertificationOut(TypedDict):
     not_found: list[str]
 
 
+@final
 class ExamRules(TypedDict):
     facts: list[Fact]
     not_found: list[str]
 
 
+@final
 class Issuer(TypedDict):
     source: str
     flag: Literal["official", "secondary", "article-only"]
@@ -390,16 +429,19 @@ class Issuer(TypedDict):
     exams: ExamRules | None
 
 
+@final
 class Recertification(TypedDict):
     issuer: str
     rules: list[Fact]
 
 
+@final
 class Example(TypedDict):
     credentials: list[str]
     total: float | int
 
 
+@final
 class CombinedOut(TypedDict):
     source: str
     flag: Literal["official", "secondary", "article-only"]
@@ -412,6 +454,7 @@ class CombinedOut(TypedDict):
     text: str
 
 
+@final
 class Replacement(TypedDict):
     source: str
     flag: Literal["official", "secondary", "article-only"]
@@ -420,6 +463,7 @@ class Replacement(TypedDict):
     text: str
 
 
+@final
 class ShareOut(TypedDict):
     source: str
     flag: Literal["official", "secondary", "article-only"]
@@ -430,6 +474,7 @@ class ShareOut(TypedDict):
     text: str
 
 
+@final
 class MinimumOut(TypedDict):
     source: str
     flag: Literal["official", "secondary", "article-only"]
@@ -441,6 +486,7 @@ class MinimumOut(TypedDict):
     text: str
 
 
+@final
 class CountingOut(TypedDict):
     source: str
     flag: Literal["official", "secondary", "article-only"]
@@ -449,6 +495,7 @@ class CountingOut(TypedDict):
     text: str
 
 
+@final
 class AfterEndOut(TypedDict):
     source: str
     flag: Literal["official", "secondary", "article-only"]
@@ -457,6 +504,7 @@ class AfterEndOut(TypedDict):
     text: str
 
 
+@final
 class RenewalOut(TypedDict):
     """An issuer's renewal rules, each figure id replaced by the figure."""
 
@@ -482,6 +530,7 @@ class RenewalOut(TypedDict):
     rules: list[Fact]
 
 
+@final
 class CertOut(TypedDict):
     sources: NotRequired[dict[str, Source]]
     certification: CertificationOut
@@ -491,12 +540,14 @@ class CertOut(TypedDict):
     figures: list[Figure]
 
 
+@final
 class SpreadOut(TypedDict):
     id: str
     title: str
     figures: list[Figure]
 
 
+@final
 class FactorOut(TypedDict):
     source: str
     flag: Literal["official", "secondary", "article-only"]
@@ -506,6 +557,7 @@ class FactorOut(TypedDict):
     note: str | None
 
 
+@final
 class Survey(TypedDict):
     source: str
     flag: Literal["official", "secondary", "article-only"]
@@ -517,6 +569,7 @@ class Survey(TypedDict):
     note: str | None
 
 
+@final
 class OccupationCode(TypedDict):
     source: str
     flag: Literal["official", "secondary", "article-only"]
@@ -526,6 +579,7 @@ class OccupationCode(TypedDict):
     note: str | None
 
 
+@final
 class SalaryOut(TypedDict):
     sources: NotRequired[dict[str, Source]]
     view: Literal["headline", "history"]
@@ -539,6 +593,7 @@ class SalaryOut(TypedDict):
     codes: list[OccupationCode]
 
 
+@final
 class PlaceFigure(TypedDict):
     source: str
     flag: Literal["official", "secondary", "article-only"]
@@ -586,6 +641,7 @@ class PlaceFigure(TypedDict):
     note: str | None
 
 
+@final
 class StateRecord(TypedDict):
     state: str
     name: str
@@ -593,6 +649,7 @@ class StateRecord(TypedDict):
     figures: list[PlaceFigure]
 
 
+@final
 class Difference(TypedDict):
     """How a state figure and the national one beside it differ."""
 
@@ -601,12 +658,14 @@ class Difference(TypedDict):
     national: str | int | None
 
 
+@final
 class Comparison(TypedDict):
     figure: str
     national: str
     differences: list[Difference]
 
 
+@final
 class Area(TypedDict):
     id: str
     name: str
@@ -614,6 +673,7 @@ class Area(TypedDict):
     figures: list[PlaceFigure]
 
 
+@final
 class StateOut(TypedDict):
     sources: NotRequired[dict[str, Source]]
     view: Literal["state"]
@@ -625,6 +685,7 @@ class StateOut(TypedDict):
     official_states: int
 
 
+@final
 class Series(TypedDict):
     """Figures of one source, year, measure and unit: the states' comparable figures."""
 
@@ -637,6 +698,7 @@ class Series(TypedDict):
     states: int
 
 
+@final
 class StateRow(TypedDict):
     state: str
     name: str
@@ -646,6 +708,7 @@ class StateRow(TypedDict):
     note: str | None
 
 
+@final
 class StatesOut(TypedDict):
     sources: NotRequired[dict[str, Source]]
     view: Literal["states"]
@@ -658,6 +721,7 @@ class StatesOut(TypedDict):
     official_states: int
 
 
+@final
 class OutlookOut(TypedDict):
     sources: NotRequired[dict[str, Source]]
     trend: Fact
@@ -669,6 +733,7 @@ class OutlookOut(TypedDict):
     codes: list[OccupationCode]
 
 
+@final
 class SurveyPayOut(TypedDict):
     """A members' survey average standing in for a BLS median, with who answered."""
 
@@ -679,6 +744,7 @@ class SurveyPayOut(TypedDict):
     figure: Figure
 
 
+@final
 class CareerOut(TypedDict):
     source: str
     flag: Literal["official", "secondary", "article-only"]
@@ -697,22 +763,26 @@ class CareerOut(TypedDict):
     plan: LinkOut | None
 
 
+@final
 class CareersOut(TypedDict):
     sources: NotRequired[dict[str, Source]]
     careers: list[CareerOut]
     not_found: list[str]
 
 
+@final
 class OneCareerOut(TypedDict):
     sources: NotRequired[dict[str, Source]]
     career: CareerOut
 
 
+@final
 class FactList(TypedDict):
     title: str
     items: list[Fact]
 
 
+@final
 class DutiesOut(TypedDict):
     sources: NotRequired[dict[str, Source]]
     definition: Fact | None
@@ -723,6 +793,7 @@ class DutiesOut(TypedDict):
     covered: list[str]
 
 
+@final
 class SkillsOut(TypedDict):
     sources: NotRequired[dict[str, Source]]
     qualities: FactList | None
@@ -731,6 +802,7 @@ class SkillsOut(TypedDict):
     covered: list[str]
 
 
+@final
 class Industry(TypedDict):
     id: str
     industry: str
@@ -739,6 +811,7 @@ class Industry(TypedDict):
     mean_wage: Figure
 
 
+@final
 class SettingOut(TypedDict):
     source: str
     flag: Literal["official", "secondary", "article-only"]
@@ -749,6 +822,7 @@ class SettingOut(TypedDict):
     industries: list[Industry]
 
 
+@final
 class WorkplacesOut(TypedDict):
     sources: NotRequired[dict[str, Source]]
     environment: list[Fact]
@@ -758,6 +832,7 @@ class WorkplacesOut(TypedDict):
     pay_by_setting: FactorOut
 
 
+@final
 class AboutOut(TypedDict):
     sources: NotRequired[dict[str, Source]]
     title: str
@@ -767,6 +842,7 @@ class AboutOut(TypedDict):
     classification: list[Fact]
 
 
+@final
 class SearchResult(TypedDict):
     section: str
     id: str
@@ -776,6 +852,7 @@ class SearchResult(TypedDict):
     figures: list[Figure]
 
 
+@final
 class SearchOut(TypedDict):
     terms: list[str]
     words: list[list[str]]
@@ -783,6 +860,7 @@ class SearchOut(TypedDict):
     suggestions: list[str]
 
 
+@final
 class SourceRow(TypedDict):
     key: str
     title: str
@@ -795,10 +873,12 @@ class SourceRow(TypedDict):
     records: int
 
 
+@final
 class SourcesOut(TypedDict):
     sources: list[SourceRow]
 
 
+@final
 class Inputs(TypedDict):
     education: Literal["none", "high-school", "certificate", "associate", "bachelor", "master"]
     him: bool | None
@@ -808,6 +888,7 @@ class Inputs(TypedDict):
     high_school_done: str | None
 
 
+@final
 class Goal(TypedDict):
     source: str
     flag: Literal["official", "secondary", "article-only"]
@@ -822,6 +903,7 @@ class Goal(TypedDict):
     others: list[str]
 
 
+@final
 class After(TypedDict):
     """A step dated from the end of an undated one: ``months`` after ``step`` ends."""
 
@@ -829,6 +911,7 @@ class After(TypedDict):
     months: int
 
 
+@final
 class Requirement(TypedDict):
     """What one cycle owes for the credentials held (``queries/renewal.combined_requirement``)."""
 
@@ -841,6 +924,7 @@ class Requirement(TypedDict):
     derived: bool
 
 
+@final
 class Why(TypedDict):
     id: str | None
     text: str | None
@@ -848,6 +932,7 @@ class Why(TypedDict):
     flag: Literal["official", "secondary", "article-only"]
 
 
+@final
 class Milestone(TypedDict):
     id: str
     kind: Literal["school", "study", "gap", "work", "exam", "job", "ce", "renew"]
@@ -868,12 +953,14 @@ class Milestone(TypedDict):
     figures: list[Figure]
 
 
+@final
 class OtherPathway(TypedDict):
     id: str
     text: str
     recommended: bool
 
 
+@final
 class PlanRoute(TypedDict):
     certification: str
     pathway: Pathway | None
@@ -882,12 +969,14 @@ class PlanRoute(TypedDict):
     missing: str | None
 
 
+@final
 class PlanCredential(TypedDict):
     id: str
     name: str
     issuer: str
 
 
+@final
 class Factor(TypedDict):
     source: str
     flag: Literal["official", "secondary", "article-only"]
@@ -897,6 +986,7 @@ class Factor(TypedDict):
     note: str | None
 
 
+@final
 class Totals(TypedDict):
     first_credential: str | None
     months_to_first_credential: int | None
@@ -905,12 +995,14 @@ class Totals(TypedDict):
     pay_factors: list[Factor]
 
 
+@final
 class Statement(TypedDict):
     text: str
     source: str
     flag: Literal["official", "secondary", "article-only"]
 
 
+@final
 class PlanOther(TypedDict):
     """A goal that reaches the same kind of work another way."""
 
@@ -920,6 +1012,7 @@ class PlanOther(TypedDict):
     compared: list[Statement]
 
 
+@final
 class PlanOut(TypedDict):
     sources: NotRequired[dict[str, Source]]
     inputs: Inputs
@@ -937,6 +1030,7 @@ class PlanOut(TypedDict):
     others: list[PlanOther]
 
 
+@final
 class FactsRecords(TypedDict):
     title: str
     median_annual: Figure | None
@@ -950,6 +1044,7 @@ class FactsRecords(TypedDict):
     next: list[LinkOut]
 
 
+@final
 class AboutRecords(TypedDict):
     title: str
     also_called: list[str]
@@ -958,10 +1053,12 @@ class AboutRecords(TypedDict):
     classification: list[Fact]
 
 
+@final
 class StepsRecords(TypedDict):
     steps: list[StepOut]
 
 
+@final
 class DegreesRecords(TypedDict):
     routes: list[RouteOut]
     purposes: list[Purpose]
@@ -974,12 +1071,14 @@ class DegreesRecords(TypedDict):
     where_to_study: list[Fact]
 
 
+@final
 class CertsRecords(TypedDict):
     certifications: list[CertRow]
     issuers: list[IssuerRow]
     benefits: list[Fact]
 
 
+@final
 class CertRecords(TypedDict):
     certification: CertificationOut
     issuer: Issuer
@@ -988,6 +1087,7 @@ class CertRecords(TypedDict):
     figures: list[Figure]
 
 
+@final
 class SalaryRecords(TypedDict):
     view: Literal["headline", "history"]
     basis: Literal["annual", "hourly"]
@@ -1000,6 +1100,7 @@ class SalaryRecords(TypedDict):
     codes: list[OccupationCode]
 
 
+@final
 class StatesRecords(TypedDict):
     view: Literal["states"]
     sort: Literal["pay", "name"]
@@ -1011,6 +1112,7 @@ class StatesRecords(TypedDict):
     official_states: int
 
 
+@final
 class OutlookRecords(TypedDict):
     trend: Fact
     article_projection: Projection
@@ -1021,6 +1123,7 @@ class OutlookRecords(TypedDict):
     codes: list[OccupationCode]
 
 
+@final
 class DutiesRecords(TypedDict):
     definition: Fact | None
     tasks: FactList | None
@@ -1030,6 +1133,7 @@ class DutiesRecords(TypedDict):
     covered: list[str]
 
 
+@final
 class SkillsRecords(TypedDict):
     qualities: FactList | None
     intro: list[Fact]
@@ -1037,6 +1141,7 @@ class SkillsRecords(TypedDict):
     covered: list[str]
 
 
+@final
 class WorkplacesRecords(TypedDict):
     environment: list[Fact]
     settings: list[SettingOut]
@@ -1045,15 +1150,18 @@ class WorkplacesRecords(TypedDict):
     pay_by_setting: FactorOut
 
 
+@final
 class CareersRecords(TypedDict):
     careers: list[CareerOut]
     not_found: list[str]
 
 
+@final
 class SourceList(TypedDict):
     sources: list[SourceRow]
 
 
+@final
 class GuideOut(TypedDict):
     sources: NotRequired[dict[str, Source]]
     facts: FactsRecords
@@ -1073,6 +1181,7 @@ class GuideOut(TypedDict):
     source_list: SourceList
 
 
+@final
 class HandoutFacts(TypedDict):
     median_annual: Figure | None
     median_hourly: Figure | None
@@ -1084,6 +1193,7 @@ class HandoutFacts(TypedDict):
     next: list[LinkOut]
 
 
+@final
 class HandoutStep(TypedDict):
     number: int
     id: str
@@ -1091,6 +1201,7 @@ class HandoutStep(TypedDict):
     duration: DurationOut
 
 
+@final
 class HandoutRule(TypedDict):
     """The AS-or-AAS rule, each degree by its short name."""
 
@@ -1101,18 +1212,21 @@ class HandoutRule(TypedDict):
     flag: Literal["official", "secondary", "article-only"]
 
 
+@final
 class HandoutAccreditation(TypedDict):
     body: str
     name: str
     why: Fact
 
 
+@final
 class HandoutPay(TypedDict):
     median_annual: Figure | None
     median_hourly: Figure | None
     spread: SpreadOut | None
 
 
+@final
 class HandoutOut(TypedDict):
     sources: NotRequired[dict[str, Source]]
     title: str
@@ -1126,6 +1240,7 @@ class HandoutOut(TypedDict):
     employers: list[EmployerShare]
 
 
+@final
 class ImportSummary(TypedDict):
     id: str
     vintage: int
@@ -1142,6 +1257,7 @@ class ImportSummary(TypedDict):
     notes: list[str]
 
 
+@final
 class ImportRow(TypedDict):
     id: str
     vintage: int
@@ -1151,6 +1267,7 @@ class ImportRow(TypedDict):
     summary: ImportSummary | None
 
 
+@final
 class ImportsOut(TypedDict):
     folder: str | None
     imports: list[ImportRow]
@@ -1175,6 +1292,7 @@ CeHeld = TypedDict(
 )
 
 
+@final
 class CeCheck(TypedDict):
     """One rule of a cycle: ``earned`` of ``required`` by ``by`` (a multi-cycle minimum's"""
 
@@ -1202,6 +1320,7 @@ CeWarning = TypedDict(
 )
 
 
+@final
 class CeCycle(TypedDict):
     id: str
     issuer: str
@@ -1223,6 +1342,7 @@ class CeCycle(TypedDict):
     notes: list[str]
 
 
+@final
 class CeStatusOut(TypedDict):
     sources: NotRequired[dict[str, Source]]
     on: str
@@ -1231,12 +1351,14 @@ class CeStatusOut(TypedDict):
     notes: list[str]
 
 
+@final
 class CeCounted(TypedDict):
     issuer: str
     credits: float
     unit: str | None
 
 
+@final
 class CeEvidence(TypedDict):
     name: str
     file: str | None
@@ -1274,6 +1396,7 @@ CeListOut = TypedDict(
 )
 
 
+@final
 class CeCredential(TypedDict):
     id: str
     name: str | None
@@ -1284,11 +1407,13 @@ class CeCredential(TypedDict):
     replaced_by: str | None
 
 
+@final
 class CeCredentialsOut(TypedDict):
     sources: NotRequired[dict[str, Source]]
     credentials: list[CeCredential]
 
 
+@final
 class CeHolder(TypedDict):
     """The holder as ``ce profile`` stored them (None / empty when not given)."""
 
@@ -1317,6 +1442,7 @@ CeReportActivity = TypedDict(
 )
 
 
+@final
 class CeReportCycle(TypedDict):
     id: str
     issuer: str
@@ -1340,6 +1466,7 @@ class CeReportCycle(TypedDict):
     not_found: list[str]
 
 
+@final
 class CeReportOut(TypedDict):
     sources: NotRequired[dict[str, Source]]
     generated: str

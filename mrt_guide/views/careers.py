@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import fmt
 from .doc import Block, Bullets, Column, Document, Inline, Notes, Panel, Para, Span, Table, spans
+
+if TYPE_CHECKING:
+    from ..records import CareersOut, OneCareerOut
 
 
 def _title(c: Mapping[str, Any]) -> str:
@@ -79,7 +82,7 @@ def _shown(careers: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
     return found
 
 
-def build(data: Mapping[str, Any]) -> Document:
+def build(data: CareersOut | OneCareerOut) -> Document:
     if "career" in data:
         c = data["career"]
         doc = Document(_title(c))
@@ -98,7 +101,7 @@ def build(data: Mapping[str, Any]) -> Document:
     return doc
 
 
-def records(data: Mapping[str, Any]) -> Table:
+def records(data: CareersOut | OneCareerOut) -> Table:
     """One row per career: its pay figure (or first survey figure), year, source and flag."""
     careers = [data["career"]] if "career" in data else data["careers"]
     rows: list[list[Inline]] = []

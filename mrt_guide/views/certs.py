@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import fmt
 from .doc import Block, Bullets, Column, Document, Hint, Inline, Notes, Para, Span, Table, spans
+
+if TYPE_CHECKING:
+    from ..records import CertOut, CertsOut
 
 
 def renewal(cert: Mapping[str, Any]) -> str:
@@ -209,7 +212,7 @@ def issuer_rules(rules: Mapping[str, Any]) -> Bullets:
     return Bullets(_rules(rules["rules"]), title=f"Keeping any {rules['issuer']} credential")
 
 
-def build(data: Mapping[str, Any]) -> Document:
+def build(data: CertsOut | CertOut) -> Document:
     return _detail(data) if "certification" in data else _list(data)
 
 
@@ -235,7 +238,7 @@ def details(data: Sequence[Mapping[str, Any]]) -> list[tuple[str, list[Block]]]:
     return out
 
 
-def records(data: Mapping[str, Any]) -> Table:
+def records(data: CertsOut | CertOut) -> Table:
     if "certification" in data:
         return fmt.figure_table(data["figures"], ids=True)
     return _list_table(data["certifications"], ids=True)

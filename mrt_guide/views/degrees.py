@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import fmt
 from .doc import Bullets, Column, Document, Hint, Inline, Notes, Panel, Para, Span, Table, spans
+
+if TYPE_CHECKING:
+    from ..records import DegreeOut, DegreesOut
 
 
 def _purposes(data: Mapping[str, Any], route: Mapping[str, Any]) -> str:
@@ -160,11 +163,11 @@ def _detail(data: Mapping[str, Any]) -> Document:
     return doc
 
 
-def build(data: Mapping[str, Any]) -> Document:
+def build(data: DegreesOut | DegreeOut) -> Document:
     return _detail(data) if "route" in data else _list(data)
 
 
-def records(data: Mapping[str, Any]) -> Table:
+def records(data: DegreesOut | DegreeOut) -> Table:
     if "route" in data:
         return _routes({**data, "routes": [data["route"]]}, ids=True)
     return _routes(data, ids=True)

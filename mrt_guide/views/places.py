@@ -4,10 +4,13 @@ every state in a chart, and what differs between the figures set side by side.""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import fmt
 from .doc import Bar, Bars, Block, Bullets, Column, Document, Inline, Notes, Para, Span, Table
+
+if TYPE_CHECKING:
+    from ..records import StateOut, StatesOut
 
 MEASURES = {
     "median": "median",
@@ -326,7 +329,7 @@ def _blocks(data: Mapping[str, Any]) -> list[Block]:
     return blocks
 
 
-def build(data: Mapping[str, Any]) -> Document:
+def build(data: StateOut | StatesOut) -> Document:
     if data["view"] == "state":
         title = f"Pay in {data['state']['name']} ({data['state']['state']})"
     else:
@@ -341,7 +344,7 @@ def part(data: Mapping[str, Any]) -> list[tuple[str, list[Block]]]:
     return [("Pay by state", _blocks(data))]
 
 
-def records(data: Mapping[str, Any]) -> Table:
+def records(data: StateOut | StatesOut) -> Table:
     """One row per state (``--states``) or per figure shown (``--state``)."""
     codes = _codes(data)
     if data["view"] == "state":
