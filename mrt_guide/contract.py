@@ -968,7 +968,7 @@ def typed_dicts() -> str:
         '"""The records every command prints, as typed dicts: generated from `mrt_guide/contract.py`',
         "by `python docs/generate.py`; do not edit. Queries return these types and views read",
         "them, so mypy checks every key; at run time they are plain dicts (import this module",
-        'under `TYPE_CHECKING` only)."""',
+        'under `TYPE_CHECKING` only). Each is final, so `"career" in data` tells a union apart."""',
         "",
         "from typing import Any, Literal, NotRequired, TypedDict",
     ]

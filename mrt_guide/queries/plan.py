@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from ..dataset.index import Dataset, Record, choose
 from ..dataset.levels import LEVELS, Level
@@ -25,6 +25,7 @@ from .links import link
 
 if TYPE_CHECKING:
     from ..records import LinkOut as Link
+    from ..records import PlanOut
 from .renewal import combined_requirement
 from .renewal import rules as renewal_rules
 
@@ -576,7 +577,7 @@ def _due(ds: Dataset, step: Step, end: int | None) -> str | None:
 # the plan
 
 
-def plan(ds: Dataset, req: Request) -> dict[str, Any]:
+def plan(ds: Dataset, req: Request) -> PlanOut:
     """The plan as JSON-ready records: inputs, milestones, routes, renewal, totals, gaps."""
     goal = ds.goal(req.goal)
     him_level = LEVELS.index(req.education) if req.him else -1
