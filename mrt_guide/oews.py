@@ -47,6 +47,18 @@ from .textsafe import neutral_line
 
 OCCUPATIONS = ("29-2072", "29-2071")
 """The occupation's 2018 SOC code, then the 2010 one; a file's newest code present wins."""
+BROADER = "29-2098"
+"""The group the occupation sits in where a file has no row of its own (May 2019 and May
+2020, when BLS's estimates mixed the 2010 and 2018 SOC): imported as that broader group."""
+BROADER_TITLE = (
+    "Medical Dosimetrists, Medical Records Specialists, and Health Technologists and Technicians, All Other"
+)
+OTHER_CODES = {"32911": "Medical Records Technicians"}
+"""Codes of the occupation outside the SOC (BLS's own OES codes, up to May 1998): not imported."""
+FIRST_SOC = 1999
+"""The first May survey coded in the SOC."""
+WORKING_YEARS = "May 2005 to May 2013 (.xls) and May 2014 on (.xlsx)"
+"""The national files tested (README, "Official pay by place")."""
 TABLES_URL = "https://www.bls.gov/oes/tables.htm"
 MAX_FILE = 1024 * 1024 * 1024
 """Largest download accepted (the all-data zip is far smaller)."""
@@ -119,7 +131,10 @@ NAME_KINDS = (
     (re.compile(r"^a?msa_|^oesm\d\dma", re.I), 4),
 )
 """Area type implied by a file name, for files without area columns."""
-VINTAGE_IN_NAME = (re.compile(r"_M_?(\d{4})(?:_|\b)", re.I), re.compile(r"^oesm(\d\d)[a-z]", re.I))
+VINTAGE_IN_NAME = (
+    re.compile(r"_M(?:ay)?_?(\d{4})(?:_|\b)", re.I),
+    re.compile(r"^oesm?(\d\d)[a-z]", re.I),
+)
 VINTAGE_IN_SHEET = re.compile(r"(?:\bMay\s+|_M_?)(\d{4})\b", re.I)
 THRESHOLD = re.compile(
     r"#.{0,200}?\$\s*([\d,]+(?:\.\d+)?)\s*(?:per|an|/)\s*hour.{0,60}?\$\s*([\d,]+)\s*(?:per|a|/)\s*year",
@@ -168,40 +183,55 @@ def _is_lock_or_junk(name: str) -> bool:
     return base.startswith(("~$", "._")) or name.startswith("__MACOSX/") or not base
 
 
+MAX_EXTRACTED = 1024 * 1024 * 1024
+"""Bytes taken out of one zip in all (every workbook in it together)."""
+WORKBOOK_SUFFIXES = (".xlsx", ".xls")
+
+
 @contextlib.contextmanager
 def workbooks(path: Path) -> Iterator[list[tuple[str, Path]]]:
-    """The workbooks in ``path`` as (name, a path openpyxl can open): the file itself when it
-    is an .xlsx, else each .xlsx in the zip (lock files skipped), copied to a temporary file."""
+    """The workbooks in ``path`` as (name, a path to open): the file itself when it is an
+    .xlsx or .xls, else each workbook in the zip (lock files skipped), copied to a temporary
+    file; at most ``MAX_WORKBOOK`` each and ``MAX_EXTRACTED`` in all."""
+    from .workbook import check_zip
+
     _check_file(path)
     shown = neutral_line(path.name, 80)
+    if _ole2(path):
+        yield [(path.name, path)]
+        return
     try:
         archive = zipfile.ZipFile(path)
     except zipfile.BadZipFile:
         raise _bad(
-            f"'{shown}' is not a zip archive or an .xlsx workbook (or it is damaged); BLS's OEWS downloads "
-            f"are one of these: download it again from {TABLES_URL}."
+            f"'{shown}' is not a zip archive, an .xlsx or an .xls workbook (or it is damaged); BLS's OEWS "
+            f"downloads are one of these: download it again from {TABLES_URL}."
         ) from None
     except OSError as exc:
         raise GuideError(f"Cannot read '{shown}': {exc.strerror or exc}.", ExitStatus.IO) from None
     temporary: list[Path] = []
     try:
         with archive:
+            check_zip(archive, shown)
             names = archive.namelist()
             if "xl/workbook.xml" in names:
                 yield [(path.name, path)]
                 return
-            books = [n for n in names if n.lower().endswith(".xlsx") and not _is_lock_or_junk(n)]
+            books = [n for n in names if n.lower().endswith(WORKBOOK_SUFFIXES) and not _is_lock_or_junk(n)]
             if not books:
                 others = ", ".join(neutral_line(n, 60) for n in names[:5]) or "nothing"
-                raise _bad(f"'{shown}' holds no .xlsx workbook (it holds {others}).")
+                raise _bad(f"'{shown}' holds no .xlsx or .xls workbook (it holds {others}).")
             found = []
+            extracted = 0
             for name in books:
                 info = archive.getinfo(name)
-                if info.file_size > MAX_WORKBOOK:
+                extracted += info.file_size
+                if info.file_size > MAX_WORKBOOK or extracted > MAX_EXTRACTED:
                     raise _bad(
                         f"'{neutral_line(name, 80)}' in '{shown}' is too large to be an OEWS workbook."
                     )
-                fd, tmp = tempfile.mkstemp(prefix="mrt-oews-", suffix=".xlsx")
+                suffix = ".xls" if name.lower().endswith(".xls") else ".xlsx"
+                fd, tmp = tempfile.mkstemp(prefix="mrt-oews-", suffix=suffix)
                 temporary.append(Path(tmp))
                 with os.fdopen(fd, "wb") as out, archive.open(info) as member:
                     left = MAX_WORKBOOK
@@ -212,7 +242,7 @@ def workbooks(path: Path) -> Iterator[list[tuple[str, Path]]]:
                         out.write(chunk)
                 found.append((name.rsplit("/", 1)[-1], Path(tmp)))
             yield found
-    except (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile) as exc:
+    except (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile, NotImplementedError) as exc:
         raise _bad(f"'{shown}' is damaged ({neutral_line(str(exc), 80)}); download it again.") from None
     except OSError as exc:
         raise GuideError(f"Cannot read '{shown}': {exc.strerror or exc}.", ExitStatus.IO) from None
@@ -220,6 +250,17 @@ def workbooks(path: Path) -> Iterator[list[tuple[str, Path]]]:
         for tmp_path in temporary:
             with contextlib.suppress(OSError):
                 tmp_path.unlink()
+
+
+def _ole2(path: Path) -> bool:
+    """Whether ``path`` is an Excel 97-2003 (.xls) file: the OLE2 container's signature."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(8) == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    except OSError as exc:
+        raise GuideError(
+            f"Cannot read '{neutral_line(path.name, 80)}': {exc.strerror or exc}.", ExitStatus.IO
+        ) from None
 
 
 def column_name(cell: Any) -> str:
@@ -305,7 +346,8 @@ class Found:
     """What the workbooks gave: kept rows by occupation, vintages seen, the top-coding note."""
 
     def __init__(self) -> None:
-        self.rows: dict[str, list[Row]] = {code: [] for code in OCCUPATIONS}
+        self.rows: dict[str, list[Row]] = {code: [] for code in (*OCCUPATIONS, BROADER)}
+        self.other: dict[str, str] = {}
         self.vintages: dict[int, list[str]] = {}
         self.thresholds: list[tuple[float, int]] = []
         self.headers: list[str] = []
@@ -322,44 +364,36 @@ def _vintage_from_name(name: str) -> int | None:
     if found:
         return int(found.group(1))
     found = short.search(name)
-    return 2000 + int(found.group(1)) if found else None
+    if not found:
+        return None
+    two = int(found.group(1))
+    return (1900 if two >= 90 else 2000) + two
 
 
 def read_book(name: str, path: Path, found: Found, progress: Progress | None) -> None:
-    """Read one workbook's OEWS rows for the occupation into ``found``."""
-    import warnings
-
-    from openpyxl import load_workbook  # type: ignore[import-untyped]
+    """Read one workbook's OEWS rows for the occupation into ``found`` (bounded: ``workbook``)."""
+    from .workbook import Clock, opened
 
     shown = neutral_line(name, 80)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # openpyxl warns about styles it does not need here
-        try:
-            book = load_workbook(path, read_only=True, data_only=True)
-        except Exception as exc:  # openpyxl raises many kinds for a damaged workbook
-            raise _bad(f"'{shown}' cannot be read as an .xlsx workbook ({type(exc).__name__}).") from None
-        _read_book(name, book, found, progress)
-
-
-def _read_book(name: str, book: Any, found: Found, progress: Progress | None) -> None:
-    shown = neutral_line(name, 80)
+    clock = Clock(shown)
     found.books.append(name)
     year = _vintage_from_name(name)
     if year is not None:
         found.vintage(year, f"the name {shown}")
     try:
-        for sheet in book.worksheets:
-            title = str(sheet.title)
-            year = _vintage_from_name(title) or _sheet_year(title)
-            if year is not None:
-                found.vintage(year, f"the sheet '{neutral_line(title, 40)}'")
-            _read_sheet(name, sheet, found, progress)
+        with opened(path, name) as sheets:
+            for sheet in sheets:
+                title = sheet.title
+                year = _vintage_from_name(title) or _sheet_year(title)
+                if year is not None:
+                    found.vintage(year, f"the sheet '{neutral_line(title, 40)}'")
+                _read_sheet(name, sheet, found, progress, clock)
     except GuideError:
         raise
-    except Exception as exc:  # a damaged sheet part, bad XML inside the zip
+    except MemoryError:
+        raise _bad(f"'{shown}' needs more memory than this machine gives: not a BLS download.") from None
+    except Exception as exc:  # a damaged sheet part, bad XML inside the zip, an entity
         raise _bad(f"'{shown}' is damaged ({type(exc).__name__}); download it again.") from None
-    finally:
-        book.close()
 
 
 def _sheet_year(title: str) -> int | None:
@@ -367,11 +401,11 @@ def _sheet_year(title: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
-def _read_sheet(book: str, sheet: Any, found: Found, progress: Progress | None) -> None:
-    title = str(sheet.title)
-    total = sheet.max_row if isinstance(getattr(sheet, "max_row", None), int) else None
+def _read_sheet(book: str, sheet: Any, found: Found, progress: Progress | None, clock: Any) -> None:
+    title = sheet.title
+    total = sheet.total
     columns: dict[str, int] | None = None
-    for n, row in enumerate(sheet.iter_rows(values_only=True), 1):
+    for n, row in enumerate(sheet.rows(clock), 1):
         if columns is None:
             if n <= HEADER_ROWS:
                 columns = header(row)
@@ -394,6 +428,8 @@ def _read_sheet(book: str, sheet: Any, found: Found, progress: Progress | None) 
         if code in found.rows:
             cells = {name: row[i] if i < len(row) else None for name, i in columns.items()}
             found.rows[code].append(Row(book, title, n, cells))
+        elif code in OTHER_CODES:
+            found.other[code] = _text(row[columns["occ_title"]]) if "occ_title" in columns else code
     if progress is not None and columns is not None:
         progress(total or 0, total)
 
@@ -518,8 +554,22 @@ def places(rows: list[Row], state_names: dict[str, str], notes: list[str]) -> li
     return list(kept.values())
 
 
+def broader_note(vintage: int) -> str:
+    """What a figure of the broader group says of itself, wherever it is shown."""
+    return (
+        f"For {BROADER}, a broader group that includes medical records specialists: the May {vintage} "
+        "survey has no row for them alone, so this is not the occupation's own figure."
+    )
+
+
 def figures(
-    place: Place, prefix: str, vintage: int, source: str, top: tuple[float, int] | None, notes: list[str]
+    place: Place,
+    prefix: str,
+    vintage: int,
+    source: str,
+    top: tuple[float, int] | None,
+    notes: list[str],
+    broader: bool = False,
 ) -> list[dict[str, Any]]:
     """The figures of one area's row, as dataset figure records."""
     out = []
@@ -542,6 +592,8 @@ def figures(
             value = top[0] if unit == "usd_per_hour" else float(top[1])
             qualifier = "at least"
             note = "BLS marks it '#': at or above the top-coding threshold."
+        if broader:
+            note = f"{note} {broader_note(vintage)}" if note else broader_note(vintage)
         assert isinstance(value, float)
         if unit == "workers" and value < 1:
             continue
@@ -566,6 +618,14 @@ def figures(
     return out
 
 
+SECTOR_FILE = re.compile(r"^(?:natsector|nat[345]d|natownership|nat_own)", re.I)
+"""BLS's national files by industry, sector or ownership: rows for parts of the economy only."""
+
+
+def _cross_industry_name(year: int) -> str:
+    return f"national_M{year}_dl.xlsx" if year >= 2014 else "national_dl.xls"
+
+
 def build(
     path: Path,
     known: dict[str, str],
@@ -580,21 +640,48 @@ def build(
     PRIM_STATE column and for states the file has areas of but no row for."""
     state_names = {name.casefold(): code for code, name in known.items()}
     _check_file(path)
+    if SECTOR_FILE.match(path.name):
+        year = vintage or _vintage_from_name(path.name)
+        works = _cross_industry_name(year) if year else "national_MYYYY_dl.xlsx"
+        zipped = f" (in oesm{year % 100:02d}nat.zip)" if year else ""
+        raise _bad(
+            f"'{neutral_line(path.name, 80)}' is BLS's national file by industry or sector, with no row "
+            f"for all industries together: import {works}{zipped}, the national cross-industry file."
+        )
+    named = vintage or _vintage_from_name(path.name)
+    if named is not None and named < FIRST_SOC:
+        raise _bad(
+            f"'{neutral_line(path.name, 80)}' is a May {named} file, in BLS's own OES codes from before the "
+            "SOC (medical records technicians were 32911 there): not comparable, so not imported. "
+            f"mrt-guide imports national files of {WORKING_YEARS}."
+        )
     sha = digest(path)
     found = read(path, progress)
     year = choose_vintage(found, vintage)
-    code = next((c for c in OCCUPATIONS if found.rows[c]), None)
+    code = next((c for c in (*OCCUPATIONS, BROADER) if found.rows[c]), None)
+    shown = neutral_line(path.name, 80)
     if code is None:
+        if found.other:
+            other, other_title = next(iter(found.other.items()))
+            raise _bad(
+                f"'{shown}' is a May {year} file in BLS's own OES codes, from before the SOC: its "
+                f"{neutral_line(other_title, 60)} row is {other}, not 29-2071, and is not comparable. "
+                f"mrt-guide imports national files of {WORKING_YEARS}."
+            )
         raise _bad(
-            f"'{neutral_line(path.name, 80)}' has no row for 29-2072 Medical Records Specialists (29-2071 in "
-            "files made before the 2018 SOC)."
+            f"'{shown}' has no row for 29-2072 Medical Records Specialists (29-2071 up to May 2018; "
+            f"{BROADER}, the broader group, in May 2019 and 2020). mrt-guide imports files of "
+            f"{WORKING_YEARS}."
         )
     notes: list[str] = []
     kept = places(found.rows[code], state_names, notes)
     if not kept:
         raise _bad(
-            f"'{neutral_line(path.name, 80)}' has rows for {code}, but none for all industries together."
+            f"'{shown}' has rows for {code} by industry or sector only, none for all industries "
+            f"together: import the cross-industry file instead ({_cross_industry_name(year)}, in "
+            f"oesm{year % 100:02d}nat.zip, for the nation)."
         )
+    broader = code == BROADER
     kinds = {p.kind for p in kept}
     if kinds == {"national"}:
         kind = "national"
@@ -608,6 +695,13 @@ def build(
     source_key = f"oews-{ident}"
     top = found.thresholds[0] if found.thresholds else TOP_CODES.get(year)
     title = neutral_line(_text(kept[0].row.get("occ_title")) or "Medical Records Specialists", 200)
+    if broader:
+        title = BROADER_TITLE
+        notes.insert(
+            0,
+            f"May {year} has no row for medical records specialists alone: these figures are for {BROADER} "
+            f"{BROADER_TITLE}, a broader group that includes them.",
+        )
     book = found.books[0] if len(found.books) == 1 else f"{len(found.books)} workbooks"
     archive = None if path.name in found.books else neutral_line(path.name, 120)
     when = (today or dt.date.today()).isoformat()
@@ -615,7 +709,7 @@ def build(
     states: dict[str, dict[str, Any]] = {}
     for place in kept:
         if place.kind == "national":
-            national += figures(place, f"{source_key}-us", year, source_key, top, notes)
+            national += figures(place, f"{source_key}-us", year, source_key, top, notes, broader)
             continue
         assert place.state is not None
         state = states.setdefault(
@@ -625,14 +719,16 @@ def build(
         if place.kind == "state":
             state["name"] = place.name
             state["figures"] = figures(
-                place, f"{source_key}-{place.ident.lower()}", year, source_key, top, notes
+                place, f"{source_key}-{place.ident.lower()}", year, source_key, top, notes, broader
             )
             if not state["figures"]:
                 state["note"] = (
                     f"The May {year} OEWS file gives no estimate here (BLS marks it not available)."
                 )
         else:
-            area_figures = figures(place, f"{source_key}-area-{place.ident}", year, source_key, top, notes)
+            area_figures = figures(
+                place, f"{source_key}-area-{place.ident}", year, source_key, top, notes, broader
+            )
             state["areas"].append(
                 {"id": place.ident, "name": place.name, "kind": place.kind, "figures": area_figures}
             )
@@ -654,7 +750,7 @@ def build(
         "archive": archive,
         "sha256": sha,
         "imported": when,
-        "occupation": {"code": code, "title": title},
+        "occupation": {"code": code, "title": title, "broader": broader},
         "source": {
             "key": source_key,
             "title": f"OEWS May {year} {kinds_words[kind]} estimates: {code} {title}"[:200],

@@ -225,9 +225,9 @@ def _not_a_zip(folder: Path) -> Path:
 
 
 BAD_FILES = [
-    (_broken_zip, "'oesm24st.zip' is not a zip archive or an .xlsx workbook (or it is damaged)"),
-    (_not_a_zip, "'oesm23st.zip' is not a zip archive or an .xlsx workbook"),
-    (_lock_only_zip, "'oesm22st.zip' holds no .xlsx workbook"),
+    (_broken_zip, "'oesm24st.zip' is not a zip archive, an .xlsx or an .xls workbook (or it is damaged)"),
+    (_not_a_zip, "'oesm23st.zip' is not a zip archive, an .xlsx or an .xls workbook"),
+    (_lock_only_zip, "'oesm22st.zip' holds no .xlsx or .xls workbook"),
     (_wrong_sheet, "No sheet of 'state_M2023_dl.xlsx' has the OEWS header (OCC_CODE, TOT_EMP"),
     (
         _no_wage_columns,

@@ -21,6 +21,11 @@ KINDS = ("national", "state", "metro", "all")
 class Occupation(Model):
     code: SocCode
     title: Label
+    broader: bool = Field(
+        default=False,
+        description="True where the file has no row for the occupation alone and these figures are "
+        "for a broader group that includes it (29-2098, May 2019 and 2020).",
+    )
 
 
 class ImportFile(Model):
