@@ -107,7 +107,9 @@ def oews_source(doc: dict[str, Any], entry: dict[str, Any]) -> dict[str, Any]:
     group = " (a broader group that includes medical records specialists)" if occupation["broader"] else ""
     return {
         "key": f"oews-{year}",
-        "title": f"OEWS May {year} national estimates: {occupation['code']} {occupation['title']}{group}"[:200],
+        "title": f"OEWS May {year} national estimates: {occupation['code']} {occupation['title']}{group}"[
+            :200
+        ],
         "publisher": "U.S. Bureau of Labor Statistics (OEWS)",
         "url": OEWS_URL,
         "kind": "official",
@@ -135,7 +137,7 @@ def pay_figures(doc: dict[str, Any]) -> list[dict[str, Any]]:
     year, key = doc["vintage"], f"oews-{doc['vintage']}"
     out = []
     for fig in doc["national"]:
-        basis = "" if fig["unit"] == "workers" else ("-annual" if fig["unit"] == "usd_per_year" else "-hourly")
+        basis = {"workers": "", "usd_per_year": "-annual"}.get(fig["unit"], "-hourly")
         label = "Employment" if fig["unit"] == "workers" else fig["label"]
         out.append(_bare({**fig, "id": f"{key}-{fig['measure']}{basis}", "label": label, "source": key}))
     order = {m: i for i, m in enumerate(PAY_ORDER)}
@@ -172,7 +174,12 @@ def projection(doc: dict[str, Any], before: dict[str, Any] | None) -> dict[str, 
         "new_jobs": None
         if row["change"] is None
         else figure(
-            "new_jobs", "new-jobs", "Projected change in employment", _thousands(row["change"]), "jobs", "new_jobs"
+            "new_jobs",
+            "new-jobs",
+            "Projected change in employment",
+            _thousands(row["change"]),
+            "jobs",
+            "new_jobs",
         ),
         "base_employment": {
             **figure(
@@ -196,7 +203,12 @@ def projection(doc: dict[str, Any], before: dict[str, Any] | None) -> dict[str, 
         "openings": None
         if row["openings"] is None
         else figure(
-            "openings", "openings", "Openings a year, on average", _thousands(row["openings"]), "jobs", "openings"
+            "openings",
+            "openings",
+            "Openings a year, on average",
+            _thousands(row["openings"]),
+            "jobs",
+            "openings",
         ),
         "all_occupations": figure(
             "all_occupations",
@@ -270,9 +282,7 @@ def _careers(data: dict[str, Any], doc: dict[str, Any]) -> None:
 def _codes(data: dict[str, Any], sources: list[tuple[str, str]]) -> None:
     """Each generated source under the code its figures are for."""
     for code in data["codes"]:
-        code["figures_from"] = [
-            k for k in code["figures_from"] if not (OEWS_KEY.match(k) or EP_KEY.match(k))
-        ]
+        code["figures_from"] = [k for k in code["figures_from"] if not (OEWS_KEY.match(k) or EP_KEY.match(k))]
     for key, soc in sources:
         record = next((c for c in data["codes"] if c["code"] == soc), None)
         if record is None:
@@ -281,10 +291,13 @@ def _codes(data: dict[str, Any], sources: list[tuple[str, str]]) -> None:
 
 
 def rebuild(
-    current: dict[str, Any], pay_docs: list[dict[str, Any]], ep_docs: list[dict[str, Any]], entries: list[dict[str, Any]]
+    current: dict[str, Any],
+    pay_docs: list[dict[str, Any]],
+    ep_docs: list[dict[str, Any]],
+    entries: list[dict[str, Any]],
 ) -> dict[str, Any]:
     """``current`` (data file name -> its JSON) with the generated records made anew."""
-    out = json.loads(json.dumps(current))
+    out: dict[str, Any] = json.loads(json.dumps(current))
     sources = out["sources.json"]["sources"]
     kept = [s for s in sources if not (OEWS_KEY.match(s["key"]) or EP_KEY.match(s["key"]))]
     made = [oews_source(d, _entry(entries, d["file"])) for d in pay_docs]
@@ -323,9 +336,7 @@ def rebuild(
 
     outlook = out["outlook.json"]
     employment = [f for f in figures if f["unit"] == "workers"]
-    outlook["employment"] = employment + [
-        f for f in outlook["employment"] if not GENERATED_ID.match(f["id"])
-    ]
+    outlook["employment"] = employment + [f for f in outlook["employment"] if not GENERATED_ID.match(f["id"])]
     editions = {f"projection-{d['id']}": d for d in ep_docs}
     before = {p["id"]: p for p in outlook["projections"]}
     projections = [p for p in outlook["projections"] if p["id"] not in editions]

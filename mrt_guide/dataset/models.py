@@ -552,7 +552,9 @@ class Projection(Sourced):
     new_jobs: Figure | None
     base_employment: Figure | None
     note: Text | None
-    target_employment: Figure | None = Field(default=None, description="Employment projected for the end year.")
+    target_employment: Figure | None = Field(
+        default=None, description="Employment projected for the end year."
+    )
     openings: Figure | None = Field(
         default=None, description="Openings a year, on average (growth and workers who leave)."
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..dataset.index import Dataset, Record, choose
+from .figures import newest_median, newest_projection
 from .links import link
 
 
@@ -37,9 +38,31 @@ def _career(ds: Dataset, career: Record) -> Record:
     }
 
 
+def home(ds: Dataset) -> Record:
+    """The occupation itself, to compare the others with: the newest median (the one every
+    command shows) and the newest projection's growth, with the codes they are for."""
+    annual, _ = newest_median(ds)
+    projection = newest_projection(ds)
+    code = None if annual is None else ds.soc_codes.get(annual["source"])
+    quick = ds.section("occupation")["quick"]
+    return {
+        "title": ds.section("occupation")["title"],
+        "soc": None if code is None else code["code"],
+        "pay": annual,
+        "growth": None if projection is None else projection["growth"],
+        "education": None if projection is None else projection["education"],
+        "credential": None if quick is None else quick["credential"],
+        "link": link("facts"),
+    }
+
+
 def careers(ds: Dataset) -> dict[str, Any]:
     data = ds.section("careers")
-    return {"careers": [_career(ds, c) for c in data["careers"]], "not_found": data["not_found"]}
+    return {
+        "home": home(ds),
+        "careers": [_career(ds, c) for c in data["careers"]],
+        "not_found": data["not_found"],
+    }
 
 
 def career(ds: Dataset, name: str) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..dataset.index import Dataset, Record
-from .figures import codes
+from .figures import codes, newest_median
 from .links import Link, link
 
 ANNUAL = "usd_per_year"
@@ -88,18 +88,9 @@ def _counterparts(fig: Record, national: list[Record]) -> list[Record]:
 
 
 def newest_medians(ds: Dataset) -> list[Record]:
-    """The newest national median annual wage, and the newest official one if that is another."""
-    medians = [f for f in national_figures(ds) if f["measure"] == "median" and f["unit"] == ANNUAL]
-    if not medians:
-        return []
-    newest = min(medians, key=_order)
-    official = [f for f in medians if f["flag"] == "official"]
-    shown = [newest]
-    if official:
-        best = min(official, key=_order)
-        if best is not newest:
-            shown.append(best)
-    return shown
+    """The newest national median annual wage (``figures.newest_median``, as every command shows)."""
+    annual, _ = newest_median(ds)
+    return [] if annual is None else [annual]
 
 
 def state(ds: Dataset, name: str) -> dict[str, Any]:

@@ -15,25 +15,58 @@ def _title(c: dict[str, Any]) -> str:
 def _pay_cell(c: dict[str, Any]) -> str:
     """The pay column: the BLS median, else the first survey average (labelled), else none."""
     if c["pay"]:
-        return f"{fmt.value(c['pay'])} ({fmt.period(c['pay'])}, {c['pay']['flag']})"
+        flag = "" if c["pay"]["flag"] == "official" else f", {c['pay']['flag']}"
+        return f"{fmt.value(c['pay'])} ({fmt.period(c['pay'])}{flag})"
     if c["survey_pay"]:
         first = c["survey_pay"][0]
         return f"{fmt.value(first['figure'])} average, members' survey ({first['year']})"
     return "none published"
 
 
+def _growth_cell(c: dict[str, Any], period: str | None) -> str:
+    """The growth, with its period where it is not the table's."""
+    growth = c.get("growth")
+    if not growth:
+        return "-"
+    return (
+        fmt.value(growth) if fmt.period(growth) == period else f"{fmt.value(growth)} ({fmt.period(growth)})"
+    )
+
+
 def _table(data: dict[str, Any]) -> Table:
     rows: list[list[Inline]] = []
+    home = data.get("home")
+    period = fmt.period(home["growth"]) if home and home["growth"] else None
+    if home:
+        rows.append(
+            [
+                [Span(home["title"], "strong"), Span(" (this guide)", "muted")],
+                home["soc"] or fmt.UNSTATED,
+                _pay_cell({**home, "survey_pay": []}),
+                _growth_cell(home, period),
+                home["credential"] or "-",
+            ]
+        )
     for c in data["careers"]:
         ways = [ref["args"][0] for lead in c["way_in"] for ref in lead["links"] if ref["command"] == "certs"]
-        rows.append([Span(c["title"], "strong"), c["soc"] or "none", _pay_cell(c), ", ".join(ways) or "-"])
+        rows.append(
+            [
+                Span(c["title"], "strong"),
+                c["soc"] or "none",
+                _pay_cell(c),
+                _growth_cell(c, period),
+                ", ".join(ways) or "-",
+            ]
+        )
     columns = [
         Column("Career"),
         Column("BLS code", no_wrap=True),
         Column("Pay", "right"),
+        Column(f"Growth {period}" if period else "Growth", "right"),
         Column("Credential"),
     ]
-    return Table(columns, rows, title="At a glance")
+    caption = "Pay: the median (official unless the cell says otherwise); growth: BLS's projection."
+    return Table(columns, rows, title="At a glance", caption=caption)
 
 
 def _lines(c: dict[str, Any]) -> list[Inline]:

@@ -24,7 +24,17 @@ def lines(data: dict[str, Any]) -> list[Inline]:
         if route["duration"]:
             line += [", ", Span(fmt.value(route["duration"]), "strong"), " ", *fmt.cite(route["duration"])]
         lines.append(line)
-    if data["entry"]:
+    projection = data["projection"]
+    if projection and projection["education"]:
+        lines.append(
+            [
+                "Typical entry: ",
+                Span(projection["education"], "strong"),
+                f" (BLS, {fmt.period(projection['growth'])}) ",
+                *fmt.cite(projection),
+            ]
+        )
+    elif data["entry"]:
         lines.append(["Typical entry: ", data["entry"]["text"], " ", *fmt.cite(data["entry"])])
     if credential:
         renewal = credential["renewal"]
@@ -41,22 +51,25 @@ def lines(data: dict[str, Any]) -> list[Inline]:
     if data["jobs"]:
         jobs = data["jobs"]
         lines.append(["Jobs: ", Span(fmt.value(jobs), "strong"), f" in {fmt.period(jobs)} ", *fmt.cite(jobs)])
-    projection = data["projection"]
     if projection:
-        growth = projection["growth"]
-        lines.append(
-            [
-                "Outlook: ",
-                Span(f"{fmt.value(growth)} growth", "strong"),
-                f", {fmt.period(growth)} ",
-                *fmt.cite(growth),
-            ]
-        )
+        lines.append(["Outlook: ", *outlook_line(projection)])
     if data.get("employers"):
         shares = [f"{e['employer']} {fmt.value(e['share'])}" for e in data["employers"]]
         first = data["employers"][0]["share"]
         lines.append(["Where they work: ", "; ".join(shares), f" ({fmt.period(first)}) ", *fmt.cite(first)])
     return lines
+
+
+def outlook_line(projection: dict[str, Any]) -> list[str | Span]:
+    """The projection in one line, as BLS frames it: growth against all occupations, and the
+    openings a year (what a job seeker meets), cited once."""
+    growth, everyone, openings = projection["growth"], projection["all_occupations"], projection["openings"]
+    line: list[str | Span] = [Span(f"{fmt.value(growth)} growth", "strong"), f", {fmt.period(growth)}"]
+    if everyone:
+        line += [f" (all occupations: {fmt.value(everyone)})"]
+    if openings:
+        line += ["; ", Span(f"{fmt.value(openings, words=False)} openings a year", "strong")]
+    return [*line, " ", *fmt.cite(growth), *fmt.ref(projection)]
 
 
 def build(data: dict[str, Any]) -> Document:

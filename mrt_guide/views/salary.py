@@ -58,49 +58,44 @@ def _title(data: dict[str, Any]) -> str:
     return f"Median {basis} pay{' by year' if data['view'] == 'history' else ''}, newest first"
 
 
-def code_of(fig: dict[str, Any], codes: list[dict[str, Any]]) -> str | None:
-    """The occupation code a figure's source publishes under, where the dataset says."""
-    return next((c["code"] for c in codes if fig["source"] in c["figures_from"]), None)
-
-
 def medians(data: dict[str, Any]) -> list[Block]:
     """The medians, newest first, each with the occupation code it is for; where the code
     changes between rows, the table and the chart say so."""
     figures, codes = data["figures"], data["codes"]
     if not figures:
         return [Para(Span("No median in the dataset.", "muted"))]
-    shown_codes = [code_of(f, codes) for f in figures]
+    shown_codes = [fmt.code_of(f, codes) for f in figures]
+    labels = [fmt.code_cell(c) for c in shown_codes]
     rows: list[list[Inline]] = [
         [
             fmt.period(f),
             [fmt.value(f), *fmt.ref(f)],
-            code or Span("-", "muted"),
+            label,
             Span(f["source"], "code"),
             fmt.flag(f["flag"]),
         ]
-        for f, code in zip(figures, shown_codes, strict=True)
+        for f, label in zip(figures, labels, strict=True)
     ]
     columns = [
         Column("Year", no_wrap=True),
         Column("Median", "right", no_wrap=True),
-        Column("Occupation", no_wrap=True),
+        Column("Occupation"),
         Column("Source", no_wrap=True),
         Column("Flag", no_wrap=True),
     ]
-    used = [c for c in codes if c["code"] in shown_codes]
+    used = [c for c in codes if any(c is s for s in shown_codes)]
     caption = None
-    if len({c for c in shown_codes if c}) > 1 or (used and None in shown_codes):
+    if len(set(labels)) > 1:
         caption = (
             "The occupation's definition changes between these rows: "
-            + "; ".join(f"{c['code']} is {c['title']}" for c in used)
-            + ("; - : the source covers a broader or unstated group" if None in shown_codes else "")
+            + fmt.code_legend(used)
+            + (f"; {fmt.UNSTATED}: the source does not say" if None in shown_codes else "")
             + ". Compare across a change with care."
         )
     blocks: list[Block] = [Table(columns, rows, title=_title(data), caption=caption)]
     if data["view"] == "history":
         bars, last = [], ""
-        for f, code in zip(figures, shown_codes, strict=True):
-            label = code or "other"
+        for f, label in zip(figures, labels, strict=True):
             note = " ".join(
                 p
                 for p in ("" if f["flag"] == "official" else f"({f['flag']})", "" if label == last else label)
@@ -109,6 +104,16 @@ def medians(data: dict[str, Any]) -> list[Block]:
             bars.append(Bar(fmt.period(f), f["value"], fmt.value(f), note))
             last = label
         blocks.append(Bars("The same medians, drawn to scale (occupation code where it changes)", bars))
+    if data.get("also"):
+        blocks.append(
+            Bullets(
+                [
+                    [*spans(fmt.label(f)), ": ", Span(fmt.value(f)), f" ({fmt.period(f)}) ", *fmt.cite(f)]
+                    for f in data["also"]
+                ],
+                title="Also published for these years (the table shows one figure a year)",
+            )
+        )
     return blocks
 
 
@@ -158,6 +163,7 @@ def build(data: dict[str, Any]) -> Document:
     doc.add(*surveys(data))
     shown = (
         data["figures"]
+        + data.get("also", [])
         + data["others"]
         + [f for s in data["spreads"] for f in s["figures"]]
         + data["factors"]
