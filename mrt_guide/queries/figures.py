@@ -3,6 +3,8 @@ occupation codes their sources publish under."""
 
 from __future__ import annotations
 
+import re
+
 from ..dataset.index import Dataset, Record
 
 TRUST = {"official": 2, "secondary": 1, "article-only": 0}
@@ -45,16 +47,22 @@ def codes(ds: Dataset, figures: list[Record]) -> list[Record]:
 ANNUAL, HOURLY = "usd_per_year", "usd_per_hour"
 
 
-def rank(ds: Dataset, fig: Record) -> tuple[int, int, int, int]:
+IMPORTED = re.compile(r"^oews-\d{4}-(?:national|state|metro|all)$")
+"""The source key of an OEWS file the reader imported (``data import-oews``)."""
+
+
+def rank(ds: Dataset, fig: Record) -> tuple[int, int, int, int, int]:
     """How a figure ranks against others of the same measure: the latest year, then the more
-    trustworthy flag, then the occupation's own code before a broader group, then a figure
-    read from the publisher's own file (``official/``) before one quoted from a page."""
+    trustworthy flag, then the occupation's own code before a broader group, then a file the
+    reader imported (what they asked to see), then a figure read from the publisher's own
+    file (``official/``) before one quoted from a page."""
     code = ds.soc_codes.get(fig["source"])
     source = ds.sources.get(fig["source"]) or {}
     return (
         fig["year_end"] or fig["year"],
         TRUST[fig["flag"]],
         0 if code is not None and code.get("broader") else 1,
+        1 if IMPORTED.match(fig["source"]) else 0,
         1 if source.get("file") else 0,
     )
 

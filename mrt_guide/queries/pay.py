@@ -28,8 +28,8 @@ def salary(ds: Dataset, *, history: bool = False, hourly: bool = False) -> dict[
         if lead is not None and lead not in chosen:  # an import newer than the headline
             chosen.append(lead)
         chosen, also = one_per_year(ds, chosen)
-        # the means, one a year (a mean is not a median: apart); percentiles are in the spreads
-        apart, _ = one_per_year(ds, [f for f in every if f["unit"] == ANNUAL and f["measure"] == "mean"])
+        # the newest mean (a mean is not a median: apart); percentiles are in the spreads
+        apart = one_per_year(ds, [f for f in every if f["unit"] == ANNUAL and f["measure"] == "mean"])[0][:1]
     unit = HOURLY if hourly else ANNUAL
     figures, no_hourly = [], []
     if lead is not None and chosen and chosen[0] is not lead and chosen[0]["year"] == lead["year"]:

@@ -61,7 +61,12 @@ def _differences(ds: Dataset, fig: Record, other: Record) -> list[dict[str, Any]
     return found
 
 
-def _counterparts(fig: Record, national: list[Record]) -> list[Record]:
+def _broader(ds: Dataset, fig: Record) -> bool:
+    code = ds.soc_codes.get(fig["source"])
+    return bool(code and code.get("broader"))
+
+
+def _counterparts(ds: Dataset, fig: Record, national: list[Record]) -> list[Record]:
     """The national figures to set beside ``fig``: the same measure in the nearest year (from the
     same table first, then official), and, where that is another year, a median or mean of the
     same year."""
@@ -74,6 +79,7 @@ def _counterparts(fig: Record, national: list[Record]) -> list[Record]:
                 same_measure,
                 key=lambda n: (
                     abs(n["year"] - fig["year"]),
+                    _broader(ds, n),
                     n["source"] != fig["source"],
                     n["flag"] != "official",
                     -n["year"],
@@ -104,7 +110,7 @@ def state(ds: Dataset, name: str) -> dict[str, Any]:
     for fig in figures:
         if (fig["measure"], fig["unit"]) not in COMPARED:
             continue  # percentiles and hourly figures: the national table shows them
-        for other in _counterparts(fig, national):
+        for other in _counterparts(ds, fig, national):
             shown.setdefault(other["id"], other)
             comparisons.append(
                 {
@@ -203,7 +209,7 @@ def states(ds: Dataset, sort: str = "pay") -> dict[str, Any]:
         rows.sort(key=lambda r: r["name"])
     national: dict[str, Record] = {}
     if by_pay:
-        for other in _counterparts(by_pay[0]["figure"], national_figures(ds)):
+        for other in _counterparts(ds, by_pay[0]["figure"], national_figures(ds)):
             national.setdefault(other["id"], other)
     for fig in newest_medians(ds):
         national.setdefault(fig["id"], fig)

@@ -18,13 +18,19 @@ def _cell(fig: dict[str, Any] | None, marked: bool = False) -> Inline:
     return [fmt.value(fig, words=False), *(fmt.ref(fig) if marked else [])]
 
 
+def _source_cell(p: dict[str, Any]) -> Inline:
+    cell: list[str | Span] = [Span(p["source"], "code")]
+    if p["flag"] != "official":
+        cell += [", ", fmt.flag(p["flag"])]
+    return cell
+
+
 def _table(data: dict[str, Any], *, ids: bool) -> Table:
+    """Growth by period, with BLS's growth for all occupations, the code and the source."""
     columns = [
         Column("Period", no_wrap=True),
         Column("Growth", "right", no_wrap=True),
-        Column("All jobs", "right"),
-        Column("New jobs", "right"),
-        Column("Openings a year", "right"),
+        Column("All occupations", "right"),
         Column("Occupation"),
         Column("Source", no_wrap=True),
     ]
@@ -37,13 +43,8 @@ def _table(data: dict[str, Any], *, ids: bool) -> Table:
                 [_period(p), *(fmt.ref(p) if marked else [])],
                 [fmt.value(p["growth"]), *(fmt.ref(p["growth"]) if marked else [])],
                 _cell(p["all_occupations"], marked),
-                _cell(p["new_jobs"], marked),
-                _cell(p["openings"], marked),
                 fmt.code_cell(code),
-                [
-                    Span(p["source"], "code"),
-                    *([] if p["flag"] == "official" else [", ", fmt.flag(p["flag"])]),
-                ],
+                _source_cell(p),
             ]
         )
     if ids:
@@ -51,12 +52,39 @@ def _table(data: dict[str, Any], *, ids: bool) -> Table:
         rows = [[p["id"], *row] for p, row in zip(data["projections"], rows, strict=True)]
         return Table(columns, rows)
     used = [c for c in data["codes"] if any(c is s for s in shown_codes)]
-    caption = "All jobs: BLS's growth for all occupations. - : the source gives no figure."
+    caption = "- : the source gives no figure."
     if used:
         caption += " Codes: " + fmt.code_legend(used) + "."
     if len({id(c) for c in shown_codes}) > 1:
         caption += " The occupation's definition changes between rows: compare across a change with care."
-    return Table(columns, rows, title="Projections, newest first (each from its own source)", caption=caption)
+    return Table(columns, rows, title="Projected growth, newest first (each from its own source)", caption=caption)
+
+
+def _jobs(data: dict[str, Any]) -> Table:
+    """The same projections in jobs: employment at the start and the end, the change, openings."""
+    columns = [
+        Column("Period", no_wrap=True),
+        Column("Employed at start", "right"),
+        Column("Projected at end", "right"),
+        Column("Change", "right"),
+        Column("Openings a year", "right"),
+    ]
+    rows: list[list[Inline]] = [
+        [
+            _period(p),
+            _cell(p["base_employment"], True),
+            _cell(p["target_employment"], True),
+            _cell(p["new_jobs"], True),
+            _cell(p["openings"], True),
+        ]
+        for p in data["projections"]
+    ]
+    return Table(
+        columns,
+        rows,
+        title="The same projections in jobs",
+        caption="Openings: jobs to fill each year, from growth and from workers who leave or retire.",
+    )
 
 
 def _now(data: dict[str, Any]) -> list[Block]:
@@ -118,6 +146,7 @@ def build(data: dict[str, Any]) -> Document:
     drivers = [fmt.sourced_line(d) for d in [*data["drivers"], data["trend"]]]
     doc.add(Bullets(drivers, title="Why demand grows"))
     doc.add(_table(data, ids=False))
+    doc.add(_jobs(data))
     doc.add(
         Bars(
             "Projected growth by period, newest first",
