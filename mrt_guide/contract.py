@@ -219,6 +219,7 @@ class SalaryRecords(Out):
     view: Literal["headline", "history"]
     basis: Literal["annual", "hourly"]
     figures: list[m.Figure]
+    also: list[m.Figure]
     others: list[m.Figure]
     no_hourly_figure: list[m.Figure]
     spreads: list[SpreadOut]
@@ -667,7 +668,20 @@ class CareerOut(m.Career):
     plan: LinkOut | None
 
 
+class HomeOut(Out):
+    """The occupation itself, the first row careers compares with."""
+
+    title: str
+    soc: str | None
+    pay: m.Figure | None
+    growth: m.Figure | None
+    education: str | None
+    credential: str | None
+    link: LinkOut
+
+
 class CareersRecords(Out):
+    home: HomeOut
     careers: list[CareerOut]
     not_found: list[str]
 

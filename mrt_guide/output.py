@@ -165,30 +165,53 @@ def render(fmt: Format, data: Mapping[str, Any], view: ViewLoader, *, ascii: boo
 
 
 def about(data: Mapping[str, Any]) -> dict[str, str]:
-    """What a page says under its title: the newest year its figures describe, the day it was
-    made and by which version, so a printed copy dates itself."""
+    """What a page says under its title: how new its data is, the day it was made and by which
+    version, so a printed copy dates itself. "Data as of" means one thing on every page: the
+    newest statistic shown (a pay, employment or projection figure), as its May survey year
+    or its projection edition; a page with none (a CE report) does not say it."""
     import datetime as dt
 
     from . import __version__
 
-    # the audit packet (``generated``) is the user's own log: the dataset's year says nothing
-    years = [] if "generated" in data else [y for y in _years(data) if isinstance(y, int)]
-    out = {"Data as of": str(max(years))} if years else {}
+    newest = as_of(data)
+    out = {"Data as of": newest} if newest else {}
     out["Printed"] = dt.date.today().isoformat()
     out["mrt-guide"] = __version__
     return out
 
 
-def _years(obj: Any) -> list[Any]:
-    """The ``year`` of every figure inside a command's records: the year it describes (a
-    projection's base year, not the year it reaches)."""
-    found: list[Any] = []
+SURVEYED = {"median", "mean", "p10", "p25", "p75", "p90", "employment"}
+
+
+def as_of(data: Mapping[str, Any]) -> str | None:
+    """``May 2025 (newest figure)`` or ``2024-34 projections (newest figure)``: the newest
+    statistic in ``data``; a survey's May year wins over a projection edition of the same year."""
+    best: tuple[int, int] | None = None
+    text = None
+    for fig in _figures(data):
+        measure, year = fig.get("measure"), fig.get("year")
+        if not isinstance(year, int) or not measure:
+            continue
+        key = (year, 1 if measure in SURVEYED else 0)
+        if best is None or key > best:
+            best = key
+            end = fig.get("year_end")
+            if end and measure not in SURVEYED:
+                text = f"{year}-{end % 100:02d} projections (the newest figure shown)"
+            else:
+                text = f"May {year} (the newest figure shown)"
+    return text
+
+
+def _figures(obj: Any) -> list[dict[str, Any]]:
+    """Every figure inside a command's records."""
+    found: list[dict[str, Any]] = []
     stack = [obj]
     while stack:
         node = stack.pop()
         if isinstance(node, dict):
             if "unit" in node and "value" in node:
-                found.append(node.get("year"))
+                found.append(node)
             stack.extend(node.values())
         elif isinstance(node, list):
             stack.extend(node)

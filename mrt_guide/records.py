@@ -15,6 +15,8 @@ class Source(TypedDict):
     kind: Literal["official", "secondary", "article"]
     vintage: int
     note: str | None
+    file: str | None
+    sha256: str | None
 
 
 @final
@@ -65,6 +67,8 @@ class Figure(TypedDict):
             "growth",
             "new_jobs",
             "base_employment",
+            "target_employment",
+            "openings",
         ]
         | None
     )
@@ -123,6 +127,10 @@ class Projection(TypedDict):
     new_jobs: Figure | None
     base_employment: Figure | None
     note: str | None
+    target_employment: Figure | None
+    openings: Figure | None
+    all_occupations: Figure | None
+    education: str | None
 
 
 @final
@@ -577,6 +585,7 @@ class OccupationCode(TypedDict):
     title: str
     figures_from: list[str]
     note: str | None
+    broader: bool
 
 
 @final
@@ -585,6 +594,7 @@ class SalaryOut(TypedDict):
     view: Literal["headline", "history"]
     basis: Literal["annual", "hourly"]
     figures: list[Figure]
+    also: list[Figure]
     others: list[Figure]
     no_hourly_figure: list[Figure]
     spreads: list[SpreadOut]
@@ -634,6 +644,8 @@ class PlaceFigure(TypedDict):
             "growth",
             "new_jobs",
             "base_employment",
+            "target_employment",
+            "openings",
         ]
         | None
     )
@@ -734,6 +746,19 @@ class OutlookOut(TypedDict):
 
 
 @final
+class HomeOut(TypedDict):
+    """The occupation itself, the first row careers compares with."""
+
+    title: str
+    soc: str | None
+    pay: Figure | None
+    growth: Figure | None
+    education: str | None
+    credential: str | None
+    link: LinkOut
+
+
+@final
 class SurveyPayOut(TypedDict):
     """A members' survey average standing in for a BLS median, with who answered."""
 
@@ -766,6 +791,7 @@ class CareerOut(TypedDict):
 @final
 class CareersOut(TypedDict):
     sources: NotRequired[dict[str, Source]]
+    home: HomeOut
     careers: list[CareerOut]
     not_found: list[str]
 
@@ -869,6 +895,8 @@ class SourceRow(TypedDict):
     kind: Literal["official", "secondary", "article"]
     vintage: int
     note: str | None
+    file: str | None
+    sha256: str | None
     figures: int
     records: int
 
@@ -1092,6 +1120,7 @@ class SalaryRecords(TypedDict):
     view: Literal["headline", "history"]
     basis: Literal["annual", "hourly"]
     figures: list[Figure]
+    also: list[Figure]
     others: list[Figure]
     no_hourly_figure: list[Figure]
     spreads: list[SpreadOut]
@@ -1152,6 +1181,7 @@ class WorkplacesRecords(TypedDict):
 
 @final
 class CareersRecords(TypedDict):
+    home: HomeOut
     careers: list[CareerOut]
     not_found: list[str]
 

@@ -35,11 +35,12 @@ def test_every_career_with_its_pay_year_and_flag(cli_json: Any) -> None:
     data = cli_json("careers")
     assert [c["id"] for c in data["careers"]] == IDS
     careers = by_id(data)
+    # BLS's 2024-34 projections file (official/projections/occupation_2024-34.xlsx): May 2024 pay
     expected = {
-        "him-technologists": ("29-9021", 58250, 2022, "ooh-hit-2023"),
-        "health-services-managers": ("11-9111", 110680, 2023, "ooh-managers-2024"),
-        "medical-secretaries": ("43-6013", 36580, 2019, "oes-2019-436013"),
-        "medical-transcriptionists": ("31-9094", 35720, 2016, "ooh-transcriptionists-2017"),
+        "him-technologists": ("29-9021", 67310, 2024, "ep-2024-34"),
+        "health-services-managers": ("11-9111", 117960, 2024, "ep-2024-34"),
+        "medical-secretaries": ("43-6013", 44640, 2024, "ep-2024-34"),
+        "medical-transcriptionists": ("31-9094", 37550, 2024, "ep-2024-34"),
     }
     for career_id, (soc, value, year, source) in expected.items():
         c = careers[career_id]
@@ -53,8 +54,29 @@ def test_every_career_with_its_pay_year_and_flag(cli_json: Any) -> None:
         )
         assert (pay["source"], pay["flag"]) == (source, "official")
         assert data["sources"][source]["url"].startswith("https://")
-    assert careers["him-technologists"]["growth"]["value"] == 16
-    assert careers["medical-transcriptionists"]["growth"]["value"] == -3
+        assert data["sources"][source]["file"] == "official/projections/occupation_2024-34.xlsx"
+    growth = {
+        k: (c["growth"]["value"], c["growth"]["year"], c["growth"]["year_end"])
+        for k, c in careers.items()
+        if c["growth"]
+    }
+    assert growth == {
+        "him-technologists": (14.7, 2024, 2034),
+        "health-services-managers": (23.2, 2024, 2034),
+        "medical-secretaries": (4.2, 2024, 2034),
+        "medical-transcriptionists": (-4.9, 2024, 2034),
+    }
+
+
+def test_the_home_occupation_is_the_first_row(cli_json: Any, cli: Any) -> None:
+    home = cli_json("careers")["home"]
+    assert (home["pay"]["value"], home["pay"]["year"], home["pay"]["source"]) == (51140, 2025, "oews-2025")
+    assert (home["growth"]["value"], home["growth"]["source"]) == (7.1, "ep-2024-34")
+    assert home["soc"] == "29-2072" and home["credential"] == "RHIT"
+    out = cli("careers", env={"COLUMNS": "200"}).stdout
+    rows = [line for line in out.splitlines() if line.startswith("│")]
+    assert "Medical Records Technician (this guide)" in rows[0] and "$51,140/yr (2025)" in rows[0]
+    assert "7.1%" in rows[0] and "Growth 2024-34" in out
 
 
 def test_education_and_the_way_in(cli_json: Any) -> None:
@@ -107,7 +129,7 @@ def test_the_table_and_what_was_not_found(cli: Any) -> None:
     out = cli("careers").stdout
     assert re.search(r"Medical coders\s*│\s*29-2072\s*│", out)
     assert re.search(r"Cancer registrars\s*│\s*none\s*│\s*none published", out)
-    assert "$110,680/yr (2023, official)" in out
+    assert "$117,960/yr (2024)" in out and "23.2%" in out
     text = flat(out)
     assert "Not known: The BLS handbook's own list of occupations similar to medical records" in text
 

@@ -46,19 +46,22 @@ def test_third_party_titles_and_years_are_the_pages_own(guide: Any) -> None:
     assert len(chps) == 7 and {f["year"] for f in chps} == {2020, 2021}
 
 
-def test_the_2016_employment_cites_the_copy_it_was_read_on(cli_json: Any) -> None:
+def test_the_2016_26_projection_is_read_from_bls_own_file(cli_json: Any) -> None:
     data = cli_json("outlook")
     p = next(p for p in data["projections"] if p["id"] == "projection-2016-26")
-    assert p["base_employment"]["value"] == 206300
-    assert p["base_employment"]["source"] == "ooh-2018-copy"
-    assert data["sources"]["ooh-2018-copy"]["url"].startswith("https://www.medicalassistantsalaryguide.org/")
-    assert data["sources"]["ooh-2018-copy"]["kind"] == "secondary"
+    assert (p["base_employment"]["value"], p["target_employment"]["value"]) == (206300, 234100)
+    assert (p["growth"]["value"], p["new_jobs"]["value"], p["openings"]["value"]) == (13.5, 27800, 15800)
+    assert {p["source"], p["base_employment"]["source"]} == {"ep-2016-26"}
+    source = data["sources"]["ep-2016-26"]
+    assert source["kind"] == "official" and source["file"] == "official/projections/occupation_2016-26.xlsx"
+    # the article's rounding, kept with the official figure
+    assert (p["growth"]["article"]["value"], p["new_jobs"]["article"]["value"]) == (13, 28000)
 
 
 def test_every_source_in_the_data_is_in_sources_json() -> None:
     keys = {s["key"] for s in json.loads((DATA / "sources.json").read_text())["sources"]}
     cited = set(re.findall(r'"source": "([a-z0-9-]+)"', _data_text()))
-    assert cited <= keys and "ooh-2018-copy" in cited
+    assert cited <= keys and {"oews-2025", "ep-2024-34"} <= cited
 
 
 def _occupation_figures(guide: Any) -> list[dict[str, Any]]:
@@ -85,20 +88,33 @@ def test_every_pay_and_outlook_source_says_which_occupation_it_counts(guide: Any
     assert {code[k] for k in ("oes-2011", "ooh-2012", "ooh-2016", "career-org-2018", "ooh-2019")} == {
         "29-2071"
     }
-    assert code["ooh-2021"] is None
-    assert codes["ooh-2021"]["title"] == "Medical Records and Health Information Specialists"
+    # the 2021 handbook's group is 29-2098, as in BLS's May 2019 and 2020 files: a broader group
+    assert {code[k] for k in ("ooh-2021", "oews-2019", "oews-2020", "ep-2019-29", "ep-2020-30")} == {
+        "29-2098"
+    }
+    assert (
+        codes["ooh-2021"]["broader"]
+        and "Medical Records and Health Information Specialists" in (codes["ooh-2021"]["note"])
+    )
     assert {code[k] for k in ("aapc-outlook", "jobhuntday-2024", "startright-2024")} == {"29-2072"}
+    assert {code[f"oews-{y}"] for y in range(2021, 2026)} | {code["ep-2024-34"]} == {"29-2072"}
+    assert {code["oews-2014"], code["oews-2017"], code["ep-2018-28"]} == {"29-2071"}
 
 
 def test_the_2020_median_and_later_projections_say_their_scope(cli_json: Any) -> None:
-    pay = {f["id"]: f for f in cli_json("salary", "--history")["figures"]}
-    assert "broader" in pay["pay-median-2020-annual"]["note"]
-    assert "29-2072" in pay["pay-median-2024-annual"]["note"]
+    history = cli_json("salary", "--history")
+    pay = {f["id"]: f for f in history["figures"]}
+    for year in (2019, 2020):  # BLS's own files: the broader group 29-2098, and each figure says so
+        assert pay[f"oews-{year}-median-annual"]["note"].startswith("For 29-2098, a broader group")
+    also = {f["id"]: f for f in history["also"]}  # the same years as quoted elsewhere: history
+    assert "broader" in also["pay-median-2020-annual"]["note"]
+    assert "29-2072" in also["pay-median-2024-annual"]["note"]
     projections = {p["id"]: p for p in cli_json("outlook")["projections"]}
-    assert "broader group" in projections["projection-2019-29"]["note"]
-    assert "From 2019" not in projections["projection-2019-29"]["note"]
-    for later in ("projection-2023-33", "projection-2024-34"):
-        assert projections[later]["note"].startswith("For SOC 29-2072 Medical Records Specialists")
+    for broader in ("projection-2019-29", "projection-2020-30"):
+        assert projections[broader]["note"].startswith("For 29-2098 ")
+        assert "broader group" in projections[broader]["note"]
+    for later in ("projection-2021-31", "projection-2023-33", "projection-2024-34"):
+        assert projections[later]["note"] is None and projections[later]["source"].startswith("ep-")
 
 
 def test_hospitals_are_the_largest_employer_not_most_jobs(cli_json: Any) -> None:

@@ -84,7 +84,7 @@ BAD_EDITS = [
     (
         "pay.json",
         lambda d: d["figures"][1].update(id=d["figures"][0]["id"]),
-        r"pay\.json → figures\[1\]\.id: Duplicate figure id 'pay-median-2010-annual'",
+        r"pay\.json → figures\[1\]\.id: Duplicate figure id 'oews-2025-median-annual'",
     ),
     (
         "pay.json",
@@ -151,7 +151,7 @@ BAD_EDITS = [
     (
         "pay.json",
         lambda d: d["figures"][1].update(value=-15.55),
-        r"pay\.json → figures\[1\]: value -15\.55 is outside the range for usd_per_hour",
+        r"pay\.json → figures\[1\]: value -15\.55 is outside the range for usd_per_year",
     ),
     # text a terminal would obey
     (

@@ -145,7 +145,7 @@ def test_rich_exports_keep_figures_and_sources(cli: Any, tmp_path: Path, suffix:
 @pytest.mark.parametrize(
     ("suffix", "check"),
     [
-        (".json", lambda text: json.loads(text)["figures"][0]["id"] == "pay-median-2024-annual"),
+        (".json", lambda text: json.loads(text)["figures"][0]["id"] == "oews-2025-median-annual"),
         (".md", lambda text: text.startswith("# Pay of medical records technicians")),
         (".txt", lambda text: text.splitlines()[0].split("\t")[0] == "id"),
     ],

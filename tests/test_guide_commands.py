@@ -57,16 +57,19 @@ def test_unknown_degree_suggests(cli: Any) -> None:
 def test_outlook_shows_the_articles_rounding_and_every_period(cli: Any, cli_json: Any, guide: Any) -> None:
     data = cli_json("outlook")
     art = data["article_projection"]
-    assert (art["growth"]["value"], art["new_jobs"]["value"], art["new_jobs"]["article"]["value"]) == (
-        13,
-        27800,
-        28000,
-    )
+    # BLS's own 2016-26 file: 13.5% and 27,800, which the article rounds to 13% and 28,000
+    growth, new_jobs = art["growth"], art["new_jobs"]
+    assert (growth["value"], growth["article"]["value"], growth["source"]) == (13.5, 13, "ep-2016-26")
+    assert (new_jobs["value"], new_jobs["article"]["value"]) == (27800, 28000)
     periods = [(p["start"], p["end"]) for p in data["projections"]]
     assert periods == sorted(periods, key=lambda p: (p[1], p[0]), reverse=True)  # newest first
     assert len(periods) == len(guide.section("outlook")["projections"])
     out = cli("outlook").stdout
-    assert out.splitlines()[2].startswith("Projected growth: 7% over 2024-34")  # the answer first
+    # the answer first, as BLS frames it: against all occupations, in jobs, openings a year
+    assert out.splitlines()[2].startswith("Projected growth: 7.1% over 2024-34, against 3.1% for all")
+    flat_out = " ".join(out.split())
+    assert "Employment: 194,800 workers in 2024, 208,600 workers projected for 2034" in flat_out
+    assert "Openings: about 14,200 a year" in flat_out
     rounding = re.search(r"│\s*27,800([¹²³⁴⁵⁶⁷⁸⁹]+)\s*│", out)
     assert rounding, out  # the marker sits on the new-jobs cell, the figure its note is about
     note = next(ln for ln in out.splitlines() if ln.startswith(rounding.group(1) + " "))
@@ -74,7 +77,7 @@ def test_outlook_shows_the_articles_rounding_and_every_period(cli: Any, cli_json
     bars = [
         ln for ln in cli("outlook").stdout.splitlines() if ln.startswith(("2010-20", "2024-34")) and "█" in ln
     ]
-    assert len(bars) == 2 and bars[0].count("█") < bars[1].count("█")  # 7% (newest, first) against 21%
+    assert len(bars) == 2 and bars[0].count("█") < bars[1].count("█")  # 7.1% (newest, first) against 21%
     assert "2019-29" in out and "broader group" in out
     assert "ageing" not in out and "older" in out
 
@@ -185,7 +188,8 @@ def test_search_shows_the_newest_pay_first(cli_json: Any) -> None:
         if r["section"] == "salary" and [f["id"] for f in r["figures"]] == [r["id"]]
     ]
     years = [r["figures"][0]["year"] for r in pay]
-    assert years[0] == 2024 and years == sorted(years, reverse=True)
+    assert years[0] == 2025 and years == sorted(years, reverse=True)
+    assert pay[0]["figures"][0]["source"] == "oews-2025"
 
 
 def test_search_matches_the_start_of_words(cli_json: Any) -> None:

@@ -63,12 +63,19 @@ def test_handout_records_are_the_newest_answers(cli_json: Any) -> None:
     assert data["schema_version"] == 1
     assert data["title"] == "Medical Records Technician"
     median = data["pay"]["median_annual"]
-    assert (median["value"], median["year"], median["measure"]) == (50250, 2024, "median")
-    assert data["pay"]["median_hourly"]["value"] == 24.16
-    # the newest spread: the one whose figures describe the latest year (May 2015 today)
+    # BLS's May 2025 OEWS file, the same figure every command leads with
+    assert (median["value"], median["year"], median["measure"]) == (51140, 2025, "median")
+    assert (median["source"], median["flag"]) == ("oews-2025", "official")
+    assert data["pay"]["median_hourly"]["value"] == 24.59
+    # the newest spread, with its own year's median (the one above)
     spread = data["pay"]["spread"]
-    assert max(f["year"] for f in spread["figures"]) == 2015
-    assert [f["measure"] for f in spread["figures"]] == ["p10", "median", "p90"]
+    assert {f["year"] for f in spread["figures"]} == {2025}
+    assert [f["measure"] for f in spread["figures"]] == ["p10", "p25", "median", "p75", "p90"]
+    assert [f["value"] for f in spread["figures"]] == [37000, 43490, 51140, 64820, 81150]
+    assert median in spread["figures"]
+    projection = data["facts"]["projection"]
+    assert (projection["growth"]["value"], projection["all_occupations"]["value"]) == (7.1, 3.1)
+    assert (projection["openings"]["value"], projection["source"]) == (14200, "ep-2024-34")
     assert [s["number"] for s in data["steps"]] == [1, 2, 3, 4, 5]
     educate = next(s for s in data["steps"] if s["id"] == "educate")
     assert {f["id"] for f in educate["duration"]["figures"]} >= {"duration-as-hit", "duration-aas-hit"}
@@ -81,7 +88,7 @@ def test_handout_records_are_the_newest_answers(cli_json: Any) -> None:
     shares = [e["share"] for e in data["employers"]]
     assert len({(s["year"], s["source"]) for s in shares}) == 1  # one table, one year
     assert [s["value"] for s in shares] == sorted((s["value"] for s in shares), reverse=True)
-    assert data["facts"]["projection"]["growth"]["value"] == 7
+    assert data["facts"]["projection"]["growth"]["value"] == 7.1
     # every source the records cite is listed, and nothing else
     cited = {v for k, v in _walk(data) if k == "source"}
     assert set(data["sources"]) == cited
@@ -115,7 +122,7 @@ def test_handout_in_the_terminal(cli: Any) -> None:
     ]
     headings = [line.rstrip(" \u2500") for line in out.splitlines() if line.rstrip(" \u2500") in order]
     assert headings == order
-    assert "$50,250/yr" in out and "AS or AAS?" in out and "CAHIIM" in out
+    assert "$51,140/yr" in out and "AS or AAS?" in out and "CAHIIM" in out
     assert "AAPC" in out and "36 CEUs every 2 years" in out  # a table per issuer
     assert re.search(r"Hospitals \(state, local and\s+private\) 34%", out)
     assert "mrt-guide plan" in out  # the terminal keeps its pointer to the next command
@@ -128,7 +135,7 @@ def test_handout_at_40_columns_has_no_line_wider(cli: Any) -> None:
     assert result.exit_code == 0
     wide = [line for line in result.stdout.splitlines() if len(line) > 40]
     assert all(re.fullmatch(r"  https?://\S+", line) for line in wide), wide
-    assert "$50,250/yr" in result.stdout
+    assert "$51,140/yr" in result.stdout
 
 
 @pytest.mark.parametrize("command", ["handout", "guide"])
@@ -149,7 +156,11 @@ def test_html_is_a_semantic_standalone_page(export: Any, command: str) -> None:
     assert "@page" in css and "@media print" in css and "break-inside: avoid" in css
     assert "max-width: 600px" in css  # a phone gets its own layout
     meta = page.words("p")
-    assert re.search(r"Data as of 20\d\d · Printed \d{4}-\d\d-\d\d · mrt-guide \d+\.\d+\.\d+", meta)
+    assert re.search(
+        r"Data as of May 2025 \(the newest figure shown\) · Printed \d{4}-\d\d-\d\d"
+        r" · mrt-guide \d+\.\d+\.\d+",
+        meta,
+    )
     links = [a["href"] for a in page.all("a")]
     assert links and all(str(h).startswith(("https://", "http://")) for h in links)
     assert (
@@ -202,7 +213,7 @@ def test_markdown_reads_as_commonmark(export: Any) -> None:
     ]
     assert "<br" not in text  # hard breaks are CommonMark's own, never HTML inside a list item
     html = MarkdownIt("commonmark").enable("table").render(text)
-    assert "$50,250/yr" in html and "<th>Credential</th>" in html
+    assert "$51,140/yr" in html and "<th>Credential</th>" in html
 
 
 def test_svg_export_is_light_and_loads_no_fonts(export: Any) -> None:

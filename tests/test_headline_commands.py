@@ -46,13 +46,13 @@ def test_salary_leads_with_the_newest_median(cli: Any, cli_json: Any) -> None:
     the 2015 median keeps its note (often quoted as an average), marked and numbered."""
     data = cli_json("salary")
     years = [f["year"] for f in data["figures"]]
-    assert years[0] == 2024 and years == sorted(years, reverse=True)
+    assert years[0] == 2025 and years == sorted(years, reverse=True)
     assert {f["measure"] for f in data["figures"]} == {"median"}
-    assert [(f["measure"], f["year"]) for f in data["others"]] == [("mean", 2011)]
+    assert [(f["measure"], f["year"], f["value"]) for f in data["others"]] == [("mean", 2025, 56790)]
     result = cli("salary")
     assert result.exit_code == 0 and result.stderr == ""
     out = result.stdout
-    assert out.splitlines()[2].startswith("Median pay now: $50,250/yr in 2024 [jobhuntday-2024, secondary]")
+    assert out.splitlines()[2].startswith("Median pay now: $51,140/yr in 2025 [oews-2025]")
     rows = [ln for ln in out.splitlines() if re.match(r"│ \d{4} ", ln)]
     assert [r.split("│")[1].strip() for r in rows] == [str(y) for y in years]
     marked = re.search(r"│ 2015 │\s*\$37,110/yr([¹²³⁴⁵⁶⁷⁸⁹]+) │", out)
@@ -62,7 +62,8 @@ def test_salary_leads_with_the_newest_median(cli: Any, cli_json: Any) -> None:
     assert "The article says" not in out
     for shown in ("$24,190/yr", "$61,400/yr", "article-only", "10th percentile", "90th percentile"):
         assert shown in out
-    assert "Other measures (not medians)" in out and "Mean annual wage: $35,920/yr (2011)" in out
+    assert "Other measures (not medians)" in out and "Mean annual wage: $56,790/yr (2025)" in out
+    assert "Spread of annual pay, May 2025 (BLS OEWS)" in out
     assert "What raises pay" in out and "electronic health records" in out
 
 
@@ -102,14 +103,16 @@ def test_salary_history_is_every_median_by_year(cli_json: Any, guide: Any) -> No
     years = [f["year"] for f in data["figures"]]
     assert years == sorted(years, reverse=True)
     expected = sorted(
-        (
+        {
             f["year"]
             for f in guide.section("pay")["figures"]
             if f.get("measure") == "median" and f["unit"] == "usd_per_year"
-        ),
+        },
         reverse=True,
     )
-    assert years == expected
+    assert years == expected  # one figure a year: BLS's own file where there is one
+    assert {f["year"] for f in data["also"]} == {2024, 2020}
+    assert [f["source"] for f in data["figures"] if f["year"] in (2024, 2020)] == ["oews-2024", "oews-2020"]
     assert all(f["measure"] == "median" for f in data["figures"])
     assert data["view"] == "history" and data["spreads"] == []
 
@@ -120,13 +123,23 @@ def test_salary_hourly_shows_hourly_figures_and_names_the_missing(
     data = cli_json("salary", "--hourly")
     assert data["basis"] == "hourly"
     assert {f["unit"] for f in data["figures"]} == {"usd_per_hour"}
-    assert [f["value"] for f in data["figures"]] == [24.16, 21.2, 19.4, 17.84]
+    assert [f["value"] for f in data["figures"]] == [
+        24.59,
+        24.16,
+        23.45,
+        22.69,
+        22.43,
+        19.4,
+        18.83,
+        17.84,
+        17.26,
+    ]
     assert data["no_hourly_figure"] == []
     history = cli_json("salary", "--hourly", "--history")["figures"]
     oes = next(f for f in history if f["year"] == 2011)
     assert (oes["value"], oes["source"], oes["flag"]) == (16.01, "oes-2011", "official")
     out = cli("salary", "--hourly").stdout
-    assert "$24.16/hr" in out and "No hourly figure" not in out
+    assert "$24.59/hr" in out and "No hourly figure" not in out
 
     def drop(doc: Any) -> None:
         doc["figures"] = [f for f in doc["figures"] if f["id"] != "oes-2011-median-hourly"]
@@ -140,11 +153,10 @@ def test_salary_hourly_shows_hourly_figures_and_names_the_missing(
 
 def test_salary_json_flags_each_figure_and_keeps_the_articles_wording(cli_json: Any) -> None:
     data = cli_json("salary")
+    # the occupation's own medians: BLS's files (29-2072 from May 2021, 29-2071 before), and the
+    # handbook's for the Mays no file is kept for; May 2019 and 2020 (a broader group) in --history
     assert [(f["year"], f["measure"]) for f in data["figures"]] == [
-        (2024, "median"),
-        (2020, "median"),
-        (2018, "median"),
-        (2015, "median"),
+        (y, "median") for y in (2025, 2024, 2023, 2022, 2021, 2018, 2017, 2015, 2014)
     ]
     median = next(f for f in data["figures"] if f["id"] == "pay-median-2015-annual")
     assert median["measure"] == "median" and median["flag"] == "official"

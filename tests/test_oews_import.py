@@ -108,31 +108,33 @@ def test_suppressed_values_give_no_figure(cli: Any, cli_json: Any, ok_import: An
 def test_a_national_file_leads_salary_with_the_official_median(
     cli: Any, cli_json: Any, ok_import: Any, tmp_path: Path
 ) -> None:
-    result = ok_import(layout.national_xlsx(tmp_path))
-    assert "May 2023 national estimates" in result.stdout and "the nation; 10 figures" in result.stdout
+    result = ok_import(layout.national_xlsx(tmp_path, 2026))  # newer than the bundled May 2025
+    assert "May 2026 national estimates" in result.stdout and "the nation; 10 figures" in result.stdout
     data = cli_json("salary")
     years = [f["year"] for f in data["figures"]]
-    assert years == sorted(years, reverse=True)  # newest first: May 2024 (secondary), then May 2023
-    first = next(f for f in data["figures"] if f["source"] == "oews-2023-national")
+    assert years == sorted(years, reverse=True)  # newest first: the import, then the bundled May 2025
+    first = data["figures"][0]
     assert (first["id"], first["value"], first["year"]) == (
-        "oews-2023-national-us-median-annual",
+        "oews-2026-national-us-median-annual",
         49870,
-        2023,
+        2026,
     )
-    assert (first["source"], first["flag"], first["measure"]) == ("oews-2023-national", "official", "median")
-    assert (51500, "mean") in [(f["value"], f["measure"]) for f in data["others"]]  # apart from medians
+    assert (first["source"], first["flag"], first["measure"]) == ("oews-2026-national", "official", "median")
+    assert [(f["value"], f["measure"]) for f in data["others"]] == [(51500, "mean")]  # apart from medians
     spread = data["spreads"][0]
-    assert spread["id"] == "spread-oews-2023-national"
+    assert spread["id"] == "spread-oews-2026-national"
     assert [f["measure"] for f in spread["figures"]] == ["p10", "p25", "median", "p75", "p90"]
     assert [f["value"] for f in spread["figures"]] == [34870, 41870, 49870, 58870, 69870]
     text = json.dumps(data)
     assert "58000" not in text and "48000" not in text  # the hospitals row and the private-only row
     out = cli("salary").stdout
-    row = next(line for line in out.splitlines() if "2023" in line and "$" in line)
+    assert out.splitlines()[2].startswith("Median pay now: $49,870/yr in 2026 [oews-2026-national]")
+    row = next(line for line in out.splitlines() if line.startswith("│ 2026"))
     assert "$49,870/yr" in row and "official" in row
-    assert 23.98 in [f["value"] for f in cli_json("salary", "--hourly")["figures"]]
+    assert cli_json("salary", "--hourly")["figures"][0]["value"] == 23.98
+    assert cli_json("facts")["median_annual"]["id"] == "oews-2026-national-us-median-annual"
     history = cli_json("salary", "--history")["figures"]
-    assert 49870 in [f["value"] for f in history if f["year"] == 2023]
+    assert 49870 in [f["value"] for f in history if f["year"] == 2026]
     plan = cli_json(
         "plan",
         "--education",
@@ -322,7 +324,7 @@ def test_an_older_national_file_with_other_column_names(
     assert any(f["source"] == "oews-2016-national" and f["value"] == 38000 for f in pay)
     imported = cli_json("data", "imports")["imports"][0]["summary"]
     assert imported["code"] == "29-2071"
-    spread = cli_json("salary")["spreads"][0]
+    spread = next(s for s in cli_json("salary")["spreads"] if s["id"] == "spread-oews-2016-national")
     p90 = next(f for f in spread["figures"] if f["measure"] == "p90")
     assert (p90["qualifier"], p90["value"]) == ("at least", 208000)
 
@@ -337,7 +339,7 @@ def test_a_top_coded_wage_of_an_unknown_threshold_is_left_out_with_a_note(
         "Note: United States: A_PCT90 is marked '#' (top-coded) and the May 2019 threshold is not known; "
         "no figure.\n"
     )
-    spread = cli_json("salary")["spreads"][0]
+    spread = next(s for s in cli_json("salary")["spreads"] if s["id"] == "spread-oews-2019-national")
     assert [f["measure"] for f in spread["figures"]] == ["p10", "p25", "median", "p75"]
     notes = cli_json("data", "imports")["imports"][0]["summary"]["notes"]
     assert notes == [

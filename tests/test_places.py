@@ -22,16 +22,14 @@ def test_a_state_beside_the_nation_says_mean_not_median(cli: Any) -> None:
     assert re.search(r"│ Mean\s*│\s*\$54,020/yr¹\s*│\s*-\s*│", row)  # ¹: what Becker's calls it
     national = flat.split("The United States, for comparison", 1)[1].split("What differs", 1)[0]
     for line in (
-        "Median annual wage $50,250/yr (2024, 29-2072) [jobhuntday-2024, secondary]",
-        "Mean annual wage $48,310/yr (2021, 29-2072) [healthguide-2021, secondary]",
-        "Median annual wage $44,090/yr (2020) [ooh-2021]",
+        "Median annual wage $51,140/yr (2025, 29-2072) [oews-2025]",
+        "Mean annual wage $42,820/yr (2017, 29-2071) [oews-2017]",
         "Median annual wage $40,350/yr (2018, 29-2071) [ooh-2019]",
     ):
         assert line in national, line
     differs = flat.split("What differs", 1)[1].split("Notes", 1)[0]
     assert "a mean (the average) here, a median (the middle wage) there" in differs
-    assert "another occupation code (29-2071 here, 29-2072 there)" in differs
-    assert "another year (2018 here, 2021 there)" in differs
+    assert "another year (2018 here, 2017 there)" in differs
     assert "Becker's calls it the average annual salary: BLS's annual mean wage, not a median." in flat
 
 
@@ -47,14 +45,15 @@ def test_a_state_json_types_each_difference(cli_json: Any) -> None:
         c["national"]: {d["what"]: (d["state"], d["national"]) for d in c["differences"]}
         for c in data["comparisons"]
     }
-    assert pairs["us-2021-mean-annual"] == {"year": (2018, 2021), "code": ("29-2071", "29-2072")}
+    # the nearest national mean: BLS's May 2017 file (the same code; a broader group's May 2019 is not)
+    assert pairs["oews-2017-mean-annual"] == {"year": (2018, 2017), "flag": ("secondary", "official")}
     assert pairs["pay-median-2018-annual"] == {
         "measure": ("mean", "median"),
         "flag": ("secondary", "official"),
     }
     assert national["pay-median-2018-annual"]["value"] == 40350
-    assert [c["code"] for c in data["codes"]] == ["29-2071", None, "29-2072"]
-    assert {"beckers-states-2018", "healthguide-2021", "ooh-2019"} <= set(data["sources"])
+    assert [c["code"] for c in data["codes"]] == ["29-2071", "29-2072"]
+    assert {"beckers-states-2018", "oews-2017", "oews-2025", "ooh-2019"} <= set(data["sources"])
     assert data["sources"]["beckers-states-2018"]["url"].startswith("https://www.beckershospitalreview.com/")
 
 

@@ -105,7 +105,18 @@ Unit = Literal[
     "cases",
 ]
 Measure = Literal[
-    "median", "mean", "p10", "p25", "p75", "p90", "employment", "growth", "new_jobs", "base_employment"
+    "median",
+    "mean",
+    "p10",
+    "p25",
+    "p75",
+    "p90",
+    "employment",
+    "growth",
+    "new_jobs",
+    "base_employment",
+    "target_employment",
+    "openings",
 ]
 Qualifier = Literal["up to", "at least", "about"]
 
@@ -218,6 +229,13 @@ class Source(Model):
     kind: SourceKind
     vintage: Year = Field(description="The year the source describes or was current.")
     note: Text | None
+    file: Label | None = Field(
+        default=None,
+        description="The publisher's own file the figures were read from, in the repository's official/.",
+    )
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] | None = Field(
+        default=None, description="SHA-256 of that file."
+    )
 
     @model_validator(mode="after")
     def _official_has_url(self) -> Source:
@@ -534,6 +552,16 @@ class Projection(Sourced):
     new_jobs: Figure | None
     base_employment: Figure | None
     note: Text | None
+    target_employment: Figure | None = Field(
+        default=None, description="Employment projected for the end year."
+    )
+    openings: Figure | None = Field(
+        default=None, description="Openings a year, on average (growth and workers who leave)."
+    )
+    all_occupations: Figure | None = Field(
+        default=None, description="BLS's growth for all occupations over the same period, to compare."
+    )
+    education: Label | None = Field(default=None, description="The typical education needed for entry.")
 
     @model_validator(mode="after")
     def _period(self) -> Projection:
@@ -850,6 +878,11 @@ class OccupationCode(Sourced):
     title: Label
     figures_from: list[SourceKey] = Field(description="Sources whose figures are for this code.")
     note: Text | None = None
+    broader: bool = Field(
+        default=False,
+        description="True for a broader group that includes the occupation (29-2098): its figures are "
+        "not the occupation's own.",
+    )
 
 
 class StatesFile(Model):

@@ -3,13 +3,11 @@ the credential or degree that opens it and the plan goal that gets there."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from ..dataset.index import Dataset, Record, choose
+from .figures import newest_median, newest_projection
 from .links import link
-
-if TYPE_CHECKING:
-    from ..records import CareersOut, OneCareerOut
 
 
 def _survey_pay(ds: Dataset, fig_id: str) -> Record:
@@ -40,12 +38,34 @@ def _career(ds: Dataset, career: Record) -> Record:
     }
 
 
-def careers(ds: Dataset) -> CareersOut:
+def home(ds: Dataset) -> Record:
+    """The occupation itself, to compare the others with: the newest median (the one every
+    command shows) and the newest projection's growth, with the codes they are for."""
+    annual, _ = newest_median(ds)
+    projection = newest_projection(ds)
+    code = None if annual is None else ds.soc_codes.get(annual["source"])
+    quick = ds.section("occupation")["quick"]
+    return {
+        "title": ds.section("occupation")["title"],
+        "soc": None if code is None else code["code"],
+        "pay": annual,
+        "growth": None if projection is None else projection["growth"],
+        "education": None if projection is None else projection["education"],
+        "credential": None if quick is None else quick["credential"],
+        "link": link("facts"),
+    }
+
+
+def careers(ds: Dataset) -> dict[str, Any]:
     data = ds.section("careers")
-    return {"careers": [_career(ds, c) for c in data["careers"]], "not_found": data["not_found"]}
+    return {
+        "home": home(ds),
+        "careers": [_career(ds, c) for c in data["careers"]],
+        "not_found": data["not_found"],
+    }
 
 
-def career(ds: Dataset, name: str) -> OneCareerOut:
+def career(ds: Dataset, name: str) -> dict[str, Any]:
     """One career by id, any case; a usage error naming the closest if unknown."""
     found = ds.section("careers")["careers"]
     if not found:

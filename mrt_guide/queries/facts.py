@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..dataset.index import Dataset
-from .figures import TRUST, newest, twin
+from .figures import newest, newest_median, newest_projection
 from .links import link
 
 if TYPE_CHECKING:
@@ -22,10 +22,9 @@ if TYPE_CHECKING:
 def facts(ds: Dataset) -> FactsOut:
     occupation = ds.section("occupation")
     quick = occupation["quick"]
-    pay = ds.section("pay")["figures"]
-    annual = newest([f for f in pay if f["measure"] == "median" and f["unit"] == "usd_per_year"])
+    annual, hourly = newest_median(ds)
     outlook = ds.section("outlook")
-    projection = max(outlook["projections"], key=lambda p: (p["end"], TRUST[p["flag"]]), default=None)
+    projection = newest_projection(ds)
     counts = [p["base_employment"] for p in outlook["projections"] if p["base_employment"]] + [
         f for f in outlook["employment"] if f["measure"] == "employment"
     ]
@@ -36,7 +35,7 @@ def facts(ds: Dataset) -> FactsOut:
     return {
         "title": occupation["title"],
         "median_annual": annual,
-        "median_hourly": twin(annual, pay, "usd_per_hour"),
+        "median_hourly": hourly,
         "entry": None if quick is None else ds.get("fact", quick["entry"]),
         "route": route,
         "credential": None

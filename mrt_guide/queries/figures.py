@@ -3,6 +3,8 @@ occupation codes their sources publish under."""
 
 from __future__ import annotations
 
+import re
+
 from ..dataset.index import Dataset, Record
 
 TRUST = {"official": 2, "secondary": 1, "article-only": 0}
@@ -40,6 +42,61 @@ def codes(ds: Dataset, figures: list[Record]) -> list[Record]:
     """The occupation codes the figures' sources publish under, each once, in the table's order."""
     sources = {f["source"] for f in figures}
     return [code for code in ds.section("states")["codes"] if sources & set(code["figures_from"])]
+
+
+ANNUAL, HOURLY = "usd_per_year", "usd_per_hour"
+
+
+IMPORTED = re.compile(r"^oews-\d{4}-(?:national|state|metro|all)$")
+"""The source key of an OEWS file the reader imported (``data import-oews``)."""
+
+
+def rank(ds: Dataset, fig: Record) -> tuple[int, int, int, int, int]:
+    """How a figure ranks against others of the same measure: the latest year, then the more
+    trustworthy flag, then the occupation's own code before a broader group, then a file the
+    reader imported (what they asked to see), then a figure read from the publisher's own
+    file (``official/``) before one quoted from a page."""
+    code = ds.soc_codes.get(fig["source"])
+    source = ds.sources.get(fig["source"]) or {}
+    return (
+        fig["year_end"] or fig["year"],
+        TRUST[fig["flag"]],
+        0 if code is not None and code.get("broader") else 1,
+        1 if IMPORTED.match(fig["source"]) else 0,
+        1 if source.get("file") else 0,
+    )
+
+
+def national_medians(ds: Dataset, unit: str = ANNUAL) -> list[Record]:
+    """Every national median wage in ``unit`` (pay.json's, imported ones included)."""
+    return [f for f in ds.section("pay")["figures"] if f["measure"] == "median" and f["unit"] == unit]
+
+
+def newest_median(ds: Dataset) -> tuple[Record | None, Record | None]:
+    """THE newest national median, annual and its hourly twin: what ``facts``, ``salary``,
+    the handout, ``plan``, ``careers`` and ``salary --state`` all lead with. The latest May;
+    in a year with more than one, by ``rank``."""
+    annual = max(national_medians(ds), key=lambda f: rank(ds, f), default=None)
+    return annual, twin(annual, ds.section("pay")["figures"], HOURLY)
+
+
+def one_per_year(ds: Dataset, figures: list[Record]) -> tuple[list[Record], list[Record]]:
+    """The best figure of each year (by ``rank``), newest first, and the others, which repeat a
+    year already shown (a page quoting what BLS's own file gives): kept as history."""
+    best: dict[int, Record] = {}
+    for fig in figures:
+        year = fig["year_end"] or fig["year"]
+        if year not in best or rank(ds, fig) > rank(ds, best[year]):
+            best[year] = fig
+    chosen = sorted(best.values(), key=lambda f: -(f["year_end"] or f["year"]))
+    kept = {id(f) for f in chosen}
+    return chosen, newest_first([f for f in figures if id(f) not in kept])
+
+
+def newest_projection(ds: Dataset) -> Record | None:
+    """The projection that ends last; an official one first where two end together."""
+    projections = ds.section("outlook")["projections"]
+    return max(projections, key=lambda p: (p["end"], TRUST[p["flag"]]), default=None)
 
 
 def months_of(figure: Record | None) -> int | None:

@@ -2,38 +2,42 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any
 
 from ..dataset.index import Dataset, Record
-from .figures import codes, newest_first, twin
+from .figures import codes, newest_first, newest_median, one_per_year, twin
 from .links import link
 
 if TYPE_CHECKING:
-    from ..records import FactorOut, SalaryOut, SpreadOut
     from ..records import LinkOut as Link
 
 HOURLY, ANNUAL = "usd_per_hour", "usd_per_year"
 
 
-def salary(ds: Dataset, *, history: bool = False, hourly: bool = False) -> SalaryOut:
-    """Medians newest first (the headline's, or every year's for the history); the other
-    measures no spread shows, apart (a mean is not a median); spreads newest first."""
+def salary(ds: Dataset, *, history: bool = False, hourly: bool = False) -> dict[str, Any]:
+    """Medians newest first (the headline's, or one for every year for the history, the
+    others of a year kept apart as ``also``), led by ``figures.newest_median``; the means
+    apart (a mean is not a median); spreads newest first."""
     pay = ds.section("pay")
     every = pay["figures"]
-    spread_ids = {i for s in pay["spreads"] for i in s["figures"]}
+    lead, _ = newest_median(ds)
+    medians = [f for f in every if f["measure"] == "median" and f["unit"] == ANNUAL]
     if history:
-        chosen = [f for f in every if f["measure"] == "median" and f["unit"] == ANNUAL]
+        chosen, also = one_per_year(ds, medians)
         apart: list[Record] = []
     else:
         headline = [f for f in ds.figure_list(pay["headline"]) if f["unit"] == ANNUAL]
         chosen = [f for f in headline if f["measure"] == "median"]
-        # every other national measure no spread shows (a mean is not a median: apart)
-        apart = [
-            f for f in every if f["unit"] == ANNUAL and f["measure"] != "median" and f["id"] not in spread_ids
-        ]
+        if lead is not None and lead not in chosen:  # an import newer than the headline
+            chosen.append(lead)
+        chosen, also = one_per_year(ds, chosen)
+        # the newest mean (a mean is not a median: apart); percentiles are in the spreads
+        apart = one_per_year(ds, [f for f in every if f["unit"] == ANNUAL and f["measure"] == "mean"])[0][:1]
     unit = HOURLY if hourly else ANNUAL
     figures, no_hourly = [], []
-    for fig in newest_first(chosen):
+    if lead is not None and chosen and chosen[0] is not lead and chosen[0]["year"] == lead["year"]:
+        chosen = [lead, *(f for f in chosen if f is not lead)]
+    for fig in chosen:
         shown = twin(fig, every, unit) if hourly else fig
         if shown is None:
             no_hourly.append(fig)
@@ -52,16 +56,17 @@ def salary(ds: Dataset, *, history: bool = False, hourly: bool = False) -> Salar
         "view": "history" if history else "headline",
         "basis": "hourly" if hourly else "annual",
         "figures": figures,
+        "also": [] if hourly else also,
         "others": others,
         "no_hourly_figure": no_hourly,
-        "spreads": cast("list[SpreadOut]", spreads),
-        "factors": cast("list[FactorOut]", factors),
+        "spreads": spreads,
+        "factors": factors,
         "surveys": [] if hourly else pay["surveys"],  # annual averages only
-        "codes": codes(ds, figures + others),
+        "codes": codes(ds, figures + others + also),
     }
 
 
-def history(ds: Dataset) -> SalaryOut:
+def history(ds: Dataset) -> dict[str, Any]:
     return salary(ds, history=True)
 
 

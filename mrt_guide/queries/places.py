@@ -9,14 +9,13 @@ flag) is said as typed fields, so the view can phrase it and a script can test i
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from ..dataset.index import Dataset, Record
-from .figures import codes
+from .figures import codes, newest_median
 from .links import link
 
 if TYPE_CHECKING:
-    from ..records import Area, Comparison, Series, StateOut, StateRow, StatesOut
     from ..records import LinkOut as Link
 
 ANNUAL = "usd_per_year"
@@ -65,7 +64,12 @@ def _differences(ds: Dataset, fig: Record, other: Record) -> list[dict[str, Any]
     return found
 
 
-def _counterparts(fig: Record, national: list[Record]) -> list[Record]:
+def _broader(ds: Dataset, fig: Record) -> bool:
+    code = ds.soc_codes.get(fig["source"])
+    return bool(code and code.get("broader"))
+
+
+def _counterparts(ds: Dataset, fig: Record, national: list[Record]) -> list[Record]:
     """The national figures to set beside ``fig``: the same measure in the nearest year (from the
     same table first, then official), and, where that is another year, a median or mean of the
     same year."""
@@ -78,6 +82,7 @@ def _counterparts(fig: Record, national: list[Record]) -> list[Record]:
                 same_measure,
                 key=lambda n: (
                     abs(n["year"] - fig["year"]),
+                    _broader(ds, n),
                     n["source"] != fig["source"],
                     n["flag"] != "official",
                     -n["year"],
@@ -92,21 +97,12 @@ def _counterparts(fig: Record, national: list[Record]) -> list[Record]:
 
 
 def newest_medians(ds: Dataset) -> list[Record]:
-    """The newest national median annual wage, and the newest official one if that is another."""
-    medians = [f for f in national_figures(ds) if f["measure"] == "median" and f["unit"] == ANNUAL]
-    if not medians:
-        return []
-    newest = min(medians, key=_order)
-    official = [f for f in medians if f["flag"] == "official"]
-    shown = [newest]
-    if official:
-        best = min(official, key=_order)
-        if best is not newest:
-            shown.append(best)
-    return shown
+    """The newest national median annual wage (``figures.newest_median``, as every command shows)."""
+    annual, _ = newest_median(ds)
+    return [] if annual is None else [annual]
 
 
-def state(ds: Dataset, name: str) -> StateOut:
+def state(ds: Dataset, name: str) -> dict[str, Any]:
     """One state's figures (newest first), the national figures beside them, and how each
     pair differs; the areas within it where an imported file has them."""
     rec = ds.state(name)
@@ -117,7 +113,7 @@ def state(ds: Dataset, name: str) -> StateOut:
     for fig in figures:
         if (fig["measure"], fig["unit"]) not in COMPARED:
             continue  # percentiles and hourly figures: the national table shows them
-        for other in _counterparts(fig, national):
+        for other in _counterparts(ds, fig, national):
             shown.setdefault(other["id"], other)
             comparisons.append(
                 {
@@ -137,8 +133,8 @@ def state(ds: Dataset, name: str) -> StateOut:
         "view": "state",
         "state": {"state": rec["id"], "name": rec["name"], "note": rec["note"], "figures": figures},
         "national": sorted(shown.values(), key=_order),
-        "comparisons": cast("list[Comparison]", comparisons),
-        "areas": cast("list[Area]", areas),
+        "comparisons": comparisons,
+        "areas": areas,
         "codes": codes(ds, everything),
         "official_states": official_states(ds),
     }
@@ -186,7 +182,7 @@ def series(ds: Dataset) -> list[dict[str, Any]]:
     )
 
 
-def states(ds: Dataset, sort: str = "pay") -> StatesOut:
+def states(ds: Dataset, sort: str = "pay") -> dict[str, Any]:
     """Every state, with its figure in the best series (ranked by it) and all its figures;
     sorted by that figure (highest first, states without one last) or by name."""
     every = series(ds)
@@ -216,17 +212,17 @@ def states(ds: Dataset, sort: str = "pay") -> StatesOut:
         rows.sort(key=lambda r: r["name"])
     national: dict[str, Record] = {}
     if by_pay:
-        for other in _counterparts(by_pay[0]["figure"], national_figures(ds)):
+        for other in _counterparts(ds, by_pay[0]["figure"], national_figures(ds)):
             national.setdefault(other["id"], other)
     for fig in newest_medians(ds):
         national.setdefault(fig["id"], fig)
     all_figures = [f for r in rows for f in r["figures"]] + list(national.values())
     return {
         "view": "states",
-        "sort": "name" if sort == "name" else "pay",
-        "series": cast("Series | None", chosen),
-        "other_series": cast("list[Series]", every[1:]),
-        "states": cast("list[StateRow]", rows),
+        "sort": sort,
+        "series": chosen,
+        "other_series": every[1:],
+        "states": rows,
         "national": sorted(national.values(), key=_order),
         "codes": codes(ds, all_figures),
         "official_states": official_states(ds),

@@ -723,13 +723,11 @@ def _route_record(ds: Dataset, cert_id: str, pathway: Record | None) -> Record:
 
 
 def _pay(ds: Dataset) -> list[Record]:
-    """The newest median annual wage, and the newest official one if that is older."""
-    medians = [
-        f for f in ds.section("pay")["figures"] if f["measure"] == "median" and f["unit"] == "usd_per_year"
-    ]
-    newest = max(medians, key=lambda f: f["year"])
-    official = max((f for f in medians if f["flag"] == "official"), key=lambda f: f["year"], default=newest)
-    return [newest] if newest is official else [newest, official]
+    """The newest median annual wage: ``figures.newest_median``, the one every command shows."""
+    from .figures import newest_median
+
+    annual, _ = newest_median(ds)
+    return [] if annual is None else [annual]
 
 
 def goal_link(ds: Dataset, goal: Record, path: list[int | str]) -> Link:

@@ -2,45 +2,74 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from . import fmt
 from .doc import Block, Bullets, Column, Document, Inline, Notes, Panel, Para, Span, Table, spans
 
-if TYPE_CHECKING:
-    from ..records import CareersOut, OneCareerOut
 
-
-def _title(c: Mapping[str, Any]) -> str:
+def _title(c: dict[str, Any]) -> str:
     return f"{c['title']} ({c['soc']})" if c["soc"] else c["title"]
 
 
-def _pay_cell(c: Mapping[str, Any]) -> str:
+def _pay_cell(c: dict[str, Any]) -> str:
     """The pay column: the BLS median, else the first survey average (labelled), else none."""
     if c["pay"]:
-        return f"{fmt.value(c['pay'])} ({fmt.period(c['pay'])}, {c['pay']['flag']})"
+        flag = "" if c["pay"]["flag"] == "official" else f", {c['pay']['flag']}"
+        return f"{fmt.value(c['pay'])} ({fmt.period(c['pay'])}{flag})"
     if c["survey_pay"]:
         first = c["survey_pay"][0]
         return f"{fmt.value(first['figure'])} average, members' survey ({first['year']})"
     return "none published"
 
 
-def _table(data: Mapping[str, Any]) -> Table:
+def _growth_cell(c: dict[str, Any], period: str | None) -> str:
+    """The growth, with its period where it is not the table's."""
+    growth = c.get("growth")
+    if not growth:
+        return "-"
+    return (
+        fmt.value(growth) if fmt.period(growth) == period else f"{fmt.value(growth)} ({fmt.period(growth)})"
+    )
+
+
+def _table(data: dict[str, Any]) -> Table:
     rows: list[list[Inline]] = []
+    home = data.get("home")
+    period = fmt.period(home["growth"]) if home and home["growth"] else None
+    if home:
+        rows.append(
+            [
+                [Span(home["title"], "strong"), Span(" (this guide)", "muted")],
+                home["soc"] or fmt.UNSTATED,
+                _pay_cell({**home, "survey_pay": []}),
+                _growth_cell(home, period),
+                home["credential"] or "-",
+            ]
+        )
     for c in data["careers"]:
         ways = [ref["args"][0] for lead in c["way_in"] for ref in lead["links"] if ref["command"] == "certs"]
-        rows.append([Span(c["title"], "strong"), c["soc"] or "none", _pay_cell(c), ", ".join(ways) or "-"])
+        rows.append(
+            [
+                Span(c["title"], "strong"),
+                c["soc"] or "none",
+                _pay_cell(c),
+                _growth_cell(c, period),
+                ", ".join(ways) or "-",
+            ]
+        )
     columns = [
         Column("Career"),
         Column("BLS code", no_wrap=True),
         Column("Pay", "right"),
+        Column(f"Growth {period}" if period else "Growth", "right"),
         Column("Credential"),
     ]
-    return Table(columns, rows, title="At a glance")
+    caption = "Pay: the median (official unless the cell says otherwise); growth: BLS's projection."
+    return Table(columns, rows, title="At a glance", caption=caption)
 
 
-def _lines(c: Mapping[str, Any]) -> list[Inline]:
+def _lines(c: dict[str, Any]) -> list[Inline]:
     lines: list[Inline] = []
     if c["pay"]:
         lines.append(fmt.figure_line(c["pay"]))
@@ -68,21 +97,21 @@ def _lines(c: Mapping[str, Any]) -> list[Inline]:
     return lines
 
 
-def one(c: Mapping[str, Any]) -> list[Block]:
+def one(c: dict[str, Any]) -> list[Block]:
     """One career: what it is, then its figures, education, way in and plan."""
     return [Para(fmt.sourced_line({**c, "text": c["summary"], "note": None})), Bullets(_lines(c))]
 
 
-def _shown(careers: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+def _shown(careers: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Every sourced record the careers show, for the notes."""
-    found: list[Mapping[str, Any]] = []
+    found: list[dict[str, Any]] = []
     for c in careers:
         found += [c, *[f for f in (c["pay"], c["growth"], c["education"]) if f], *c["way_in"], *c["notes"]]
         found += [p["figure"] for p in c["survey_pay"]]
     return found
 
 
-def build(data: CareersOut | OneCareerOut) -> Document:
+def build(data: dict[str, Any]) -> Document:
     if "career" in data:
         c = data["career"]
         doc = Document(_title(c))
@@ -101,7 +130,7 @@ def build(data: CareersOut | OneCareerOut) -> Document:
     return doc
 
 
-def records(data: CareersOut | OneCareerOut) -> Table:
+def records(data: dict[str, Any]) -> Table:
     """One row per career: its pay figure (or first survey figure), year, source and flag."""
     careers = [data["career"]] if "career" in data else data["careers"]
     rows: list[list[Inline]] = []

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from . import fmt
 from .doc import Block, Bullets, Document, Hint, Inline, Panel, Span, Table
-
-if TYPE_CHECKING:
-    from ..records import FactsOut
 
 
 def lines(data: Mapping[str, Any]) -> list[Inline]:
@@ -28,7 +25,17 @@ def lines(data: Mapping[str, Any]) -> list[Inline]:
         if route["duration"]:
             line += [", ", Span(fmt.value(route["duration"]), "strong"), " ", *fmt.cite(route["duration"])]
         lines.append(line)
-    if data["entry"]:
+    projection = data["projection"]
+    if projection and projection["education"]:
+        lines.append(
+            [
+                "Typical entry: ",
+                Span(projection["education"], "strong"),
+                f" (BLS, {fmt.period(projection['growth'])}) ",
+                *fmt.cite(projection),
+            ]
+        )
+    elif data["entry"]:
         lines.append(["Typical entry: ", data["entry"]["text"], " ", *fmt.cite(data["entry"])])
     if credential:
         renewal = credential["renewal"]
@@ -45,17 +52,8 @@ def lines(data: Mapping[str, Any]) -> list[Inline]:
     if data["jobs"]:
         jobs = data["jobs"]
         lines.append(["Jobs: ", Span(fmt.value(jobs), "strong"), f" in {fmt.period(jobs)} ", *fmt.cite(jobs)])
-    projection = data["projection"]
     if projection:
-        growth = projection["growth"]
-        lines.append(
-            [
-                "Outlook: ",
-                Span(f"{fmt.value(growth)} growth", "strong"),
-                f", {fmt.period(growth)} ",
-                *fmt.cite(growth),
-            ]
-        )
+        lines.append(["Outlook: ", *outlook_line(projection)])
     if data.get("employers"):
         shares = [f"{e['employer']} {fmt.value(e['share'])}" for e in data["employers"]]
         first = data["employers"][0]["share"]
@@ -63,7 +61,28 @@ def lines(data: Mapping[str, Any]) -> list[Inline]:
     return lines
 
 
-def build(data: FactsOut) -> Document:
+def outlook_line(projection: dict[str, Any]) -> list[str | Span]:
+    """The projection in one line, as BLS frames it: growth against all occupations, and the
+    openings a year (what a job seeker meets), cited once."""
+    growth, everyone, openings = projection["growth"], projection["all_occupations"], projection["openings"]
+    line: list[str | Span] = [Span(f"{fmt.value(growth)} growth", "strong"), f", {fmt.period(growth)}"]
+    if everyone:
+        line += [f" (all occupations: {fmt.value(everyone)})"]
+    base, target, change = (
+        projection["base_employment"],
+        projection["target_employment"],
+        projection["new_jobs"],
+    )
+    if base and target:
+        line += [f", {fmt.value(base, words=False)} to {fmt.value(target)}"]
+        if change:
+            line += [f" ({fmt.value(change, words=False)} more)"]
+    if openings:
+        line += ["; ", Span(f"{fmt.value(openings, words=False)} openings a year", "strong")]
+    return [*line, " ", *fmt.cite(growth), *fmt.ref(projection)]
+
+
+def build(data: dict[str, Any]) -> Document:
     doc = Document(f"{data['title']}: quick facts")
     body: list[Block] = [Bullets(lines(data))]
     doc.add(Panel("The answer now", body))
@@ -74,6 +93,6 @@ def build(data: FactsOut) -> Document:
     return doc
 
 
-def records(data: FactsOut) -> Table:
+def records(data: dict[str, Any]) -> Table:
     """Every figure the facts show, once, in reading order."""
     return fmt.every_figure(data)

@@ -232,3 +232,27 @@ def statement_table(records: Sequence[Mapping[str, Any]]) -> Table:
         [Column("id"), Column("Text"), Column("Source", no_wrap=True), Column("Flag", no_wrap=True)],
         [[r["id"], r["text"], r["source"], r["flag"]] for r in records],
     )
+
+
+UNSTATED = "group not stated"
+"""The one label for figures whose source gives no occupation code."""
+BROADER = "broader group"
+"""The one word for a group that includes the occupation (29-2098)."""
+
+
+def code_of(fig: dict[str, Any], codes: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The occupation code record a figure's source publishes under, where the dataset says."""
+    return next((c for c in codes if fig["source"] in c["figures_from"]), None)
+
+
+def code_cell(code: dict[str, Any] | None) -> str:
+    """A code as a table cell shows it: ``29-2072``, ``29-2098 (broader group)``, ``group not stated``."""
+    if code is None or code.get("code") is None:
+        return UNSTATED
+    return f"{code['code']} ({BROADER})" if code.get("broader") else str(code["code"])
+
+
+def code_legend(codes: list[dict[str, Any]]) -> str:
+    """What each code shown stands for, in one sentence: ``29-2071 is ...; 29-2098 (broader
+    group) is ...``."""
+    return "; ".join(f"{code_cell(c)} is {c['title']}" for c in codes)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from . import fmt
 from .doc import (
@@ -23,9 +22,6 @@ from .doc import (
     together,
 )
 
-if TYPE_CHECKING:
-    from ..records import SalaryOut
-
 MEASURE_LABELS = {
     "p10": "10th percentile",
     "p25": "25th percentile",
@@ -36,12 +32,12 @@ MEASURE_LABELS = {
 }
 
 
-def _bar(fig: Mapping[str, Any], label: str) -> Bar:
+def _bar(fig: dict[str, Any], label: str) -> Bar:
     note = "" if fig["flag"] == "official" else f"({fig['flag']})"
     return Bar(label, fig["value"], fmt.value(fig), note)
 
 
-def _factor(factor: Mapping[str, Any]) -> Inline:
+def _factor(factor: dict[str, Any]) -> Inline:
     line = spans(fmt.sourced_line(factor))
     if factor["evidence"]:
         line.append(Span(" Evidence: ", "strong"))
@@ -57,54 +53,49 @@ def _factor(factor: Mapping[str, Any]) -> Inline:
     return line
 
 
-def _title(data: Mapping[str, Any]) -> str:
+def _title(data: dict[str, Any]) -> str:
     basis = "hourly" if data["basis"] == "hourly" else "annual"
     return f"Median {basis} pay{' by year' if data['view'] == 'history' else ''}, newest first"
 
 
-def code_of(fig: Mapping[str, Any], codes: Sequence[Mapping[str, Any]]) -> str | None:
-    """The occupation code a figure's source publishes under, where the dataset says."""
-    return next((c["code"] for c in codes if fig["source"] in c["figures_from"]), None)
-
-
-def medians(data: Mapping[str, Any]) -> list[Block]:
+def medians(data: dict[str, Any]) -> list[Block]:
     """The medians, newest first, each with the occupation code it is for; where the code
     changes between rows, the table and the chart say so."""
     figures, codes = data["figures"], data["codes"]
     if not figures:
         return [Para(Span("No median in the dataset.", "muted"))]
-    shown_codes = [code_of(f, codes) for f in figures]
+    shown_codes = [fmt.code_of(f, codes) for f in figures]
+    labels = [fmt.code_cell(c) for c in shown_codes]
     rows: list[list[Inline]] = [
         [
             fmt.period(f),
             [fmt.value(f), *fmt.ref(f)],
-            code or Span("-", "muted"),
+            label,
             Span(f["source"], "code"),
             fmt.flag(f["flag"]),
         ]
-        for f, code in zip(figures, shown_codes, strict=True)
+        for f, label in zip(figures, labels, strict=True)
     ]
     columns = [
         Column("Year", no_wrap=True),
         Column("Median", "right", no_wrap=True),
-        Column("Occupation", no_wrap=True),
+        Column("Occupation"),
         Column("Source", no_wrap=True),
         Column("Flag", no_wrap=True),
     ]
-    used = [c for c in codes if c["code"] in shown_codes]
+    used = [c for c in codes if any(c is s for s in shown_codes)]
     caption = None
-    if len({c for c in shown_codes if c}) > 1 or (used and None in shown_codes):
+    if len(set(labels)) > 1:
         caption = (
             "The occupation's definition changes between these rows: "
-            + "; ".join(f"{c['code']} is {c['title']}" for c in used)
-            + ("; - : the source covers a broader or unstated group" if None in shown_codes else "")
+            + fmt.code_legend(used)
+            + (f"; {fmt.UNSTATED}: the source does not say" if None in shown_codes else "")
             + ". Compare across a change with care."
         )
     blocks: list[Block] = [Table(columns, rows, title=_title(data), caption=caption)]
     if data["view"] == "history":
         bars, last = [], ""
-        for f, code in zip(figures, shown_codes, strict=True):
-            label = code or "other"
+        for f, label in zip(figures, labels, strict=True):
             note = " ".join(
                 p
                 for p in ("" if f["flag"] == "official" else f"({f['flag']})", "" if label == last else label)
@@ -113,15 +104,25 @@ def medians(data: Mapping[str, Any]) -> list[Block]:
             bars.append(Bar(fmt.period(f), f["value"], fmt.value(f), note))
             last = label
         blocks.append(Bars("The same medians, drawn to scale (occupation code where it changes)", bars))
+    if data.get("also"):
+        blocks.append(
+            Bullets(
+                [
+                    [*spans(fmt.label(f)), ": ", Span(fmt.value(f)), f" ({fmt.period(f)}) ", *fmt.cite(f)]
+                    for f in data["also"]
+                ],
+                title="Also published for these years (the table shows one figure a year)",
+            )
+        )
     return blocks
 
 
-def history(data: Mapping[str, Any]) -> list[tuple[str, list[Block]]]:
+def history(data: dict[str, Any]) -> list[tuple[str, list[Block]]]:
     """The pay history's part of the whole guide: its table and chart."""
     return [("Median pay by year", medians(data))]
 
 
-def _now(data: Mapping[str, Any]) -> Para | None:
+def _now(data: dict[str, Any]) -> Para | None:
     """The answer first: the newest median, with its hourly twin where the records hold it."""
     if not data["figures"]:
         return None
@@ -137,7 +138,7 @@ def _now(data: Mapping[str, Any]) -> Para | None:
     )
 
 
-def build(data: SalaryOut) -> Document:
+def build(data: dict[str, Any]) -> Document:
     doc = Document("Pay of medical records technicians")
     if data["view"] == "headline":
         doc.add(_now(data))
@@ -150,7 +151,7 @@ def build(data: SalaryOut) -> Document:
     charts = [
         Bars(
             f"{spread['title']}",
-            [_bar(f, MEASURE_LABELS.get(f["measure"] or "", f["label"])) for f in spread["figures"]],
+            [_bar(f, MEASURE_LABELS.get(f.get("measure", ""), f["label"])) for f in spread["figures"]],
         )
         for spread in data["spreads"]
     ]
@@ -162,6 +163,7 @@ def build(data: SalaryOut) -> Document:
     doc.add(*surveys(data))
     shown = (
         data["figures"]
+        + data.get("also", [])
         + data["others"]
         + [f for s in data["spreads"] for f in s["figures"]]
         + data["factors"]
@@ -170,7 +172,7 @@ def build(data: SalaryOut) -> Document:
     return doc
 
 
-def surveys(data: Mapping[str, Any]) -> list[Block]:
+def surveys(data: dict[str, Any]) -> list[Block]:
     """Members' salary surveys, apart from the figures above: each survey says who answered,
     then its averages (annual only)."""
     if not data.get("surveys"):
@@ -188,5 +190,5 @@ def surveys(data: Mapping[str, Any]) -> list[Block]:
     return blocks
 
 
-def records(data: SalaryOut) -> Table:
+def records(data: dict[str, Any]) -> Table:
     return fmt.figure_table(data["figures"], ids=True)
