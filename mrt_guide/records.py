@@ -14,6 +14,8 @@ class Source(TypedDict):
     kind: Literal["official", "secondary", "article"]
     vintage: int
     note: str | None
+    file: str | None
+    sha256: str | None
 
 
 class ArticleClaim(TypedDict):
@@ -62,6 +64,8 @@ class Figure(TypedDict):
             "growth",
             "new_jobs",
             "base_employment",
+            "target_employment",
+            "openings",
         ]
         | None
     )
@@ -115,6 +119,10 @@ class Projection(TypedDict):
     new_jobs: Figure | None
     base_employment: Figure | None
     note: str | None
+    target_employment: Figure | None
+    openings: Figure | None
+    all_occupations: Figure | None
+    education: str | None
 
 
 class EmployerShare(TypedDict):
@@ -524,6 +532,7 @@ class OccupationCode(TypedDict):
     title: str
     figures_from: list[str]
     note: str | None
+    broader: bool
 
 
 class SalaryOut(TypedDict):
@@ -531,6 +540,7 @@ class SalaryOut(TypedDict):
     view: Literal["headline", "history"]
     basis: Literal["annual", "hourly"]
     figures: list[Figure]
+    also: list[Figure]
     others: list[Figure]
     no_hourly_figure: list[Figure]
     spreads: list[SpreadOut]
@@ -579,6 +589,8 @@ class PlaceFigure(TypedDict):
             "growth",
             "new_jobs",
             "base_employment",
+            "target_employment",
+            "openings",
         ]
         | None
     )
@@ -669,6 +681,18 @@ class OutlookOut(TypedDict):
     codes: list[OccupationCode]
 
 
+class HomeOut(TypedDict):
+    """The occupation itself, the first row careers compares with."""
+
+    title: str
+    soc: str | None
+    pay: Figure | None
+    growth: Figure | None
+    education: str | None
+    credential: str | None
+    link: LinkOut
+
+
 class SurveyPayOut(TypedDict):
     """A members' survey average standing in for a BLS median, with who answered."""
 
@@ -699,6 +723,7 @@ class CareerOut(TypedDict):
 
 class CareersOut(TypedDict):
     sources: NotRequired[dict[str, Source]]
+    home: HomeOut
     careers: list[CareerOut]
     not_found: list[str]
 
@@ -791,6 +816,8 @@ class SourceRow(TypedDict):
     kind: Literal["official", "secondary", "article"]
     vintage: int
     note: str | None
+    file: str | None
+    sha256: str | None
     figures: int
     records: int
 
@@ -992,6 +1019,7 @@ class SalaryRecords(TypedDict):
     view: Literal["headline", "history"]
     basis: Literal["annual", "hourly"]
     figures: list[Figure]
+    also: list[Figure]
     others: list[Figure]
     no_hourly_figure: list[Figure]
     spreads: list[SpreadOut]
@@ -1046,6 +1074,7 @@ class WorkplacesRecords(TypedDict):
 
 
 class CareersRecords(TypedDict):
+    home: HomeOut
     careers: list[CareerOut]
     not_found: list[str]
 

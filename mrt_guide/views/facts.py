@@ -67,7 +67,11 @@ def outlook_line(projection: dict[str, Any]) -> list[str | Span]:
     line: list[str | Span] = [Span(f"{fmt.value(growth)} growth", "strong"), f", {fmt.period(growth)}"]
     if everyone:
         line += [f" (all occupations: {fmt.value(everyone)})"]
-    base, target, change = projection["base_employment"], projection["target_employment"], projection["new_jobs"]
+    base, target, change = (
+        projection["base_employment"],
+        projection["target_employment"],
+        projection["new_jobs"],
+    )
     if base and target:
         line += [f", {fmt.value(base, words=False)} to {fmt.value(target)}"]
         if change:

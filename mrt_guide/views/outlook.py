@@ -57,7 +57,9 @@ def _table(data: dict[str, Any], *, ids: bool) -> Table:
         caption += " Codes: " + fmt.code_legend(used) + "."
     if len({id(c) for c in shown_codes}) > 1:
         caption += " The occupation's definition changes between rows: compare across a change with care."
-    return Table(columns, rows, title="Projected growth, newest first (each from its own source)", caption=caption)
+    return Table(
+        columns, rows, title="Projected growth, newest first (each from its own source)", caption=caption
+    )
 
 
 def _jobs(data: dict[str, Any]) -> Table:
