@@ -134,12 +134,12 @@ def test_handout_prints_on_two_pages_at_most(
     assert 1 <= len(text) <= 2, f"{len(text)} pages on {size}"
     whole = re.sub(r"\s+", " ", "\n".join(text))
     median = handout_facts["pay"]["median_annual"]  # type: ignore[index]
-    assert f"${median['value']:,}" in whole  # the newest median, $50,250 today
-    assert median["year"] == 2024 and "$50,250" in whole
+    assert f"${median['value']:,}" in whole  # the newest median, BLS's May 2025 file
+    assert median["year"] == 2025 and "$51,140" in whole
     for word in ("RHIT", "CAHIIM", "Sources", "Printed 20", "mrt-guide 0."):
         assert word in whole, word
-    as_of = re.search(r"Data as of (\d{4})", whole)
-    assert as_of and int(as_of.group(1)) >= median["year"]
+    as_of = re.search(r"Data as of May (\d{4}) \(the newest figure shown\)", whole)
+    assert as_of and int(as_of.group(1)) == median["year"]
     for key, source in handout_facts["sources"].items():  # type: ignore[attr-defined]
         assert key in whole, key
         if source["url"]:
@@ -156,7 +156,7 @@ def test_guide_pay_table_stays_on_one_page(exports: Callable[..., Path], tmp_pat
     holding = [n for n, page in enumerate(text) if "Median annual pay, newest first" in page]
     assert len(holding) == 1, holding
     page = text[holding[0]]
-    for value in ("$37,110/yr", "$44,090/yr", "$50,250/yr"):
+    for value in ("$37,110/yr", "$50,250/yr", "$51,140/yr"):
         assert value in page, value
     assert all("Median annual pay, newest first" not in p for n, p in enumerate(text) if n != holding[0])
 

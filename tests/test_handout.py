@@ -157,8 +157,8 @@ def test_html_is_a_semantic_standalone_page(export: Any, command: str) -> None:
     assert "max-width: 600px" in css  # a phone gets its own layout
     meta = page.words("p")
     assert re.search(
-        r"Data as of May 2025 \(the newest figure shown\) · Printed \d{4}-\d\d-\d\d"
-        r" · mrt-guide \d+\.\d+\.\d+",
+        r"Data as of May 2025 \(the newest figure shown\) · Printed \d{4}-\d\d-\d\d · "
+        r"mrt-guide \d+\.\d+\.\d+",
         meta,
     )
     links = [a["href"] for a in page.all("a")]

@@ -146,10 +146,12 @@ def test_a_national_file_leads_salary_with_the_official_median(
         "--start",
         "2027-01",
     )
-    assert 49870 in [f["value"] for f in plan["totals"]["pay"]]
+    assert [f["value"] for f in plan["totals"]["pay"]] == [49870]  # the one newest median
     nj = cli_json("salary", "--state", "NJ")
     pair = next(c for c in nj["comparisons"] if c["figure"] == "state-nj-2018-mean-annual")
-    assert pair["national"] == "us-2021-mean-annual"
+    assert pair["national"] == "oews-2017-mean-annual"  # the nearest May, not the newest import
+    newest = next(f for f in nj["national"] if f["measure"] == "median")
+    assert newest["id"] == "oews-2026-national-us-median-annual"
 
 
 def test_a_metro_file_puts_areas_under_their_state(
