@@ -32,6 +32,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from .oews import TABLES_URL as OEWS_URL
+
 ROOT = Path(__file__).resolve().parent.parent
 OFFICIAL = ROOT / "official"
 DATA = ROOT / "data"
@@ -43,7 +45,6 @@ EP_KEY = re.compile(r"^ep-\d{4}-\d{2}$")
 GENERATED_ID = re.compile(r"^(?:oews-\d{4}-|spread-oews-\d{4}$)")
 SPREAD = ("p10", "p25", "median", "p75", "p90")
 PAY_ORDER = ("median", "mean", "p10", "p25", "p75", "p90")
-OEWS_URL = "https://www.bls.gov/oes/tables.htm"
 
 
 class Problem(Exception):
