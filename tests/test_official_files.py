@@ -86,3 +86,26 @@ def test_a_zip_bomb_posing_as_a_workbook_is_refused(cli: Any, tmp_path: Path) ->
     assert result.exit_code == 65, result.stderr
     assert "inflates 1,028 times (a zip bomb?)" in result.stderr
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+def test_the_committed_data_is_what_the_official_files_make(tmp_path: Path) -> None:
+    """``python -m mrt_guide.official`` rebuilt now gives data/ byte for byte; a data file
+    edited by hand is stale, and a BLS file whose bytes changed stops the build."""
+    import shutil
+
+    from mrt_guide import official
+
+    made = official.build()
+    assert {"pay.json", "outlook.json"} <= set(made)
+    assert official.stale(made) == []
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    pay = data / "pay.json"
+    pay.write_text(pay.read_text("utf-8").replace("51140", "51141", 1), "utf-8")
+    assert official.stale(made, data) == ["pay.json"]
+    folder = tmp_path / "official"
+    shutil.copytree(OFFICIAL, folder)
+    with (folder / "oews" / "national_M2025_dl.xlsx").open("ab") as f:
+        f.write(b"\0")
+    with pytest.raises(official.Problem, match=r"national_M2025_dl\.xlsx"):
+        official.verify(official.manifest(folder), folder)
