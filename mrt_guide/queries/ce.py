@@ -27,12 +27,28 @@ import bisect
 import datetime as dt
 import math
 import re
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from ..dataset.index import Dataset, Record
 from ..status import GuideError
 from ..textsafe import neutral_line, unsafe
 from .figures import months_of
+
+if TYPE_CHECKING:
+    from ..records import (
+        CeActivity,
+        CeCredential,
+        CeCredentialsOut,
+        CeCycle,
+        CeHeld,
+        CeHolder,
+        CeListOut,
+        CeReportActivity,
+        CeReportCycle,
+        CeReportOut,
+        CeStatusOut,
+    )
 from .renewal import combined_requirement
 from .renewal import rules as renewal_rules
 
@@ -842,7 +858,7 @@ def status(
     recorded: dict[str, dict[str, Any]],
     activities: Activities,
     on: dt.date,
-) -> dict[str, Any]:
+) -> CeStatusOut:
     """``ce status``: each issuer's current cycle, and the one before while it can still be
     reported or if it ended short with activities logged."""
     found, notes = issuers(ds, held, recorded, activities, on)
@@ -866,13 +882,13 @@ def status(
     notes += _unknown_notes(found)
     return {
         "on": on.isoformat(),
-        "credentials": credential_cycles(ds, held, recorded, on),
-        "cycles": cycles,
+        "credentials": cast("list[CeHeld]", credential_cycles(ds, held, recorded, on)),
+        "cycles": cast("list[CeCycle]", cycles),
         "notes": notes,
     }
 
 
-def behind(data: dict[str, Any]) -> bool:
+def behind(data: Mapping[str, Any]) -> bool:
     """Whether any cycle shown is behind or ended short (``ce status --check``)."""
     return any(c["state"] in ("behind", "unmet") for c in data["cycles"])
 
@@ -932,7 +948,7 @@ def listing(
     on: dt.date,
     folder: str,
     only: str | None = None,
-) -> dict[str, Any]:
+) -> CeListOut:
     """``ce list``: the activities of the chosen cycle (each issuer's), or all of them."""
     found, _ = issuers(ds, held, recorded, activities, on)
     owners = {c: iss for iss in found for c in iss.creds}
@@ -947,13 +963,13 @@ def listing(
     if only is not None:
         chosen = [a for a in chosen if only in a["for"]]
     return {
-        "cycle": which,
+        "cycle": cast('Literal["current", "previous", "all"]', which),
         "for": only,
-        "activities": [activity_record(a, owners, folder) for a in chosen],
+        "activities": cast("list[CeActivity]", [activity_record(a, owners, folder) for a in chosen]),
     }
 
 
-def credential_list(ds: Dataset, held: dict[str, str]) -> dict[str, Any]:
+def credential_list(ds: Dataset, held: dict[str, str]) -> CeCredentialsOut:
     """``ce credential list``: each held credential with what it owes per cycle."""
     rows = []
     for cred, earned in held.items():
@@ -985,7 +1001,7 @@ def credential_list(ds: Dataset, held: dict[str, str]) -> dict[str, Any]:
                 "replaced_by": replaced_by,
             }
         )
-    return {"credentials": rows}
+    return {"credentials": cast("list[CeCredential]", rows)}
 
 
 def report(
@@ -998,7 +1014,7 @@ def report(
     folder: str,
     evidence_state: Any,
     holder: dict[str, str] | None = None,
-) -> dict[str, Any]:
+) -> CeReportOut:
     """``ce report``: the audit packet. Each chosen cycle with its totals per rule and every
     activity (date, title, provider, credits, tags, evidence file, its SHA-256 and whether
     the stored copy still has it), the issuer's rules not found, and activities counted in
@@ -1030,13 +1046,13 @@ def report(
     notes += _unknown_notes(found)
     return {
         "generated": on.isoformat(),
-        "cycle": which,
+        "cycle": cast('Literal["current", "previous", "all"]', which),
         "folder": folder,
-        "holder": profile_record(holder or {}),
+        "holder": cast("CeHolder", profile_record(holder or {})),
         "credentials": credential_list(ds, held)["credentials"],
-        "held": credential_cycles(ds, held, recorded, on),
-        "cycles": cycles,
-        "uncounted": others,
+        "held": cast("list[CeHeld]", credential_cycles(ds, held, recorded, on)),
+        "cycles": cast("list[CeReportCycle]", cycles),
+        "uncounted": cast("list[CeReportActivity]", others),
         "notes": notes,
     }
 
