@@ -647,6 +647,8 @@ class ImportsOut(Out):
     schema_version: Literal[1]
     folder: str | None
     imports: list[ImportRow]
+    download: str
+    """Where BLS publishes the OEWS files."""
 
 
 # careers

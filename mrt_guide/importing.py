@@ -202,7 +202,11 @@ def listing() -> dict[str, Any]:
             }
         )
     rows.sort(key=lambda r: (-r["vintage"], imports.KIND_ORDER.get(r["kind"], 9)))
-    return {"folder": None if folder is None else str(folder), "imports": rows}
+    return {
+        "folder": None if folder is None else str(folder),
+        "imports": rows,
+        "download": imports.TABLES_URL,
+    }
 
 
 def remove_imports(value: str) -> list[str]:

@@ -42,6 +42,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from .dataset.imports import TABLES_URL
 from .status import ExitStatus, GuideError
 from .textsafe import neutral_line
 
@@ -59,7 +60,6 @@ FIRST_SOC = 1999
 """The first May survey coded in the SOC."""
 WORKING_YEARS = "May 2005 to May 2013 (.xls) and May 2014 on (.xlsx)"
 """The national files tested (README, "Official pay by place")."""
-TABLES_URL = "https://www.bls.gov/oes/tables.htm"
 MAX_FILE = 1024 * 1024 * 1024
 """Largest download accepted (the all-data zip is far smaller)."""
 MAX_WORKBOOK = 512 * 1024 * 1024

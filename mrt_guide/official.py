@@ -32,7 +32,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .oews import TABLES_URL as OEWS_URL
+from .dataset.imports import TABLES_URL as OEWS_URL
 
 ROOT = Path(__file__).resolve().parent.parent
 OFFICIAL = ROOT / "official"

@@ -1301,6 +1301,7 @@ class ImportRow(TypedDict):
 class ImportsOut(TypedDict):
     folder: str | None
     imports: list[ImportRow]
+    download: str
 
 
 CeHeld = TypedDict(

@@ -28,6 +28,8 @@ from .read import ReadError, parse_json, read_bytes
 FOLDER = "imports"
 NAME = re.compile(r"^oews-(\d{4})-(national|state|metro|all)\.json$")
 MAX_BYTES = 32 * 1024 * 1024
+TABLES_URL = "https://www.bls.gov/oes/tables.htm"
+"""Where BLS publishes the OEWS files (the importer, the build and `data imports` say it)."""
 KIND_ORDER = {"national": 0, "state": 1, "metro": 2, "all": 3}
 """Where two imports of one vintage give the same figure for a place, the narrower file's wins."""
 WAGES = ("usd_per_year", "usd_per_hour")

@@ -45,7 +45,7 @@ def build(data: ImportsOut) -> Document:
     if not data["imports"]:
         doc.add(
             Para(
-                "Nothing imported yet. Download BLS's OEWS file from https://www.bls.gov/oes/tables.htm "
+                f"Nothing imported yet. Download BLS's OEWS file from {data['download']} "
                 "and run: mrt-guide data import-oews FILE"
             ),
             Para(f"Imports are kept in {folder}.", "muted"),
