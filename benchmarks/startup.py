@@ -65,9 +65,15 @@ TABLE_COMMANDS = [
     ["ce", "credential", "list"],
     ["ce", "report"],
 ]
-OTHER_COMMANDS = [["data", "validate"], ["data", "schema", "pay"], ["data", "import-oews", "{state_zip}"]]
+OTHER_COMMANDS = [
+    ["data", "validate"],
+    ["data", "schema", "pay"],
+    ["data", "import-oews", "{state_zip}"],
+    ["data", "import-projections", "{projections}"],
+]
 """Commands that build the pydantic models by design (validating, generating schemas) or read a
-workbook (importing the OEWS file made by tests/oews_layout.py): timed, no target."""
+workbook (the OEWS file made by tests/oews_layout.py; BLS's real occupation.xlsx of 2024-34 in
+official/): timed, no target."""
 WITH_IMPORTS = [["salary"], ["salary", "--state", "NJ"]]
 """Run with a national and a state OEWS file imported (in a folder of their own, so the cases
 above time the usual start-up, with no imports)."""
@@ -157,6 +163,7 @@ def oews_files(folder: Path, exe: str, python: str, cache: str) -> dict[str, str
     files = {
         "state_zip": state_zip,
         "national": national,
+        "projections": str(HERE.parent / "official" / "projections" / "occupation_2024-34.xlsx"),
         "import_home": str(folder / "home-import"),
         "imported_home": str(folder / "home-imported"),
     }

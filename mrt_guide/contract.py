@@ -621,7 +621,7 @@ class StatesOut(StatesRecords, Cited):
 class ImportSummary(Out):
     id: str
     vintage: int
-    kind: Literal["national", "state", "metro", "all"]
+    kind: Literal["national", "state", "metro", "all", "projections"]
     file: str
     archive: str | None
     imported: str
@@ -637,7 +637,7 @@ class ImportSummary(Out):
 class ImportRow(Out):
     id: str
     vintage: int
-    kind: Literal["national", "state", "metro", "all"]
+    kind: Literal["national", "state", "metro", "all", "projections"]
     status: Literal["ok", "damaged"]
     problem: str | None
     summary: ImportSummary | None

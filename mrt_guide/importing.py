@@ -28,6 +28,7 @@ KIND_WORDS = {
     "state": "state",
     "metro": "metro and nonmetro area",
     "all": "national, state and area",
+    "projections": "projections",
 }
 NOTES_SHOWN = 5
 
@@ -134,6 +135,8 @@ def import_file(ds: Dataset, path: Path, vintage: int | None) -> str:
     name = imports.file_name(doc["id"])
     occupation = f"{doc['occupation']['code']} {doc['occupation']['title']}"
     what = f"May {doc['vintage']} {KIND_WORDS[doc['kind']]} estimates for {occupation}"
+    if doc["occupation"]["broader"]:
+        what += " (a broader group that includes medical records specialists; labelled so everywhere)"
     before = None
     if (folder / name).exists():
         try:
@@ -170,6 +173,55 @@ def import_file(ds: Dataset, path: Path, vintage: int | None) -> str:
     )
 
 
+def import_projections(ds: Dataset, path: Path, edition: str | None) -> str:
+    """Read, check and save BLS's projections workbook at ``path``; the line that says what was done."""
+    from .dataset.import_model import ImportFault, check_projections
+    from .projections import build
+
+    related = [c["soc"] for c in ds.section("careers")["careers"] if c.get("soc")]
+    made = build(path, related, edition=edition)
+    shown = neutral_line(path.name, 80)
+    try:
+        doc = check_projections(made)
+    except ImportFault as exc:
+        raise GuideError(
+            f"'{shown}' gives figures mrt-guide cannot use ({neutral_line(str(exc), 160)}); "
+            "nothing was changed.",
+            ExitStatus.DATA,
+        ) from None
+    folder = _folder()
+    ident = f"ep-{doc['id']}"
+    name = imports.file_name(ident)
+    occupation = f"{doc['occupation']['code']} {doc['occupation']['title']}"
+    what = f"the {doc['id']} projections for {occupation}"
+    if doc["occupation"]["broader"]:
+        what += " (a broader group that includes medical records specialists)"
+    before = None
+    if (folder / name).exists():
+        try:
+            before = imports.validated(name, imports.read_file(folder / name))
+        except imports.Damaged:
+            before = None
+    if before is not None and _comparable(before) == _comparable(doc):
+        return f"Already imported: {what}, from {shown}. Nothing changed."
+    bundled = ds.sources.get(doc["source"]["key"])
+    raw = imports.dumps(doc)
+    _write(folder, name, raw)
+    imports.remember(name, raw, doc)
+    forget()
+    row, everyone = doc["row"], doc["all"]
+    verb = "Replaced the earlier import with" if before is not None else "Imported"
+    line = (
+        f"{verb} {what}, from {shown}: {row['percent']:g}% growth against {everyone['percent']:g}% for all "
+        f"occupations, {row['base']:,.1f} to {row['target']:,.1f} thousand jobs; "
+        f"{len(doc['related'])} related occupations; flagged official (source {doc['source']['key']}). "
+        f"Saved in {neutral_line(str(folder / name), 120)}."
+    )
+    if bundled is not None:
+        line += " The dataset already holds this edition, from BLS's file: commands show that one."
+    return line
+
+
 def listing() -> dict[str, Any]:
     """Every import in the user's folder, with what it holds or why it cannot be used."""
     folder = imports.folder()
@@ -180,25 +232,27 @@ def listing() -> dict[str, Any]:
         try:
             doc = imports.validated(name, imports.read_file(folder / name))
         except imports.Damaged as exc:
+            projection = imports.is_projection(ident)
             rows.append(
                 {
                     "id": ident,
-                    "vintage": int(ident[:4]),
-                    "kind": ident[5:],
+                    "vintage": int(ident[3:7] if projection else ident[:4]),
+                    "kind": "projections" if projection else ident[5:],
                     "status": "damaged",
                     "problem": neutral_line(str(exc), 200),
                     "summary": None,
                 }
             )
             continue
+        info = imports.summary(doc)
         rows.append(
             {
                 "id": ident,
-                "vintage": doc["vintage"],
-                "kind": doc["kind"],
+                "vintage": info["vintage"],
+                "kind": info["kind"],
                 "status": "ok",
                 "problem": None,
-                "summary": imports.summary(doc),
+                "summary": info,
             }
         )
     rows.sort(key=lambda r: (-r["vintage"], imports.KIND_ORDER.get(r["kind"], 9)))
@@ -217,7 +271,7 @@ def remove_imports(value: str) -> list[str]:
         raise GuideError("Nothing is imported yet; 'mrt-guide data import-oews FILE' imports a file.")
     text = value.strip()
     text = text[4:].strip() if text[:4].lower() == "may " else text
-    years = sorted({i[:4] for i in present})
+    years = sorted({i[:4] for i in present if not imports.is_projection(i)})
     if text in years:
         chosen = [i for i in present if i.startswith(text)]
     else:
@@ -235,6 +289,9 @@ def remove_imports(value: str) -> list[str]:
                 f"Cannot remove {imports.file_name(ident)}: {exc.strerror or exc}.", ExitStatus.IO
             ) from None
         forget()
+        if imports.is_projection(ident):
+            lines.append(f"Removed the {ident[3:]} projections import ({imports.file_name(ident)}).")
+            continue
         vintage, kind = ident.split("-", 1)
         lines.append(f"Removed the May {vintage} {KIND_WORDS[kind]} import ({imports.file_name(ident)}).")
     return lines

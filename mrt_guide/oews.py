@@ -147,22 +147,26 @@ def _bad(message: str) -> GuideError:
     return GuideError(message, ExitStatus.DATA)
 
 
-def _check_file(path: Path) -> None:
+def _check_file(
+    path: Path,
+    wanted: str = f"the .zip or .xlsx you downloaded from {TABLES_URL}",
+    inside: str = "the .zip or .xlsx file",
+) -> None:
+    """A readable regular file of a download's size, or a one-line error; ``wanted`` says
+    what to give instead, ``inside`` what to look for in a folder."""
     shown = neutral_line(str(path), 120)
     try:
         info = os.stat(path)
     except FileNotFoundError:
-        raise GuideError(
-            f"No file '{shown}'. Give the .zip or .xlsx you downloaded from {TABLES_URL}."
-        ) from None
+        raise GuideError(f"No file '{shown}'. Give {wanted}.") from None
     except OSError as exc:
         raise GuideError(f"Cannot read '{shown}': {exc.strerror or exc}.", ExitStatus.IO) from None
     if stat.S_ISDIR(info.st_mode):
-        raise GuideError(f"'{shown}' is a folder; give the .zip or .xlsx file inside it.")
+        raise GuideError(f"'{shown}' is a folder; give {inside} inside it.")
     if not stat.S_ISREG(info.st_mode):
-        raise GuideError(f"'{shown}' is not a regular file; give the .zip or .xlsx you downloaded.")
+        raise GuideError(f"'{shown}' is not a regular file; give {wanted}.")
     if info.st_size > MAX_FILE:
-        raise _bad(f"'{shown}' is over {MAX_FILE // 1024 // 1024} MiB: not an OEWS download.")
+        raise _bad(f"'{shown}' is over {MAX_FILE // 1024 // 1024} MiB: not a BLS download.")
 
 
 def digest(path: Path) -> str:

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from .dataset.imports import TABLES_URL as OEWS_URL
+from .dataset.projection_records import career_figures, projection_record
 
 ROOT = Path(__file__).resolve().parent.parent
 OFFICIAL = ROOT / "official"
@@ -147,139 +148,6 @@ def pay_figures(doc: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
-def _thousands(value: float) -> int:
-    return round(value * 1000)
-
-
-def projection(doc: dict[str, Any], before: dict[str, Any] | None) -> dict[str, Any]:
-    """One edition as a projection record; ``before`` is the committed record of the same period,
-    whose figures' ``article`` claims are kept."""
-    ident, start, end, key = doc["id"], doc["start"], doc["end"], doc["source"]["key"]
-    row, everyone = doc["row"], doc["all"]
-    period = {"year": start, "year_end": end, "source": key, "flag": "official"}
-
-    def figure(field: str, name: str, label: str, value: float, unit: str, measure: str) -> dict[str, Any]:
-        fig: dict[str, Any] = {"id": f"outlook-{ident}-{name}", "label": label, "value": value, "unit": unit}
-        fig.update(period, measure=measure)
-        old = (before or {}).get(field)
-        if isinstance(old, dict) and old.get("article"):
-            fig["article"] = old["article"]
-        return fig
-
-    percent = round(row["percent"], 1)
-    record: dict[str, Any] = {
-        "id": f"projection-{ident}",
-        "start": start,
-        "end": end,
-        "growth": figure("growth", "growth", "Projected employment growth", percent, "percent", "growth"),
-        "new_jobs": None
-        if row["change"] is None
-        else figure(
-            "new_jobs",
-            "new-jobs",
-            "Projected change in employment",
-            _thousands(row["change"]),
-            "jobs",
-            "new_jobs",
-        ),
-        "base_employment": {
-            **figure(
-                "base_employment",
-                "base-employment",
-                f"Employment in {start}",
-                _thousands(row["base"]),
-                "workers",
-                "base_employment",
-            ),
-            "year_end": None,
-        },
-        "target_employment": figure(
-            "target_employment",
-            "target-employment",
-            f"Projected employment in {end}",
-            _thousands(row["target"]),
-            "workers",
-            "target_employment",
-        ),
-        "openings": None
-        if row["openings"] is None
-        else figure(
-            "openings",
-            "openings",
-            "Openings a year, on average",
-            _thousands(row["openings"]),
-            "jobs",
-            "openings",
-        ),
-        "all_occupations": figure(
-            "all_occupations",
-            "all-growth",
-            "Projected growth, all occupations",
-            round(everyone["percent"], 1),
-            "percent",
-            "growth",
-        ),
-        "education": row["education"],
-        "source": key,
-        "flag": "official",
-        "note": None,
-    }
-    if doc["occupation"]["broader"]:
-        record["note"] = (
-            f"For {doc['occupation']['code']} {doc['occupation']['title']}, a broader group that includes "
-            f"medical records specialists: the {ident} edition has no row for them alone."
-        )
-    if row["openings"] is None:
-        record["note"] = " ".join(
-            filter(
-                None,
-                [
-                    record["note"],
-                    "This edition gives openings over the decade from growth and replacements, not a year's "
-                    "openings: not comparable with later editions, so not shown.",
-                ],
-            )
-        )
-    for name in ("growth", "new_jobs", "base_employment", "target_employment", "openings", "all_occupations"):
-        if record[name] is not None:
-            record[name] = _bare(record[name])
-    return record
-
-
-def _careers(data: dict[str, Any], doc: dict[str, Any]) -> None:
-    """The related occupations' pay and growth from the newest edition."""
-    rows = {r["code"]: r for r in doc["related"]}
-    key = doc["source"]["key"]
-    for career in data["careers"]:
-        row = rows.get(career.get("soc") or "")
-        if row is None:
-            continue
-        cid = career["id"]
-        old_pay, old_growth = career.get("pay") or {}, career.get("growth") or {}
-        if row["wage"] is not None and doc["wage_year"] is not None:
-            career["pay"] = {
-                "id": old_pay.get("id", f"career-{cid}-median"),
-                "label": "Median annual wage",
-                "value": round(row["wage"]),
-                "unit": "usd_per_year",
-                "year": doc["wage_year"],
-                "measure": "median",
-                "source": key,
-                "flag": "official",
-            }
-        career["growth"] = {
-            "id": old_growth.get("id", f"career-{cid}-growth"),
-            "label": "Projected employment growth",
-            "value": round(row["percent"], 1),
-            "unit": "percent",
-            "year": doc["start"],
-            "year_end": doc["end"],
-            "measure": "growth",
-            "source": key,
-            "flag": "official",
-        }
-
-
 def _codes(data: dict[str, Any], sources: list[tuple[str, str]]) -> None:
     """Each generated source under the code its figures are for."""
     for code in data["codes"]:
@@ -341,10 +209,11 @@ def rebuild(
     editions = {f"projection-{d['id']}": d for d in ep_docs}
     before = {p["id"]: p for p in outlook["projections"]}
     projections = [p for p in outlook["projections"] if p["id"] not in editions]
-    projections += [projection(d, before.get(pid)) for pid, d in editions.items()]
+    projections += [projection_record(d, before.get(pid)) for pid, d in editions.items()]
     outlook["projections"] = sorted(projections, key=lambda p: (p["start"], p["end"]))
     if ep_docs:
-        _careers(out["careers.json"], ep_docs[0])
+        for career in out["careers.json"]["careers"]:
+            career.update(career_figures(ep_docs[0], career))
     _codes(
         out["states.json"],
         [(f"oews-{d['vintage']}", d["occupation"]["code"]) for d in pay_docs]

@@ -186,7 +186,7 @@ def build(
     path: Path, related: list[str], *, edition: str | None = None, today: dt.date | None = None
 ) -> dict[str, Any]:
     """The import document for the projections workbook at ``path`` (not yet checked by the model)."""
-    _check_file(path)
+    _check_file(path, f"occupation.xlsx as downloaded from {TABLES_URL}", "occupation.xlsx")
     shown = neutral_line(path.name, 80)
     sha = digest(path)
     wanted = {ALL, *OCCUPATIONS, BROADER, *related}
@@ -216,7 +216,7 @@ def build(
     start, end = next(iter(editions)) or (0, 0)
     given = _edition(edition) if edition else None
     if given is not None and given != (start, end):
-        raise GuideError(f"'{shown}' projects {start}-{end % 100:02d}, not {edition}.")
+        raise bad(f"'{shown}' projects {start}-{end % 100:02d}, not {edition}; nothing was changed.")
     if not all(t.thousands for t in tables):
         raise bad(f"'{shown}' does not say its employment is in thousands, as BLS's tables do.")
     merged: dict[str, dict[str, Any]] = {}

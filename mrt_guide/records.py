@@ -1274,7 +1274,7 @@ class HandoutOut(TypedDict):
 class ImportSummary(TypedDict):
     id: str
     vintage: int
-    kind: Literal["national", "state", "metro", "all"]
+    kind: Literal["national", "state", "metro", "all", "projections"]
     file: str
     archive: str | None
     imported: str
@@ -1291,7 +1291,7 @@ class ImportSummary(TypedDict):
 class ImportRow(TypedDict):
     id: str
     vintage: int
-    kind: Literal["national", "state", "metro", "all"]
+    kind: Literal["national", "state", "metro", "all", "projections"]
     status: Literal["ok", "damaged"]
     problem: str | None
     summary: ImportSummary | None

@@ -44,6 +44,7 @@ WRITERS: dict[str, str] = {
     "data validate": "prints a verdict, not records: tests/test_robustness.py",
     "data schema": "prints JSON Schema: tests/test_robustness.py, tests/test_json_contract.py",
     "data import-oews": "writes an import: tests/test_oews_import.py",
+    "data import-projections": "writes an import: tests/test_official.py",
     "ce credential add": "writes the log: tests/test_ce.py",
     "ce credential remove": "writes the log: tests/test_ce.py",
     "ce add": "writes the log: tests/test_ce.py",

@@ -1,9 +1,10 @@
 """``mrt-guide data``: check a dataset (``validate``), describe its files (``schema``), and
-import official OEWS pay files (``import-oews``, ``imports``)."""
+import BLS's official files (``import-oews``, ``import-projections``, ``imports``)."""
 
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -187,24 +188,78 @@ def import_oews(
         ),
     ] = None,
 ) -> None:
-    """Import BLS's official pay file (OEWS): every command then shows its figures first.
+    """Import BLS's official pay file (OEWS): its figures join every command's.
 
     [bold]Examples[/bold]
 
+      mrt-guide data import-oews ~/Downloads/oesm26nat.zip
       mrt-guide data import-oews ~/Downloads/oesm23st.zip
-      mrt-guide data import-oews national_M2023_dl.xlsx
+      mrt-guide data import-oews national_M2009_dl.xls
       mrt-guide data imports
 
     Download the file from https://www.bls.gov/oes/tables.htm (BLS publishes it once a
-    year, in spring, for May of the year before). The medical records rows (29-2072;
-    29-2071 in older files) are kept for the nation, each state and each area, flagged
-    official, with the file as their source. An import is saved whole or not at all;
-    importing the same file again changes nothing. Exits 65 for a file that is not an
-    OEWS file, 74 when it cannot be read or saved.
+    year, in spring, for May of the year before). Works with the national, state, metro
+    and all-data files (the zip or the workbook inside it) of May 2014 on (.xlsx) and May
+    2005 to 2013 (.xls). The rows kept are 29-2072, or 29-2071 up to May 2018; May 2019
+    and 2020 have no row of their own, so their broader group 29-2098 is imported,
+    labelled as such. Refused: files before the SOC (May 1997, 1998) and the files by
+    industry or sector (natsector_...; import national_MYYYY_dl.xlsx instead). A May
+    newer than the bundled May 2025 leads every command; an earlier one is shown before
+    the bundled figure of its year and joins the history. Saved whole or not at all;
+    the same file again changes nothing. Exits 65 for a file that is not a usable OEWS
+    file (or too large, or damaged), 74 when it cannot be read or saved.
     """
     from ..importing import import_file
 
     typer.echo(import_file(dataset(ctx), file, _vintage(vintage)))
+
+
+@app.command("import-projections", cls=Command)
+def import_projections(
+    ctx: typer.Context,
+    file: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FILE",
+            help="BLS's Employment Projections workbook, occupation.xlsx.",
+            show_default=False,
+        ),
+    ],
+    edition: Annotated[
+        str | None,
+        typer.Option(
+            "--edition",
+            metavar="YYYY-YY",
+            help="The period it must project, e.g. 2025-35 (the file says it; this checks it).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Import BLS's occupational projections (occupation.xlsx) of a newer edition.
+
+    [bold]Examples[/bold]
+
+      mrt-guide data import-projections ~/Downloads/occupation.xlsx
+      mrt-guide data import-projections occupation.xlsx --edition 2025-35
+      mrt-guide outlook
+
+    Download occupation.xlsx from BLS's Employment Projections pages (www.bls.gov/emp,
+    "Occupational projections and characteristics"; a new ten-year period each autumn).
+    Works with every edition from 2014-24: Table 1.2 (and Table 1.7 up to 2022-32) is read
+    by its column names. Kept: the occupation's row (29-2072; 29-2071 up to 2018-28; the
+    broader group 29-2098 in 2019-29 and 2020-30, labelled), the all-occupations row BLS
+    compares growth with, and the rows of the related occupations 'careers' shows. An
+    edition the bundled dataset lacks joins 'outlook', 'facts' and the handout, and a newer
+    one updates 'careers'. Exits 65 for a file that is not that workbook (or too large, or
+    damaged, or not the --edition asked for), 74 when it cannot be read or saved.
+    """
+    from ..importing import import_projections as run
+
+    if edition is not None and not re.fullmatch(r"\d{4}-\d{2}", edition.strip()):
+        from ..textsafe import neutral_line
+
+        raise GuideError(f"--edition takes a period such as 2025-35, not '{neutral_line(edition, 20)}'.")
+    typer.echo(run(dataset(ctx), file, None if edition is None else edition.strip()))
 
 
 def _import_ids(incomplete: str) -> list[str]:
@@ -234,7 +289,7 @@ def imports(
     export: ExportOption = None,
     no_color: NoColorOption = False,
 ) -> None:
-    """List the official OEWS files you imported, or remove them.
+    """List the official files you imported (OEWS, projections), or remove them.
 
     [bold]Examples[/bold]
 
@@ -242,10 +297,12 @@ def imports(
       mrt-guide data imports --json
       mrt-guide data imports --remove 2023-state
       mrt-guide data imports --remove 2023
+      mrt-guide data imports --remove ep-2025-35
 
     Imports live in the folder 'imports' of your mrt-guide folder ($MRT_GUIDE_HOME, or
-    the platform's user data folder). A damaged one is listed as such; remove it, or
-    import the file again.
+    the platform's user data folder). A damaged one (edited, cut short, holding figures
+    out of range) is listed as such and the command exits 65; other commands leave it
+    out with a warning. Remove it, or import the file again.
     """
     out = chosen(json_, plain, markdown, export, no_color)
     from ..importing import listing, remove_imports
@@ -253,4 +310,7 @@ def imports(
     if remove is not None:
         for line in remove_imports(remove):
             sys.stderr.write(line + "\n")
-    show(out, listing(), _imports_view)
+    found = listing()
+    show(out, found, _imports_view)
+    if any(row["status"] == "damaged" for row in found["imports"]):
+        raise typer.Exit(ExitStatus.DATA)

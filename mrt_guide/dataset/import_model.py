@@ -88,3 +88,63 @@ def check(data: object) -> dict[str, Any]:
         raise ImportFault(f"{where}: {first['msg']}") from None
     dumped: dict[str, Any] = model.model_dump(mode="json")
     return dumped
+
+
+# Employment Projections (data import-projections): imports/ep-YYYY-YY.json
+
+Thousands = Annotated[float, Field(ge=0, le=1_000_000)]
+"""Employment in thousands (all occupations: about 175,000)."""
+
+
+class ProjectionRow(Model):
+    """One occupation's row of Table 1.2 (and 1.7), employment in thousands."""
+
+    code: SocCode
+    title: Label
+    base: Thousands
+    target: Thousands
+    change: Annotated[float, Field(ge=-1_000_000, le=1_000_000)] | None
+    percent: Annotated[float, Field(ge=-100, le=1_000)]
+    openings: Thousands | None
+    wage: Annotated[float, Field(ge=1, le=2_000_000)] | None
+    education: Label | None
+
+
+class ProjectionImport(Model):
+    """One edition of BLS's occupation.xlsx: the occupation's row, all occupations', related ones."""
+
+    format: Literal[1]
+    id: Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}$")]
+    start: Year
+    end: Year
+    file: Label
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+    imported: IsoDate
+    wage_year: Year | None
+    occupation: Occupation
+    source: Source
+    row: ProjectionRow
+    all: ProjectionRow
+    related: list[ProjectionRow] = Field(default_factory=list, max_length=100)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ProjectionImport:
+        if self.id != f"{self.start}-{self.end % 100:02d}" or not 5 <= self.end - self.start <= 15:
+            raise ValueError(f"id {self.id} does not match the period {self.start}-{self.end}")
+        if self.source.key != f"ep-{self.id}" or self.source.kind != "official":
+            raise ValueError(f"the source must be the official ep-{self.id}")
+        if self.row.code != self.occupation.code or self.all.code != "00-0000":
+            raise ValueError("the rows must be the occupation's and all occupations' (00-0000)")
+        return self
+
+
+def check_projections(data: object) -> dict[str, Any]:
+    """A projections import as the loader reads it, or ``ImportFault``."""
+    try:
+        model = ProjectionImport.model_validate(data, strict=True)
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        where = ".".join(str(p) for p in first["loc"]) or "the file"
+        raise ImportFault(f"{where}: {first['msg']}") from None
+    dumped: dict[str, Any] = model.model_dump(mode="json")
+    return dumped

@@ -26,7 +26,8 @@ from typing import Any
 from .read import ReadError, parse_json, read_bytes
 
 FOLDER = "imports"
-NAME = re.compile(r"^oews-(\d{4})-(national|state|metro|all)\.json$")
+NAME = re.compile(r"^oews-(\d{4})-(national|state|metro|all)\.json$|^(ep-\d{4}-\d{2})\.json$")
+"""An OEWS import (``oews-2023-state.json``) or a projections import (``ep-2024-34.json``)."""
 MAX_BYTES = 32 * 1024 * 1024
 TABLES_URL = "https://www.bls.gov/oes/tables.htm"
 """Where BLS publishes the OEWS files (the importer, the build and `data imports` say it)."""
@@ -68,13 +69,20 @@ def _linux_data_home() -> Path | None:
 
 
 def import_id(name: str) -> str | None:
-    """``2023-state`` for ``oews-2023-state.json``; None for any other name."""
+    """``2023-state`` for ``oews-2023-state.json``, ``ep-2024-34`` for ``ep-2024-34.json``;
+    None for any other name."""
     found = NAME.match(name)
-    return None if found is None else f"{found.group(1)}-{found.group(2)}"
+    if found is None:
+        return None
+    return found.group(3) or f"{found.group(1)}-{found.group(2)}"
+
+
+def is_projection(ident: str) -> bool:
+    return ident.startswith("ep-")
 
 
 def file_name(ident: str) -> str:
-    return f"oews-{ident}.json"
+    return f"{ident}.json" if is_projection(ident) else f"oews-{ident}.json"
 
 
 def names(directory: Path | None) -> list[str]:
@@ -123,13 +131,14 @@ def validated(name: str, raw: bytes) -> dict[str, Any]:
         data = parse_json(raw)
     except ReadError as exc:
         raise Damaged(exc.message) from None
-    from .import_model import ImportFault, check
+    from .import_model import ImportFault, check, check_projections
 
+    ident = import_id(name) or ""
     try:
-        doc = check(data)
+        doc = check_projections(data) if is_projection(ident) else check(data)
     except ImportFault as exc:
         raise Damaged(str(exc)) from None
-    if import_id(name) != doc["id"]:
+    if ident != (f"ep-{doc['id']}" if is_projection(ident) else doc["id"]):
         raise Damaged(f"holds the import {doc['id']}, not the one its name says")
     remember(name, raw, doc)
     return doc
@@ -154,8 +163,9 @@ def load_all(directory: Path | None) -> tuple[list[dict[str, Any]], list[str]]:
 
             ident = import_id(name)
             warnings.append(
-                f"ignored the imported file {name}: {neutral_line(str(exc), 160)}. Import the OEWS file "
-                f"again, or remove it with 'mrt-guide data imports --remove {ident}'."
+                f"ignored the imported file {name}: {neutral_line(str(exc), 160)}. Import the "
+                f"{'projections' if is_projection(ident or '') else 'OEWS'} file again, or remove it "
+                f"with 'mrt-guide data imports --remove {ident}'."
             )
     return docs, warnings
 
@@ -232,6 +242,11 @@ def apply(sections: dict[str, Any], index: dict[str, Any], docs: list[dict[str, 
     seen: set[tuple[Any, ...]] = set()
     headline: list[str] = []
     spreads: list[dict[str, Any]] = []
+    for doc in sorted((d for d in docs if "start" in d), key=lambda d: -d["start"]):
+        why = _projection(adder, doc)
+        if why is not None:
+            warnings.append(f"ignored the imported file ep-{doc['id']}.json: {why}.")
+    docs = [d for d in docs if "vintage" in d]
     for doc in sorted(docs, key=lambda d: (-d["vintage"], KIND_ORDER[d["kind"]])):
         why = _clash(adder, doc)
         if why is not None:
@@ -264,6 +279,80 @@ def apply(sections: dict[str, Any], index: dict[str, Any], docs: list[dict[str, 
         for i, spread_record in enumerate(pay["spreads"]):
             where[spread_record["id"]] = ["pay", "spreads", i]
     return warnings
+
+
+def _projection(adder: _Adder, doc: dict[str, Any]) -> str | None:
+    """Lay a projections import over the outlook: its projection where the dataset has none
+    for the period, and the related careers' pay and growth where it is newer; None, or why not."""
+    from .projection_records import career_figures, projection_record
+
+    key = doc["source"]["key"]
+    if adder.known("source", key):
+        held: Any = adder.sections
+        for part in adder.records["source"][key]:
+            held = held[part]
+        if held.get("sha256") == doc["sha256"]:
+            return None  # the very file the dataset was built from: nothing to add
+        return (
+            f"the dataset already holds the {doc['id']} edition (source {key}) from another copy of the file"
+        )
+    adder.add(["sources", "sources"], doc["source"], "source", key="key")
+    _code(adder, {"source": doc["source"], "occupation": doc["occupation"]})
+    outlook = adder.sections["outlook"]
+    record = _dumped(projection_record(doc, None))
+    if not any(p["start"] == doc["start"] and p["end"] == doc["end"] for p in outlook["projections"]):
+        if adder.known("projection", record["id"]):
+            return f"its projection id {record['id']} is already used by the dataset"
+        adder.add(["outlook", "projections"], record, "projection")
+        where = adder.records["projection"][record["id"]]
+        for name in PROJECTION_FIGURES:
+            if record[name] is not None:
+                adder.records.setdefault("figure", {})[record[name]["id"]] = [*where, name]
+                adder.sourced.append([[*where, name], key])
+    careers = adder.sections.get("careers") or {}
+    for i, career in enumerate(careers.get("careers", [])):
+        for field, fig in career_figures(doc, career).items():
+            old = career.get(field)
+            if old is not None and _year(old) >= _year(fig):
+                continue  # the dataset's own figure is as new
+            full = {**FIGURE_DEFAULTS, **fig}
+            career[field] = full
+            path: list[int | str] = ["careers", "careers", i, field]
+            adder.records.setdefault("figure", {})[full["id"]] = path
+            adder.sourced[:] = [s for s in adder.sourced if s[0] != path] + [[path, key]]
+    return None
+
+
+PROJECTION_FIGURES = (
+    "growth",
+    "new_jobs",
+    "base_employment",
+    "target_employment",
+    "openings",
+    "all_occupations",
+)
+FIGURE_DEFAULTS: dict[str, Any] = {
+    "upper": None,
+    "qualifier": None,
+    "year_end": None,
+    "measure": None,
+    "article": None,
+    "note": None,
+}
+"""The fields a figure record has once the models dump it (an overlay adds figures as dumped)."""
+
+
+def _dumped(record: dict[str, Any]) -> dict[str, Any]:
+    """A projection record with every field the models' dump has, as the loader's records do."""
+    out = dict(record)
+    for name in PROJECTION_FIGURES:
+        if out.get(name) is not None:
+            out[name] = {**FIGURE_DEFAULTS, **out[name]}
+    return out
+
+
+def _year(fig: dict[str, Any]) -> int:
+    return int(fig.get("year_end") or fig["year"])
 
 
 def _code(adder: _Adder, doc: dict[str, Any]) -> None:
@@ -313,6 +402,22 @@ def _state(adder: _Adder, state: dict[str, Any], seen: set[tuple[Any, ...]]) -> 
 
 def summary(doc: dict[str, Any]) -> dict[str, Any]:
     """What ``data imports`` lists about an import."""
+    if "start" in doc:
+        return {
+            "id": f"ep-{doc['id']}",
+            "vintage": doc["start"],
+            "kind": "projections",
+            "file": doc["file"],
+            "archive": None,
+            "imported": doc["imported"],
+            "code": doc["occupation"]["code"],
+            "title": doc["occupation"]["title"],
+            "source": doc["source"]["key"],
+            "states": 0,
+            "areas": 0,
+            "figures": 6 + 2 * len(doc["related"]),
+            "notes": [],
+        }
     states = doc["states"]
     figures = len(doc["national"]) + sum(
         len(s["figures"]) + sum(len(a["figures"]) for a in s["areas"]) for s in states

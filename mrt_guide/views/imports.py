@@ -1,4 +1,4 @@
-"""``mrt-guide data imports``: the official OEWS files imported, and what each holds."""
+"""``mrt-guide data imports``: the official files imported (OEWS, projections), and what each holds."""
 
 from __future__ import annotations
 
@@ -16,9 +16,7 @@ def _table(data: Mapping[str, Any]) -> Table:
     for row in data["imports"]:
         info = row["summary"]
         if info is None:
-            rows.append(
-                [row["id"], f"May {row['vintage']}", row["kind"], "-", "-", "-", Span("damaged", "warn")]
-            )
+            rows.append([row["id"], "-", "-", "-", Span("damaged", "warn")])
             continue
         rows.append(
             [
@@ -40,19 +38,23 @@ def _table(data: Mapping[str, Any]) -> Table:
 
 
 def build(data: ImportsOut) -> Document:
-    doc = Document("Imported OEWS files")
+    doc = Document("Imported official files")
     folder = data["folder"] or "(no usable folder: check MRT_GUIDE_HOME)"
     if not data["imports"]:
         doc.add(
             Para(
-                f"Nothing imported yet. Download BLS's OEWS file from {data['download']} "
-                "and run: mrt-guide data import-oews FILE"
+                f"Nothing imported yet. Download BLS's OEWS pay file from {data['download']} "
+                "and run: mrt-guide data import-oews FILE (or, for a newer edition of the "
+                "projections: mrt-guide data import-projections FILE)"
             ),
             Para(f"Imports are kept in {folder}.", "muted"),
         )
         return doc
     doc.add(
-        Para("Each id is the May survey and what the file covers (national, state, metro or all)."),
+        Para(
+            "An OEWS id is the May survey and what the file covers (national, state, metro or "
+            "all); a projections id (ep-2025-35) is the edition's ten-year period."
+        ),
         _table(data),
         Para(f"Kept in {folder}.", "muted"),
     )
