@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -116,33 +116,18 @@ def _folder() -> Path:
 
 def import_file(ds: Dataset, path: Path, vintage: int | None) -> str:
     """Read, check and save the OEWS file at ``path``; the line that says what was done."""
-    from .dataset.import_model import ImportFault, check
+    from .dataset.import_model import check
     from .oews import build
 
     known = {s["id"]: s["name"] for s in ds.states}
     with progress_bar() as tick:
         made = build(path, known, vintage=vintage, progress=tick)
     shown = neutral_line(path.name, 80)
-    try:
-        doc = check(made)
-    except ImportFault as exc:
-        raise GuideError(
-            f"'{shown}' gives figures mrt-guide cannot use ({neutral_line(str(exc), 160)}); "
-            "nothing was changed.",
-            ExitStatus.DATA,
-        ) from None
+    doc = _usable(check, made, shown)
     folder = _folder()
     name = imports.file_name(doc["id"])
-    occupation = f"{doc['occupation']['code']} {doc['occupation']['title']}"
-    what = f"May {doc['vintage']} {KIND_WORDS[doc['kind']]} estimates for {occupation}"
-    if doc["occupation"]["broader"]:
-        what += " (a broader group that includes medical records specialists; labelled so everywhere)"
-    before = None
-    if (folder / name).exists():
-        try:
-            before = imports.validated(name, imports.read_file(folder / name))
-        except imports.Damaged:
-            before = None
+    what = f"May {doc['vintage']} {KIND_WORDS[doc['kind']]} estimates for {_occupation(doc)}"
+    before = _previous(folder, name)
     if before is not None and _comparable(before) == _comparable(doc):
         return f"Already imported: {what}, from {shown}. Nothing changed."
     raw = imports.dumps(doc)
@@ -173,35 +158,52 @@ def import_file(ds: Dataset, path: Path, vintage: int | None) -> str:
     )
 
 
-def import_projections(ds: Dataset, path: Path, edition: str | None) -> str:
-    """Read, check and save BLS's projections workbook at ``path``; the line that says what was done."""
-    from .dataset.import_model import ImportFault, check_projections
-    from .projections import build
+def _usable(check: Callable[[object], dict[str, Any]], made: object, shown: str) -> dict[str, Any]:
+    """What the importer ``made`` once the import model accepts it; else exit 65, nothing changed."""
+    from .dataset.import_model import ImportFault
 
-    related = [c["soc"] for c in ds.section("careers")["careers"] if c.get("soc")]
-    made = build(path, related, edition=edition)
-    shown = neutral_line(path.name, 80)
     try:
-        doc = check_projections(made)
+        return check(made)
     except ImportFault as exc:
         raise GuideError(
             f"'{shown}' gives figures mrt-guide cannot use ({neutral_line(str(exc), 160)}); "
             "nothing was changed.",
             ExitStatus.DATA,
         ) from None
+
+
+def _occupation(doc: dict[str, Any]) -> str:
+    """The import's occupation code and title, and, for a broader group, that it is one."""
+    occupation = doc["occupation"]
+    text = f"{occupation['code']} {occupation['title']}"
+    if occupation["broader"]:
+        text += " (a broader group that includes medical records specialists; labelled so everywhere)"
+    return text
+
+
+def _previous(folder: Path, name: str) -> dict[str, Any] | None:
+    """The usable import already saved as ``name``, if any (a damaged one is replaced)."""
+    if not (folder / name).exists():
+        return None
+    try:
+        return imports.validated(name, imports.read_file(folder / name))
+    except imports.Damaged:
+        return None
+
+
+def import_projections(ds: Dataset, path: Path, edition: str | None) -> str:
+    """Read, check and save BLS's projections workbook at ``path``; the line that says what was done."""
+    from .dataset.import_model import check_projections
+    from .projections import build
+
+    related = [c["soc"] for c in ds.section("careers")["careers"] if c.get("soc")]
+    made = build(path, related, edition=edition)
+    shown = neutral_line(path.name, 80)
+    doc = _usable(check_projections, made, shown)
     folder = _folder()
-    ident = f"ep-{doc['id']}"
-    name = imports.file_name(ident)
-    occupation = f"{doc['occupation']['code']} {doc['occupation']['title']}"
-    what = f"the {doc['id']} projections for {occupation}"
-    if doc["occupation"]["broader"]:
-        what += " (a broader group that includes medical records specialists)"
-    before = None
-    if (folder / name).exists():
-        try:
-            before = imports.validated(name, imports.read_file(folder / name))
-        except imports.Damaged:
-            before = None
+    name = imports.file_name(f"ep-{doc['id']}")
+    what = f"the {doc['id']} projections for {_occupation(doc)}"
+    before = _previous(folder, name)
     if before is not None and _comparable(before) == _comparable(doc):
         return f"Already imported: {what}, from {shown}. Nothing changed."
     bundled = ds.sources.get(doc["source"]["key"])

@@ -78,16 +78,21 @@ class ImportFault(Exception):
     """An import file the model refuses; the message says where, in one line."""
 
 
-def check(data: object) -> dict[str, Any]:
-    """The import as the loader reads it (the model's own dump), or ``ImportFault``."""
+def _checked(model: type[Model], data: object) -> dict[str, Any]:
+    """``data`` as ``model`` dumps it once validated, or ``ImportFault`` naming the first fault."""
     try:
-        model = ImportFile.model_validate(data, strict=True)
+        valid = model.model_validate(data, strict=True)
     except ValidationError as exc:
         first = exc.errors(include_url=False)[0]
         where = ".".join(str(p) for p in first["loc"]) or "the file"
         raise ImportFault(f"{where}: {first['msg']}") from None
-    dumped: dict[str, Any] = model.model_dump(mode="json")
+    dumped: dict[str, Any] = valid.model_dump(mode="json")
     return dumped
+
+
+def check(data: object) -> dict[str, Any]:
+    """An OEWS import as the loader reads it (the model's own dump), or ``ImportFault``."""
+    return _checked(ImportFile, data)
 
 
 # Employment Projections (data import-projections): imports/ep-YYYY-YY.json
@@ -140,11 +145,4 @@ class ProjectionImport(Model):
 
 def check_projections(data: object) -> dict[str, Any]:
     """A projections import as the loader reads it, or ``ImportFault``."""
-    try:
-        model = ProjectionImport.model_validate(data, strict=True)
-    except ValidationError as exc:
-        first = exc.errors(include_url=False)[0]
-        where = ".".join(str(p) for p in first["loc"]) or "the file"
-        raise ImportFault(f"{where}: {first['msg']}") from None
-    dumped: dict[str, Any] = model.model_dump(mode="json")
-    return dumped
+    return _checked(ProjectionImport, data)
