@@ -15,6 +15,9 @@ from .complete import certification_names
 if TYPE_CHECKING:
     from ..store.ce import Log
 
+MAX_ID = 2**63 - 1
+"""The largest id SQLite can hold: a larger one is a usage error, not a query."""
+
 TitleOpt = Annotated[
     str | None, typer.Option("--title", metavar="TEXT", help="What the activity was.", show_default=False)
 ]
@@ -172,7 +175,9 @@ def _missing(option: str) -> str:
 
 def edit(
     ctx: typer.Context,
-    activity_id: Annotated[int, typer.Argument(metavar="ID", help="The activity's id (ce list shows it).")],
+    activity_id: Annotated[
+        int, typer.Argument(metavar="ID", help="The activity's id (ce list shows it).", min=1, max=MAX_ID)
+    ],
     title: TitleOpt = None,
     date: DateOpt = None,
     hours: HoursOpt = None,
@@ -263,7 +268,9 @@ def edit(
 
 
 def remove(
-    activity_ids: Annotated[list[int], typer.Argument(metavar="ID...", help="The activities to remove.")],
+    activity_ids: Annotated[
+        list[int], typer.Argument(metavar="ID...", help="The activities to remove.", min=1, max=MAX_ID)
+    ],
     yes: Annotated[bool, flag("--yes", "-y", help="Do not ask first.")] = False,
 ) -> None:
     """Remove activities (and evidence copies no other activity uses).

@@ -8,7 +8,8 @@ from typing import Annotated, Any
 
 import typer
 
-from ..status import GuideError, NotFound
+from ..status import ExitStatus, GuideError, NotFound
+from ..textsafe import neutral_line
 from ._shared import dataset, flag
 from .ce import ON_HELP, confirm, forget_unused, on_day, say, write_file
 
@@ -90,8 +91,15 @@ def import_(
         try:
             for activity, source in rows:
                 if source is not None:
-                    activity["evidence"] = store.keep_evidence(source, log.folder)
+                    checked = activity["evidence"]["sha256"]
+                    activity["evidence"] = store.keep_evidence(source, log.folder, within=file.parent)
                     copied.append(activity["evidence"])
+                    if activity["evidence"]["sha256"] != checked:
+                        raise GuideError(
+                            f"Evidence file '{neutral_line(str(source), 80)}' changed while it was "
+                            "imported; nothing was imported. Try again.",
+                            ExitStatus.DATA,
+                        )
             with _progress(len(activities)) as progress:
                 added, present = log.import_activities(activities, progress)
         except BaseException:
