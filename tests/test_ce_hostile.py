@@ -319,3 +319,229 @@ def test_a_sound_backup_of_each_schema_is_restored_and_every_command_opens_it(
         assert opened.exit_code == 0 and "Error" not in opened.stderr, (args, opened.stderr)
     ce("add", "--title", "After", "--date", "2024-07-02", "--hours", "1", "--for", "RHIT")
     assert "After" in titles(cli)
+
+
+# 3. hostile numbers and dates
+
+LONG = "9" * 5000
+ADD = ("ce", "add", "--title", "Hostile", "--date", "2024-06-01")
+HOSTILE_ARGV = [
+    ([*ADD, "--hours", "1e308"], "longer than one activity runs"),
+    ([*ADD, "--hours", "nan"], "give a number"),
+    ([*ADD, "--hours", "inf"], "give a number"),
+    ([*ADD, "--hours", "-inf"], "give a number"),
+    ([*ADD, "--hours=-1"], "it must be more than 0"),
+    ([*ADD, "--hours", "1e-300"], "less than a minute"),
+    ([*ADD, "--hours", LONG], "give a number"),
+    ([*ADD, "--minutes", "1e308"], "longer than one activity runs"),
+    ([*ADD, "--minutes", "99999999999999999999999"], "longer than one activity runs"),
+    ([*ADD, "--ceus", "1e308"], "more than one activity earns"),
+    ([*ADD, "--ceus", "NaN"], "give a number"),
+    (["ce", "edit", "99999999999999999999", "--hours", "1"], "is not an activity id"),
+    (["ce", "edit", str(2**63), "--hours", "1"], "is not an activity id"),
+    (["ce", "edit", LONG, "--hours", "1"], "is not an activity id"),
+    (["ce", "edit", "0", "--hours", "1"], "is not an activity id"),
+    (["ce", "remove", "1", "99999999999999999999", "--yes"], "is not an activity id"),
+    (["ce", "remove", "١٢", "--yes"], "is not an activity id"),
+    (["ce", "add", "--title", "T", "--date", "99999-01-01", "--hours", "1"], "give a date as YYYY-MM-DD"),
+    (["ce", "add", "--title", "T", "--date", "2024/06/01", "--hours", "1"], "give a date as YYYY-MM-DD"),
+    (["ce", "add", "--title", "T", "--date", "2999-01-01", "--hours", "1"], "it is in the future"),
+    (["ce", "credential", "add", "CCS", "--earned", "99999-01-01"], "give a date as YYYY-MM-DD"),
+    (["ce", "status", "--on", "99999-12-31"], "give a date as YYYY-MM-DD"),
+    (["ce", "status", "--on", "2200-01-01"], "after 2199"),
+    (["ce", "cycle", "set", "AHIMA", "--end", "9999-12-31"], "after 2199"),
+    (["ce", "cycle", "set", "AHIMA", "--end", "2027-01-01", "--required", "1e308"], "more than one activity"),
+    (["ce", "cycle", "set", "AHIMA", "--end", "2027-01-01", "--required", "nan"], "give a number"),
+    (["data", "import-oews", "x.xlsx", "--vintage", "²"], "--vintage takes the May year"),
+    (["data", "import-oews", "x.xlsx", "--vintage", LONG], "--vintage takes the May year"),
+]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"), HOSTILE_ARGV, ids=[" ".join(a[1:4])[:40] for a, _ in HOSTILE_ARGV]
+)
+def test_an_absurd_number_or_date_on_the_command_line_is_a_usage_error(
+    cli: Any, ce: Any, home: Path, args: list[str], message: str
+) -> None:
+    ce("credential", "add", "RHIT", "--earned", "2024-05-06")
+    ce("add", "--title", "Kept", "--date", "2024-05-20", "--hours", "1")
+    before = snapshot(home)
+    line = error(cli(*args), 2, message)
+    assert len(line) < 300  # a long number is not repeated in full
+    assert snapshot(home) == before
+    assert titles(cli) == ["Kept"]
+
+
+def test_a_cycle_as_late_as_allowed_still_counts(cli: Any, ce: Any) -> None:
+    ce("credential", "add", "RHIT", "--earned", "2024-05-06")
+    ce("cycle", "set", "AHIMA", "--end", "2199-12-31")
+    for args in (("status",), ("status", "--on", "2199-12-31"), ("report", "--on", "2199-12-31", "--json")):
+        result = cli("ce", *args)
+        assert result.exit_code == 0 and "Error" not in result.stderr, (args, result.stderr)
+    status = json.loads(cli("ce", "status", "--json").stdout)
+    assert "2199-12-31" in json.dumps(status)
+
+
+def test_the_same_values_in_a_csv_are_refused_by_line(cli: Any, ce: Any, home: Path, tmp_path: Path) -> None:
+    ce("credential", "add", "RHIT", "--earned", "2024-05-06")
+    ce("add", "--title", "Kept", "--date", "2024-05-20", "--hours", "1")
+    source = tmp_path / "hostile.csv"
+    source.write_text(
+        "date,title,hours,minutes,ceus\r\n"
+        "2024-06-01,Good,1,,\r\n"
+        "2024-06-02,Huge,1e308,,\r\n"
+        "2024-06-03,NaN,nan,,\r\n"
+        "2024-06-04,Inf,inf,,\r\n"
+        "2024-06-05,Negative,-2,,\r\n"
+        "2024-06-06,Minutes,,99999999999999999999999,\r\n"
+        "2024-06-07,Credits,,,1e308\r\n"
+        "99999-01-01,Year,1,,\r\n"
+        "2200-01-01,Late,1,,\r\n"
+        f"2024-06-08,Long,{LONG},,\r\n",
+        "utf-8",
+    )
+    before = snapshot(home)
+    found = faults(
+        cli("ce", "import", str(source)),
+        "line 3: Invalid hours '1e308': longer than one activity runs",
+        "line 4: Invalid hours 'nan': give a number",
+        "line 5: Invalid hours 'inf': give a number",
+        "line 6: Invalid hours '-2': it must be more than 0",
+        "line 7: Invalid minutes '99999999999999999999999': longer than one activity runs",
+        "line 8: Invalid ceus '1e308': more than one activity earns",
+        "line 9: Invalid date '99999-01-01': give a date as",
+        "line 10: Invalid date '2200-01-01': it is in the future",
+        "line 11: Invalid hours '99999",
+    )
+    assert all(len(f) < 300 for f in found)
+    assert snapshot(home) == before
+    assert titles(cli) == ["Kept"]
+
+
+TAMPERED = [
+    ("1e308", "is outside the range for workers (1 to 1e+09)"),
+    ("-1e308", "is outside the range for workers (1 to 1e+09)"),
+    ("NaN", "NaN is not a JSON number"),
+    ("Infinity", "Infinity is not a JSON number"),
+    ("1e400", "Number out of range"),
+]
+
+
+@pytest.mark.parametrize(("value", "problem"), TAMPERED, ids=[t[0] for t in TAMPERED])
+def test_a_tampered_oews_import_holding_an_absurd_number_is_damaged_and_left_out(
+    cli: Any, home: Path, tmp_path: Path, value: str, problem: str
+) -> None:
+    from mrt_guide.dataset.load import forget
+
+    from . import oews_layout as layout
+
+    imported = cli("data", "import-oews", str(layout.state_zip(tmp_path)))
+    assert imported.exit_code == 0, imported.stderr
+    path = home / "imports" / "oews-2023-state.json"
+    doc = json.loads(path.read_text("utf-8"))
+    nj = next(s for s in doc["states"] if s["id"] == "NJ")
+    nj["figures"][0]["value"] = 424242.0
+    path.write_text(json.dumps(doc).replace("424242.0", value), "utf-8")
+    forget()
+    listed = cli("data", "imports", "--json")
+    assert listed.exit_code == 65 and "Traceback" not in listed.stderr
+    (row,) = json.loads(listed.stdout)["imports"]
+    assert (row["id"], row["status"]) == ("2023-state", "damaged"), row
+    assert problem in row["problem"], row["problem"]
+    for args in (("salary", "--state", "NJ"), ("salary", "--state", "NJ", "--json"), ("guide", "--plain")):
+        forget()
+        shown = cli(*args)
+        assert shown.exit_code == 0, (args, shown.stderr)
+        assert shown.stderr.startswith("Warning: ignored the imported file oews-2023-state.json"), (
+            shown.stderr
+        )
+        assert len(shown.stderr.splitlines()) == 1
+        assert "424" not in shown.stdout and "inf" not in shown.stdout.lower().replace("info", "")
+
+
+# 4. a CSV a spreadsheet saved back (issue 21 item 8)
+
+
+def _as_a_spreadsheet_saves_it(exported: str, style: str) -> str:
+    """The export as a spreadsheet writes it back: every field quoted, a BOM, CRLF line ends,
+    the dates as ``YYYY/MM/DD`` (Gnumeric, LibreOffice) or ``M/D/YYYY`` (US Excel, Google
+    Sheets)."""
+    import csv
+    import io
+
+    table = list(csv.reader(io.StringIO(exported, newline="")))
+    at = table[0].index("date")
+    for row in table[1:]:
+        year, month, day = row[at].split("-")
+        row[at] = f"{year}/{month}/{day}" if style == "slashed" else f"{int(month)}/{int(day)}/{year}"
+    out = io.StringIO(newline="")
+    csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\r\n").writerows(table)
+    return "\ufeff" + out.getvalue()
+
+
+@pytest.mark.parametrize("style", ["slashed", "month-first"])
+def test_a_csv_saved_back_by_a_spreadsheet_imports_again(
+    cli: Any, ce: Any, home: Path, tmp_path: Path, style: str
+) -> None:
+    ce("credential", "add", "RHIT", "--earned", "2024-05-06")
+    ce("add", "--title", 'ICD-10, "updates"', "--date", "2024-05-07", "--hours", "1.5", "--provider", "AHIMA")
+    ce("add", "--title", "=HYPERLINK(x)", "--date", "2024-11-23", "--minutes", "50", "--notes", "two\nlines")
+    ce("add", "--title", "Webinar", "--date", "2025-01-02", "--ceus", "2", "--ahima-source")
+    before = json.loads(ce("list", "--cycle", "all", "--json").stdout)["activities"]
+    exported = tmp_path / "e.csv"
+    ce("export", str(exported))
+    saved = tmp_path / "back.csv"
+    saved.write_bytes(_as_a_spreadsheet_saves_it(exported.read_text("utf-8"), style).encode("utf-8"))
+    if style == "month-first":
+        assert '"5/7/2024"' in saved.read_text("utf-8-sig") and '"11/23/2024"' in saved.read_text("utf-8-sig")
+    again = ce("import", str(saved))
+    assert again.stderr == f"Imported 0 activities from {saved}; 3 were in the log already.\n"
+    fresh = str(tmp_path / "fresh")
+    env = {"MRT_GUIDE_HOME": fresh}
+    assert cli("ce", "credential", "add", "RHIT", "--earned", "2024-05-06", env=env).exit_code == 0
+    imported = cli("ce", "import", str(saved), env=env)
+    assert imported.exit_code == 0, imported.stderr
+    assert imported.stderr == f"Imported 3 activities from {saved}; 0 were in the log already.\n"
+    after = json.loads(cli("ce", "list", "--cycle", "all", "--json", env=env).stdout)["activities"]
+    keys = ("date", "title", "provider", "minutes", "ceus", "tags", "for", "notes")
+    assert [{k: a[k] for k in keys} for a in after] == [{k: a[k] for k in keys} for a in before]
+    assert [a["date"] for a in after] == ["2024-05-07", "2024-11-23", "2025-01-02"]
+
+
+BAD_DATES = [
+    ("5/6/24", "a two-digit year is ambiguous"),
+    ("06.05.24", "a two-digit year is ambiguous"),
+    ("13/05/2024", "is day first"),
+    ("2024/13/01", "month must be in 1..12"),
+    ("2/30/2024", "day is out of range for month"),
+    ("06.05.2024", "give a date as YYYY-MM-DD, YYYY/MM/DD or M/D/YYYY"),
+    ("45418", "give a date as YYYY-MM-DD, YYYY/MM/DD or M/D/YYYY"),
+    ("2024-5-6", "give a date as YYYY-MM-DD, YYYY/MM/DD or M/D/YYYY"),
+    ("May 6, 2024", "give a date as YYYY-MM-DD, YYYY/MM/DD or M/D/YYYY"),
+    ("1/1/1929", "before 1930"),
+]
+
+
+def test_an_ambiguous_or_invalid_date_in_a_csv_is_refused_by_line(
+    cli: Any, ce: Any, home: Path, tmp_path: Path
+) -> None:
+    ce("credential", "add", "RHIT", "--earned", "2024-05-06")
+    source = tmp_path / "dates.csv"
+    lines = ["date,title,hours", "2024/06/01,Good,1", "6/2/2024,Also good,1"]
+    lines += [f'"{d}",Row {n},1' for n, (d, _) in enumerate(BAD_DATES)]
+    source.write_text("\r\n".join(lines) + "\r\n", "utf-8")
+    before = snapshot(home)
+    found = faults(
+        cli("ce", "import", str(source)),
+        *[f"line {n + 4}: Invalid date '{d}'" for n, (d, _) in enumerate(BAD_DATES)],
+    )
+    for line, (_, why) in zip(found, BAD_DATES, strict=True):
+        assert why in line, (line, why)
+    assert snapshot(home) == before
+    good = tmp_path / "good.csv"
+    good.write_text("\r\n".join(lines[:3]) + "\r\n", "utf-8")
+    assert ce("import", str(good)).stderr.startswith("Imported 2 activities")
+    assert [a["date"] for a in json.loads(ce("list", "--cycle", "all", "--json").stdout)["activities"]] == [
+        "2024-06-01",
+        "2024-06-02",
+    ]
