@@ -71,6 +71,12 @@ def import_(
     provider and length) is skipped, so importing a file twice adds
     nothing. Columns: those 'ce export' writes; date, title and one of
     minutes, hours or ceus are needed.
+
+    Dates: YYYY-MM-DD, YYYY/MM/DD, or M/D/YYYY read month first as US
+    spreadsheets write it (5/7/2024 is 7 May); a two-digit year or a
+    day-first date is a bad row. Evidence files are copied in only from
+    the CSV's own folder (or a folder in it): an absolute path, '..', a
+    link or a file that is not a regular file is a bad row.
     """
     from ..store import ce as store
     from ..store import csvio
@@ -237,7 +243,10 @@ def restore(
 
     The file is checked first. Asks on a terminal; elsewhere it needs
     --yes. A backup from an older release is brought up to date; one from
-    a newer release is refused.
+    a newer release is refused. Only mrt-guide's own schema is accepted
+    (no trigger, view, table or index of another program); the rows are
+    rebuilt into a fresh log, each one checked. A refused file changes
+    nothing (exit 65).
     """
     from ..paths import ensure_user_dir
     from ..store import ce as store
