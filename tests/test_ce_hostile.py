@@ -115,7 +115,10 @@ def test_evidence_outside_the_csvs_folder_is_refused_by_line_and_nothing_importe
         "certs/inner/up.pdf",  # line 9: a symlink even to a file inside
         "~/secret.txt",  # line 10: the home folder
         "C:\\Users\\me\\secret.txt",  # line 11: a Windows absolute path
+        ".ssh/id_rsa",  # line 12: a hidden folder beside a CSV saved in the home folder
     )
+    (shared / ".ssh").mkdir()
+    (shared / ".ssh" / "id_rsa").write_bytes(b"the user's own private file")
     before = snapshot(home)
     for args in (("import", str(source)), ("import", str(source), "--dry-run")):
         found = faults(
@@ -129,6 +132,7 @@ def test_evidence_outside_the_csvs_folder_is_refused_by_line_and_nothing_importe
             "line 9: evidence file 'certs/inner/up.pdf' goes through a link",
             "line 10: evidence file",
             "line 11: evidence file",
+            "line 12: evidence file '.ssh/id_rsa' is hidden ('.ssh' starts with a dot)",
         )
         assert "is an absolute path" in found[0] and "is outside the CSV's folder ('..')" in found[1]
         assert "('..')" in found[2] and "is an absolute path" in found[7] and "absolute" in found[8]
@@ -333,6 +337,8 @@ HOSTILE_ARGV = [
     ([*ADD, "--hours=-1"], "it must be more than 0"),
     ([*ADD, "--hours", "1e-300"], "less than a minute"),
     ([*ADD, "--hours", LONG], "give a number"),
+    ([*ADD, "--hours", "١٢"], "give a number"),
+    ([*ADD, "--minutes", "1_000"], "give a number"),
     ([*ADD, "--minutes", "1e308"], "longer than one activity runs"),
     ([*ADD, "--minutes", "99999999999999999999999"], "longer than one activity runs"),
     ([*ADD, "--ceus", "1e308"], "more than one activity earns"),
@@ -545,3 +551,16 @@ def test_an_ambiguous_or_invalid_date_in_a_csv_is_refused_by_line(
         "2024-06-01",
         "2024-06-02",
     ]
+
+
+def test_a_csv_that_is_a_fifo_or_a_device_is_refused_without_reading(
+    cli: Any, ce: Any, home: Path, tmp_path: Path
+) -> None:
+    ce("credential", "add", "RHIT", "--earned", "2024-05-06")
+    os.mkfifo(tmp_path / "pipe.csv")
+    (tmp_path / "zero.csv").symlink_to("/dev/zero")
+    before = snapshot(home)
+    for name in ("pipe.csv", "zero.csv"):
+        error(cli("ce", "import", str(tmp_path / name)), 74, "is not a regular file")
+    error(cli("ce", "import", str(tmp_path / "missing.csv")), 74, "no such file")
+    assert snapshot(home) == before

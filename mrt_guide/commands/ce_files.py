@@ -76,7 +76,8 @@ def import_(
     spreadsheets write it (5/7/2024 is 7 May); a two-digit year or a
     day-first date is a bad row. Evidence files are copied in only from
     the CSV's own folder (or a folder in it): an absolute path, '..', a
-    link or a file that is not a regular file is a bad row.
+    hidden name, a link or a file that is not a regular file is a bad
+    row.
     """
     from ..store import ce as store
     from ..store import csvio

@@ -154,6 +154,8 @@ def _sheet_date(given: str, what: str, shown: str) -> str:
 
 def _number(text: str, what: str) -> float:
     try:
+        if not text.isascii() or "_" in text:  # float() also reads other scripts' digits and 1_000
+            raise ValueError(text)
         value = float(text.strip().replace(",", "."))
     except ValueError:
         raise GuideError(f"Invalid {what} '{neutral_line(text, 40)}': give a number, e.g. 1.5.") from None

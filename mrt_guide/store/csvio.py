@@ -169,11 +169,15 @@ def _text(file: Path) -> str:
     from ..status import ExitStatus
 
     try:
+        if not file.exists():
+            raise GuideError(f"{shown}: no such file.", ExitStatus.IO)
         if not file.is_file():
-            raise GuideError(f"{shown}: {'is a folder' if file.is_dir() else 'no such file'}.", ExitStatus.IO)
-        if file.stat().st_size > MAX_BYTES:
+            what = "is a folder" if file.is_dir() else "is not a regular file"
+            raise GuideError(f"{shown}: {what}.", ExitStatus.IO)
+        with open(file, "rb") as fh:  # read at most the limit, even if the file grows meanwhile
+            data = fh.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
             raise GuideError(f"{shown}: larger than {MAX_BYTES // 2**20} MiB; split it.", ExitStatus.DATA)
-        data = file.read_bytes()
     except OSError as exc:
         raise GuideError(f"Cannot read {shown}: {exc.strerror or exc}.", ExitStatus.IO) from None
     try:
@@ -225,6 +229,11 @@ def _evidence(value: str, sha: str, base: Path, folder: Path) -> tuple[dict[str,
     if ".." in posix.parts or ".." in windows.parts:
         raise GuideError(f"evidence file '{shown}' is outside the CSV's folder ('..'): {OUTSIDE}.")
     parts = posix.parts
+    hidden = next((p for p in parts if p.startswith(".")), None)
+    if hidden is not None:  # .ssh/id_rsa beside a CSV saved in the home folder
+        raise GuideError(
+            f"evidence file '{shown}' is hidden ('{neutral_line(hidden, 30)}' starts with a dot): {OUTSIDE}."
+        )
     try:
         if len(parts) == 2 and parts[0] == EVIDENCE:
             kept = open_inside(folder, parts)
