@@ -264,12 +264,14 @@ def test_a_restore_of_a_newer_or_not_sqlite_file_changes_nothing(
 ) -> None:
     _a_log(ce)
     newer = _backup(ce, tmp_path, "newer", version=99)
+    negative = _backup(ce, tmp_path, "negative", version=-1)
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"SQLite format 3\x00" + os.urandom(4000))
     text = tmp_path / "notes.db"
     text.write_text("not a database at all\n" * 100, "utf-8")
     before = snapshot(home)
     error(cli("ce", "restore", str(newer), "--yes"), 65, "newer release", "schema 99")
+    error(cli("ce", "restore", str(negative), "--yes"), 65, "a schema version mrt-guide never writes (-1)")
     error(cli("ce", "restore", str(junk), "--yes"), 65)
     error(cli("ce", "restore", str(text), "--yes"), 65, "damaged or not an mrt-guide database")
     assert snapshot(home) == before
@@ -564,3 +566,49 @@ def test_a_csv_that_is_a_fifo_or_a_device_is_refused_without_reading(
         error(cli("ce", "import", str(tmp_path / name)), 74, "is not a regular file")
     error(cli("ce", "import", str(tmp_path / "missing.csv")), 74, "no such file")
     assert snapshot(home) == before
+
+
+def test_a_log_with_a_negative_schema_version_is_refused_and_left_alone(
+    cli: Any, ce: Any, home: Path
+) -> None:
+    _a_log(ce)
+    conn = sqlite3.connect(home / "ce.db", isolation_level=None)
+    conn.execute("PRAGMA user_version = -1")
+    conn.close()
+    before = snapshot(home)
+    error(cli("ce", "list"), 65, "never writes (-1)")
+    error(cli("ce", "add", "--title", "X", "--date", "2024-06-09", "--hours", "1"), 65, "never writes (-1)")
+    assert snapshot(home) == before
+
+
+def test_one_file_named_on_many_rows_is_read_and_copied_once(
+    cli: Any, ce: Any, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mrt_guide.store import ce as store
+
+    ce("credential", "add", "RHIT", "--earned", "2024-05-06")
+    shared, _ = _shared(tmp_path)
+    lines = ["date,title,minutes,evidence_file"] + [
+        f"2024-06-01,Row {n},{n + 1},certs/ok.pdf" for n in range(300)
+    ]
+    source = shared / "many.csv"
+    source.write_text("\r\n".join(lines) + "\r\n", "utf-8")
+    calls = {"hash": 0, "copy": 0}
+    hash_fd, keep = store.hash_fd, store.keep_evidence
+
+    def counted_hash(fd: int) -> tuple[str, int]:
+        calls["hash"] += 1
+        return hash_fd(fd)
+
+    def counted_keep(*args: Any, **kwargs: Any) -> dict[str, Any]:
+        calls["copy"] += 1
+        return keep(*args, **kwargs)
+
+    monkeypatch.setattr(store, "hash_fd", counted_hash)
+    monkeypatch.setattr(store, "keep_evidence", counted_keep)
+    result = ce("import", str(source))
+    assert result.stderr == f"Imported 300 activities from {source}; 0 were in the log already.\n"
+    assert calls == {"hash": 1, "copy": 1}  # checked once, copied once
+    listed = json.loads(ce("list", "--cycle", "all", "--json").stdout)["activities"]
+    assert len(listed) == 300 and {a["evidence"]["name"] for a in listed} == {"ok.pdf"}
+    assert len(list((home / "evidence").iterdir())) == 1

@@ -95,12 +95,15 @@ def import_(
         return
     with store.opened(write=True) as log:
         copied = []
+        kept: dict[Path, dict[str, Any]] = {}  # a file named on many rows is copied once
         try:
             for activity, source in rows:
                 if source is not None:
                     checked = activity["evidence"]["sha256"]
-                    activity["evidence"] = store.keep_evidence(source, log.folder, within=file.parent)
-                    copied.append(activity["evidence"])
+                    if source not in kept:
+                        kept[source] = store.keep_evidence(source, log.folder, within=file.parent)
+                        copied.append(kept[source])
+                    activity["evidence"] = dict(kept[source])
                     if activity["evidence"]["sha256"] != checked:
                         raise GuideError(
                             f"Evidence file '{neutral_line(str(source), 80)}' changed while it was "

@@ -208,7 +208,14 @@ OUTSIDE = (
 )
 
 
-def _evidence(value: str, sha: str, base: Path, folder: Path) -> tuple[dict[str, Any] | None, Path | None]:
+Hashes = dict[tuple[int, int, int, int], tuple[str, int]]
+"""Files hashed during one import, by device, inode, size and modification time: a CSV naming
+one large file on every row reads it once."""
+
+
+def _evidence(
+    value: str, sha: str, base: Path, folder: Path, hashes: Hashes | None = None
+) -> tuple[dict[str, Any] | None, Path | None]:
     """The evidence record a row names, and the file still to copy in (None when the file is
     already in the log's folder, or not found but its hash is given). A file is copied in
     only if it really is in the CSV's folder ``base`` or a folder below it: an absolute path,
@@ -259,7 +266,12 @@ def _evidence(value: str, sha: str, base: Path, folder: Path) -> tuple[dict[str,
             f"and {neutral_line(str(folder), 60)}); give its evidence_sha256 to keep the record without it."
         )
     try:
-        digest, size = hash_fd(found)
+        info = os.fstat(found)
+        ident = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+        known = None if hashes is None else hashes.get(ident)
+        digest, size = known if known is not None else hash_fd(found)
+        if hashes is not None:
+            hashes[ident] = (digest, size)
     finally:
         os.close(found)
     if size > EVIDENCE_LIMIT:
@@ -305,6 +317,7 @@ def read(file: Path, ds: Dataset, held: dict[str, str], folder: Path) -> list[tu
     if len(set(names)) != len(names):
         raise Faults(file, ["line 1: a column is named twice."])
     base = file.parent
+    hashes: Hashes = {}
     line = 1
     while True:
         first = reader.line_num + 1
@@ -326,7 +339,7 @@ def read(file: Path, ds: Dataset, held: dict[str, str], folder: Path) -> list[tu
             continue
         cells = {n: undefang(v) for n, v in zip(names, row, strict=True)}
         try:
-            out.append(_row(cells, ds, held, base, folder))
+            out.append(_row(cells, ds, held, base, folder, hashes))
         except GuideError as exc:
             faults.append(f"line {line}: {exc}")
     if faults:
@@ -335,7 +348,12 @@ def read(file: Path, ds: Dataset, held: dict[str, str], folder: Path) -> list[tu
 
 
 def _row(
-    cells: dict[str, str], ds: Dataset, held: dict[str, str], base: Path, folder: Path
+    cells: dict[str, str],
+    ds: Dataset,
+    held: dict[str, str],
+    base: Path,
+    folder: Path,
+    hashes: Hashes | None = None,
 ) -> tuple[Activity, Path | None]:
     def cell(name: str) -> str | None:
         value = cells.get(name, "")
@@ -351,7 +369,7 @@ def _row(
     evidence, copy = None, None
     if cell("evidence_file") is not None:
         evidence, copy = _evidence(
-            cells["evidence_file"].strip(), cells.get("evidence_sha256", ""), base, folder
+            cells["evidence_file"].strip(), cells.get("evidence_sha256", ""), base, folder, hashes
         )
     elif cell("evidence_sha256") is not None:
         raise GuideError("evidence_sha256 without an evidence_file.")

@@ -161,6 +161,12 @@ def check_header(conn: sqlite3.Connection, path: Path, schema: Schema) -> int:
         raise GuideError(
             f"{shown(path)} is not {schema.label}: it is another program's SQLite database.", ExitStatus.DATA
         )
+    if version < 0:
+        raise GuideError(
+            f"{schema.label} ({shown(path)}) has a schema version mrt-guide never writes ({version}); "
+            "nothing was changed.",
+            ExitStatus.DATA,
+        )
     if version > schema.version:
         raise GuideError(
             f"{schema.label} ({shown(path)}) was written by a newer release of mrt-guide "
