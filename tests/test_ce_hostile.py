@@ -274,6 +274,8 @@ def test_a_restore_of_a_newer_or_not_sqlite_file_changes_nothing(
     error(cli("ce", "restore", str(negative), "--yes"), 65, "a schema version mrt-guide never writes (-1)")
     error(cli("ce", "restore", str(junk), "--yes"), 65)
     error(cli("ce", "restore", str(text), "--yes"), 65, "damaged or not an mrt-guide database")
+    os.mkfifo(tmp_path / "pipe.db")
+    error(cli("ce", "restore", str(tmp_path / "pipe.db"), "--yes"), 74, "is not a file")
     assert snapshot(home) == before
     assert titles(cli) == ["Kept 0", "Kept 1", "Kept 2"]
 
