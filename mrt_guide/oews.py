@@ -483,7 +483,7 @@ def _area_type(row: Row, book: str) -> int | None:
     value = row.get("area_type")
     if value is not None:
         text = _text(value)
-        if text.isdigit() and int(text) in AREA_TYPES:
+        if text.isascii() and text.isdigit() and len(text) < 5 and int(text) in AREA_TYPES:
             return int(text)
         raise _bad(f"{row.where('area_type')}: '{neutral_line(text, 20)}' is not an OEWS area type.")
     if _text(row.get("area")).lstrip("0") == "99":

@@ -15,6 +15,26 @@ from .complete import certification_names
 if TYPE_CHECKING:
     from ..store.ce import Log
 
+MAX_ID = 2**63 - 1
+"""The largest id SQLite can hold: a larger one is a usage error, not a query."""
+
+
+def activity_id(value: str) -> int:
+    """An activity id (the parser of ID arguments): a whole number from 1 to ``MAX_ID``, told in
+    one short line otherwise (a long number is not repeated in full)."""
+    if isinstance(value, int):
+        return value
+    text = str(value).strip()
+    if text.isascii() and text.isdigit() and len(text) <= 19 and 1 <= int(text) <= MAX_ID:
+        return int(text)
+    from ..textsafe import neutral_line
+
+    raise typer.BadParameter(
+        f"'{neutral_line(text, 24)}' is not an activity id "
+        "(a whole number from 1; 'mrt-guide ce list' shows them)."
+    )
+
+
 TitleOpt = Annotated[
     str | None, typer.Option("--title", metavar="TEXT", help="What the activity was.", show_default=False)
 ]
@@ -172,7 +192,10 @@ def _missing(option: str) -> str:
 
 def edit(
     ctx: typer.Context,
-    activity_id: Annotated[int, typer.Argument(metavar="ID", help="The activity's id (ce list shows it).")],
+    activity_id: Annotated[
+        int,
+        typer.Argument(metavar="ID", help="The activity's id (ce list shows it).", parser=activity_id),
+    ],
     title: TitleOpt = None,
     date: DateOpt = None,
     hours: HoursOpt = None,
@@ -263,7 +286,9 @@ def edit(
 
 
 def remove(
-    activity_ids: Annotated[list[int], typer.Argument(metavar="ID...", help="The activities to remove.")],
+    activity_ids: Annotated[
+        list[int], typer.Argument(metavar="ID...", help="The activities to remove.", parser=activity_id)
+    ],
     yes: Annotated[bool, flag("--yes", "-y", help="Do not ask first.")] = False,
 ) -> None:
     """Remove activities (and evidence copies no other activity uses).

@@ -8,7 +8,8 @@ from typing import Annotated, Any
 
 import typer
 
-from ..status import GuideError, NotFound
+from ..status import ExitStatus, GuideError, NotFound
+from ..textsafe import neutral_line
 from ._shared import dataset, flag
 from .ce import ON_HELP, confirm, forget_unused, on_day, say, write_file
 
@@ -70,6 +71,13 @@ def import_(
     provider and length) is skipped, so importing a file twice adds
     nothing. Columns: those 'ce export' writes; date, title and one of
     minutes, hours or ceus are needed.
+
+    Dates: YYYY-MM-DD, YYYY/MM/DD, or M/D/YYYY read month first as US
+    spreadsheets write it (5/7/2024 is 7 May); a two-digit year or a
+    day-first date is a bad row. Evidence files are copied in only from
+    the CSV's own folder (or a folder in it): an absolute path, '..', a
+    hidden name, a link or a file that is not a regular file is a bad
+    row.
     """
     from ..store import ce as store
     from ..store import csvio
@@ -87,11 +95,21 @@ def import_(
         return
     with store.opened(write=True) as log:
         copied = []
+        kept: dict[Path, dict[str, Any]] = {}  # a file named on many rows is copied once
         try:
             for activity, source in rows:
                 if source is not None:
-                    activity["evidence"] = store.keep_evidence(source, log.folder)
-                    copied.append(activity["evidence"])
+                    checked = activity["evidence"]["sha256"]
+                    if source not in kept:
+                        kept[source] = store.keep_evidence(source, log.folder, within=file.parent)
+                        copied.append(kept[source])
+                    activity["evidence"] = dict(kept[source])
+                    if activity["evidence"]["sha256"] != checked:
+                        raise GuideError(
+                            f"Evidence file '{neutral_line(str(source), 80)}' changed while it was "
+                            "imported; nothing was imported. Try again.",
+                            ExitStatus.DATA,
+                        )
             with _progress(len(activities)) as progress:
                 added, present = log.import_activities(activities, progress)
         except BaseException:
@@ -229,7 +247,10 @@ def restore(
 
     The file is checked first. Asks on a terminal; elsewhere it needs
     --yes. A backup from an older release is brought up to date; one from
-    a newer release is refused.
+    a newer release is refused. Only mrt-guide's own schema is accepted
+    (no trigger, view, table or index of another program); the rows are
+    rebuilt into a fresh log, each one checked. A refused file changes
+    nothing (exit 65).
     """
     from ..paths import ensure_user_dir
     from ..store import ce as store

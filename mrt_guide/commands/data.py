@@ -158,7 +158,7 @@ def _vintage(value: str | None) -> int | None:
         return None
     text = value.strip()
     text = text[4:].strip() if text[:4].lower() == "may " else text
-    if not (text.isdigit() and 1997 <= int(text) <= 2100):
+    if not (text.isascii() and text.isdigit() and len(text) == 4 and 1997 <= int(text) <= 2100):
         from ..textsafe import neutral_line
 
         raise GuideError(

@@ -70,6 +70,8 @@ the requirement that the time gone by calls for (rounded down); behind: less tha
 unmet: the cycle has ended short."""
 
 EARLIEST = dt.date(1930, 1, 1)
+LATEST = dt.date(2199, 12, 31)
+"""The latest date any option or file may give (a cycle end, ``--on``): later is a typo."""
 MAX_MINUTES = 100 * 60
 MAX_CREDITS = 100.0
 LIMITS = {"title": 300, "provider": 200, "notes": 2000, "approval": 100, "name": 200, "member-id": 100}
@@ -100,25 +102,60 @@ def units(unit: str | None, amount: float) -> str:
 # checking what the user typed
 
 
-def parse_date(text: str, what: str, *, future: bool = False) -> dt.date:
+def parse_date(text: str, what: str, *, future: bool = False, sheet: bool = False) -> dt.date:
     """``YYYY-MM-DD`` as a date; a one-line usage error naming ``what`` otherwise. Dates before
-    1930, or after today unless ``future``, are refused as typos."""
+    1930, after 2199, or after today unless ``future``, are refused as typos. ``sheet`` (a CSV
+    cell) also takes the forms spreadsheets write back: ``YYYY/MM/DD`` and ``M/D/YYYY`` (month
+    first, as US spreadsheets do); a two-digit year or a day-first date is refused."""
     shown = neutral_line(text, 40)
-    if not _DATE.fullmatch(text.strip()):
-        raise GuideError(f"Invalid {what} '{shown}': give a date as YYYY-MM-DD, e.g. 2026-03-13.")
+    given = text.strip()
+    if sheet:
+        given = _sheet_date(given, what, shown)
+    if not _DATE.fullmatch(given):
+        forms = "YYYY-MM-DD, YYYY/MM/DD or M/D/YYYY" if sheet else "YYYY-MM-DD"
+        raise GuideError(f"Invalid {what} '{shown}': give a date as {forms}, e.g. 2026-03-13.")
     try:
-        day = dt.date.fromisoformat(text.strip())
+        day = dt.date.fromisoformat(given)
     except ValueError as exc:
         raise GuideError(f"Invalid {what} '{shown}': {exc}.") from None
     if day < EARLIEST:
         raise GuideError(f"Invalid {what} '{shown}': before {EARLIEST.year}; check the year.")
     if not future and day > today():
         raise GuideError(f"Invalid {what} '{shown}': it is in the future; log what is done.")
+    if day > LATEST:
+        raise GuideError(f"Invalid {what} '{shown}': after {LATEST.year}; check the year.")
     return day
+
+
+_SLASHED = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})", re.ASCII)
+_MONTH_FIRST = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})", re.ASCII)
+_SHORT_YEAR = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2}", re.ASCII)
+
+
+def _sheet_date(given: str, what: str, shown: str) -> str:
+    """A date as a spreadsheet writes it back, as ``YYYY-MM-DD`` (anything else unchanged)."""
+    if match := _SLASHED.fullmatch(given):
+        year, month, day = match.groups()
+    elif match := _MONTH_FIRST.fullmatch(given):
+        month, day, year = match.groups()
+        if int(month) > 12:
+            raise GuideError(
+                f"Invalid {what} '{shown}': M/D/YYYY is read month first (as US spreadsheets write it) "
+                "and this one is day first; write it as YYYY-MM-DD."
+            )
+    elif _SHORT_YEAR.fullmatch(given):
+        raise GuideError(
+            f"Invalid {what} '{shown}': a two-digit year is ambiguous; write the date as YYYY-MM-DD."
+        )
+    else:
+        return given
+    return f"{year}-{int(month):02d}-{int(day):02d}"
 
 
 def _number(text: str, what: str) -> float:
     try:
+        if not text.isascii() or "_" in text:  # float() also reads other scripts' digits and 1_000
+            raise ValueError(text)
         value = float(text.strip().replace(",", "."))
     except ValueError:
         raise GuideError(f"Invalid {what} '{neutral_line(text, 40)}': give a number, e.g. 1.5.") from None
@@ -150,6 +187,8 @@ def parse_amount(
         return None, parse_credits(text, what)
     if what == m_name and not value.is_integer():
         raise GuideError(f"Invalid {what} '{shown}': give whole minutes.")
+    if value > MAX_MINUTES:  # before multiplying: 1e308 hours is no number of minutes
+        value = MAX_MINUTES + 1
     mins = round(value * 60) if what == h_name else int(value)
     if mins < 1:
         raise GuideError(f"Invalid {what} '{shown}': less than a minute.")

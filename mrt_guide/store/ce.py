@@ -146,7 +146,53 @@ def _v3(conn: sqlite3.Connection) -> None:
     )
 
 
-SCHEMA = db.Schema(LABEL, 0x4D524743, [_v1, _v2, _v3])
+def _sound(conn: sqlite3.Connection, version: int) -> str | None:
+    """What in a restored log's rows the commands would not accept (``db.rebuild``): dates
+    before 1930 or after 2199, lengths and credits past one activity's limits, text past its
+    limit, an evidence file stored anywhere but ``evidence/`` (a path leading out would be
+    read, and deleted by 'ce remove'). The tables' CHECK constraints hold the rest."""
+    from ..queries import ce as q
+
+    early, late = q.EARLIEST.isoformat(), q.LATEST.isoformat()
+    limit = q.LIMITS
+    row = conn.execute(
+        "SELECT id FROM activities WHERE date < ? OR date > ? OR minutes > ? OR ceus > ? "
+        "OR length(title) > ? OR length(provider) > ? OR length(notes) > ? ORDER BY id LIMIT 1",
+        (early, late, q.MAX_MINUTES, q.MAX_CREDITS, limit["title"], limit["provider"], limit["notes"]),
+    ).fetchone()
+    if row is not None:
+        return f"activity #{row[0]} has a date, a length or a text past what the log accepts"
+    if version >= 3:
+        row = conn.execute(
+            "SELECT id FROM activities WHERE length(approval) > ? ORDER BY id LIMIT 1", (limit["approval"],)
+        ).fetchone()
+        if row is not None:
+            return f"activity #{row[0]} has an approval number past {limit['approval']} characters"
+        if conn.execute("SELECT 1 FROM profile WHERE length(value) > ? LIMIT 1", (limit["name"],)).fetchone():
+            return f"a profile field is longer than {limit['name']} characters"
+    row = conn.execute(
+        "SELECT id FROM credentials WHERE earned < ? OR earned > ? LIMIT 1", (early, late)
+    ).fetchone()
+    if row is not None:
+        return f"a credential has an earned date before {q.EARLIEST.year} or after {q.LATEST.year}"
+    row = conn.execute(
+        "SELECT activity FROM evidence WHERE stored IS NOT NULL AND NOT (stored GLOB 'evidence/?*' "
+        "AND substr(stored, 10) NOT GLOB '*[/\\]*' AND substr(stored, 10) NOT IN ('.', '..')) LIMIT 1"
+    ).fetchone()
+    if row is not None:
+        return f"the evidence of activity #{row[0]} is stored outside the log's evidence folder"
+    if version >= 2:
+        row = conn.execute(
+            "SELECT issuer FROM cycles WHERE start_date < ? OR start_date > ? OR end_date > ? "
+            "OR required > ? LIMIT 1",
+            (early, late, late, q.MAX_CREDITS),
+        ).fetchone()
+        if row is not None:
+            return f"the {neutral_line(str(row[0]), 20)} cycle has a date or a requirement past the limits"
+    return None
+
+
+SCHEMA = db.Schema(LABEL, 0x4D524743, [_v1, _v2, _v3], _sound)
 """The log's schema; ``application_id`` spells "MRGC"."""
 
 
@@ -548,59 +594,185 @@ def hash_file(file: Path) -> tuple[str, int]:
     return digest.hexdigest(), size
 
 
-def keep_evidence(source: Path, folder: Path) -> dict[str, Any]:
+class NotInside(Exception):
+    """A path that does not lead to a regular file really inside its folder; the reason."""
+
+
+def _no_follow_walk() -> bool:
+    return os.open in os.supports_dir_fd and os.stat in os.supports_dir_fd and hasattr(os, "O_NOFOLLOW")
+
+
+def open_inside(base: Path, parts: tuple[str, ...]) -> int | None:
+    """A file descriptor reading ``base/parts...``, reached one component at a time without
+    following a symbolic link below ``base`` (``openat`` with ``O_NOFOLLOW``, so nothing can
+    swap a link in between the check and the read); None when there is no such file.
+    ``NotInside`` when a component is ``..``, a link or not a folder, or the file is not a
+    regular file (a FIFO, a socket, a device)."""
+    import stat
+
+    if not parts or any(p in ("", ".", "..") or "/" in p for p in parts):
+        raise NotInside("is not a plain path inside the CSV's folder")
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+    dir_flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0)
+    if not _no_follow_walk():  # pragma: no cover - Windows: lstat each component instead
+        current = base
+        for n, part in enumerate(parts):
+            current = current / part
+            try:
+                info = os.lstat(current)
+            except FileNotFoundError:
+                return None
+            if stat.S_ISLNK(info.st_mode):
+                raise NotInside(f"goes through a link ({neutral_line(part, 40)})")
+            if n < len(parts) - 1 and not stat.S_ISDIR(info.st_mode):
+                return None
+        if not stat.S_ISREG(info.st_mode):
+            raise NotInside("is not a regular file")
+        return os.open(current, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    fd = os.open(base, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        for n, part in enumerate(parts):
+            last = n == len(parts) - 1
+            try:
+                info = os.stat(part, dir_fd=fd, follow_symlinks=False)
+            except (FileNotFoundError, NotADirectoryError):
+                return None
+            if stat.S_ISLNK(info.st_mode):
+                raise NotInside(f"goes through a link ({neutral_line(part, 40)})")
+            if not last and not stat.S_ISDIR(info.st_mode):
+                return None
+            if last and not stat.S_ISREG(info.st_mode):
+                raise NotInside("is not a regular file")
+            try:
+                child = os.open(part, flags if last else dir_flags, dir_fd=fd)
+            except OSError as exc:
+                import errno
+
+                if exc.errno in (errno.ELOOP, errno.EMLINK, errno.ENOTDIR):
+                    raise NotInside(f"goes through a link ({neutral_line(part, 40)})") from None
+                raise
+            os.close(fd)
+            fd = child
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotInside("is not a regular file")
+        result, fd = fd, -1
+        return result
+    finally:
+        if fd >= 0:
+            os.close(fd)
+
+
+def hash_fd(fd: int) -> tuple[str, int]:
+    """SHA-256 and size of what ``fd`` reads from its start (the descriptor stays open)."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    size = 0
+    os.lseek(fd, 0, os.SEEK_SET)
+    while chunk := os.read(fd, 1 << 20):
+        digest.update(chunk)
+        size += len(chunk)
+        if size > EVIDENCE_LIMIT:
+            break
+    return digest.hexdigest(), size
+
+
+def keep_evidence(source: Path, folder: Path, *, within: Path | None = None) -> dict[str, Any]:
     """Copy ``source`` into ``folder/evidence`` (mode 0600, written then renamed) and return
     its record: original name, stored path (relative to ``folder``), SHA-256 and size. The
-    same file twice is stored once."""
+    same file twice is stored once. With ``within`` (the folder of a CSV being imported),
+    ``source`` must really be inside it (``open_inside``); a file the user named on the
+    command line is read wherever it is."""
+    import stat
+
     shown = neutral_line(str(source), 100)
     try:
-        if not source.is_file():
-            what = "is a folder" if source.is_dir() else "does not exist"
-            raise GuideError(f"Evidence file '{shown}' {what}.")
-        size = source.stat().st_size
-        if size > EVIDENCE_LIMIT:
-            raise GuideError(
-                f"Evidence file '{shown}' is {size / 2**20:.0f} MiB; the log keeps files up to "
-                f"{EVIDENCE_LIMIT // 2**20} MiB (a certificate or a scan of one)."
-            )
-        target_dir = folder / EVIDENCE
-        target_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-        tmp = target_dir / f".incoming-{os.getpid()}.tmp"
-        import hashlib
-
-        digest = hashlib.sha256()
-        copied = 0
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        try:
-            with open(source, "rb") as src, os.fdopen(fd, "wb") as dst:
-                while chunk := src.read(1 << 20):
-                    digest.update(chunk)
-                    dst.write(chunk)
-                    copied += len(chunk)
-                dst.flush()
-                os.fsync(dst.fileno())
-            sha = digest.hexdigest()
-            name = _safe_name(source.name)
-            stored = f"{EVIDENCE}/{sha[:16]}-{name}"
-            final = folder / stored
-            if final.is_file() and hash_file(final)[0] == sha:
-                tmp.unlink()
-            else:
-                os.replace(tmp, final)
-        finally:
-            tmp.unlink(missing_ok=True)
+        if within is not None:
+            try:
+                opened = open_inside(within, source.relative_to(within).parts)
+            except (NotInside, ValueError) as exc:
+                raise GuideError(
+                    f"Evidence file '{shown}' {exc}; nothing was imported.", ExitStatus.DATA
+                ) from None
+            if opened is None:
+                raise GuideError(f"Evidence file '{shown}' does not exist any more.", ExitStatus.IO)
+            fd = opened
+        else:
+            if not source.exists():
+                raise GuideError(f"Evidence file '{shown}' does not exist.")
+            if source.is_dir():
+                raise GuideError(f"Evidence file '{shown}' is a folder.")
+            if not source.is_file():
+                raise GuideError(f"Evidence file '{shown}' is not a regular file.")
+            fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as src:
+            info = os.fstat(src.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise GuideError(f"Evidence file '{shown}' is not a regular file.")
+            if info.st_size > EVIDENCE_LIMIT:
+                raise GuideError(
+                    f"Evidence file '{shown}' is {info.st_size / 2**20:.0f} MiB; the log keeps files up to "
+                    f"{EVIDENCE_LIMIT // 2**20} MiB (a certificate or a scan of one)."
+                )
+            record = _copy_in(src, source.name, folder, shown)
     except OSError as exc:
         raise GuideError(
             f"Cannot copy evidence file '{shown}': {exc.strerror or exc}.", ExitStatus.IO
         ) from None
-    return {"name": _safe_name(source.name), "stored": stored, "sha256": sha, "size": copied}
+    return record
+
+
+def _copy_in(src: Any, original: str, folder: Path, shown: str) -> dict[str, Any]:
+    import hashlib
+
+    target_dir = folder / EVIDENCE
+    target_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    tmp = target_dir / f".incoming-{os.getpid()}.tmp"
+    digest = hashlib.sha256()
+    copied = 0
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as dst:
+            while chunk := src.read(1 << 20):
+                digest.update(chunk)
+                dst.write(chunk)
+                copied += len(chunk)
+                if copied > EVIDENCE_LIMIT:
+                    raise GuideError(
+                        f"Evidence file '{shown}' grew past {EVIDENCE_LIMIT // 2**20} MiB while it was "
+                        "copied."
+                    )
+            dst.flush()
+            os.fsync(dst.fileno())
+        sha = digest.hexdigest()
+        name = _safe_name(original)
+        stored = f"{EVIDENCE}/{sha[:16]}-{name}"
+        final = folder / stored
+        if final.is_file() and hash_file(final)[0] == sha:
+            tmp.unlink()
+        else:
+            os.replace(tmp, final)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return {"name": name, "stored": stored, "sha256": sha, "size": copied}
+
+
+def kept_file(folder: Path, stored: str) -> Path | None:
+    """Where a stored evidence file is: only ever a file directly in ``folder/evidence``
+    (None for a path that would lead elsewhere, as a log edited by other means could hold)."""
+    prefix, _, name = stored.partition("/")
+    if prefix != EVIDENCE or not name or name in (".", "..") or "/" in name or "\\" in name:
+        return None
+    return folder / EVIDENCE / name
 
 
 def drop_evidence(folder: Path, stored: list[str]) -> None:
     """Delete stored evidence files no activity uses any more (after the commit)."""
     for rel in stored:
-        with contextlib.suppress(OSError):
-            (folder / rel).unlink()
+        file = kept_file(folder, rel)
+        if file is not None:
+            with contextlib.suppress(OSError):
+                file.unlink()
 
 
 def evidence_state(folder: Path, evidence: dict[str, Any] | None) -> str | None:
@@ -610,7 +782,9 @@ def evidence_state(folder: Path, evidence: dict[str, Any] | None) -> str | None:
         return None
     if evidence["stored"] is None:
         return "not kept"
-    file = folder / evidence["stored"]
+    file = kept_file(folder, evidence["stored"])
+    if file is None:
+        return "missing"
     try:
         return "ok" if hash_file(file)[0] == evidence["sha256"] else "changed"
     except OSError:

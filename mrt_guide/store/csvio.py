@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
@@ -19,7 +20,7 @@ from ..dataset.index import Dataset
 from ..queries import ce as q
 from ..status import GuideError
 from ..textsafe import neutral_line
-from .ce import EVIDENCE, Activity, hash_file
+from .ce import EVIDENCE, EVIDENCE_LIMIT, Activity
 
 COLUMNS = [
     "id", "date", "title", "provider", "minutes", "ceus", "for", *q.TAGS,
@@ -168,11 +169,15 @@ def _text(file: Path) -> str:
     from ..status import ExitStatus
 
     try:
+        if not file.exists():
+            raise GuideError(f"{shown}: no such file.", ExitStatus.IO)
         if not file.is_file():
-            raise GuideError(f"{shown}: {'is a folder' if file.is_dir() else 'no such file'}.", ExitStatus.IO)
-        if file.stat().st_size > MAX_BYTES:
+            what = "is a folder" if file.is_dir() else "is not a regular file"
+            raise GuideError(f"{shown}: {what}.", ExitStatus.IO)
+        with open(file, "rb") as fh:  # read at most the limit, even if the file grows meanwhile
+            data = fh.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
             raise GuideError(f"{shown}: larger than {MAX_BYTES // 2**20} MiB; split it.", ExitStatus.DATA)
-        data = file.read_bytes()
     except OSError as exc:
         raise GuideError(f"Cannot read {shown}: {exc.strerror or exc}.", ExitStatus.IO) from None
     try:
@@ -197,31 +202,86 @@ def _flag(value: str, column: str) -> bool | None:
     raise GuideError(f"{column} '{neutral_line(value, 20)}': write yes or no.")
 
 
-def _evidence(value: str, sha: str, base: Path, folder: Path) -> tuple[dict[str, Any] | None, Path | None]:
+OUTSIDE = (
+    "only files in the CSV's own folder (or a folder in it) are copied in; move it there, "
+    "or add it later with 'mrt-guide ce edit ID --evidence FILE'"
+)
+
+
+Hashes = dict[tuple[int, int, int, int], tuple[str, int]]
+"""Files hashed during one import, by device, inode, size and modification time: a CSV naming
+one large file on every row reads it once."""
+
+
+def _evidence(
+    value: str, sha: str, base: Path, folder: Path, hashes: Hashes | None = None
+) -> tuple[dict[str, Any] | None, Path | None]:
     """The evidence record a row names, and the file still to copy in (None when the file is
-    already in the log's folder, or not found but its hash is given)."""
+    already in the log's folder, or not found but its hash is given). A file is copied in
+    only if it really is in the CSV's folder ``base`` or a folder below it: an absolute path,
+    ``..``, a symbolic link on the way or a file that is not a regular file is refused (a CSV
+    someone shared must not copy the user's other files into the log, its backups and the
+    audit packet)."""
+    from pathlib import PurePosixPath, PureWindowsPath
+
+    from .ce import NotInside, hash_fd, open_inside
+
     sha = sha.strip().lower()
     if sha and (len(sha) != 64 or any(ch not in "0123456789abcdef" for ch in sha)):
         raise GuideError(f"evidence_sha256 '{neutral_line(sha, 20)}…' is not a SHA-256 (64 hex digits).")
-    given = Path(value)
-    candidates = [given] if given.is_absolute() else [folder / given, base / given]
-    found = next((c for c in candidates if c.is_file()), None)
+    shown = neutral_line(value, 60)
+    posix, windows = PurePosixPath(value), PureWindowsPath(value)
+    if posix.is_absolute() or windows.drive or windows.root or value.startswith("~"):
+        raise GuideError(f"evidence file '{shown}' is an absolute path: {OUTSIDE}.")
+    if ".." in posix.parts or ".." in windows.parts:
+        raise GuideError(f"evidence file '{shown}' is outside the CSV's folder ('..'): {OUTSIDE}.")
+    parts = posix.parts
+    hidden = next((p for p in parts if p.startswith(".")), None)
+    if hidden is not None:  # .ssh/id_rsa beside a CSV saved in the home folder
+        raise GuideError(
+            f"evidence file '{shown}' is hidden ('{neutral_line(hidden, 30)}' starts with a dot): {OUTSIDE}."
+        )
+    try:
+        if len(parts) == 2 and parts[0] == EVIDENCE:
+            kept = open_inside(folder, parts)
+            if kept is not None:  # a file the log keeps already (a CSV 'ce export' wrote)
+                try:
+                    digest, size = hash_fd(kept)
+                finally:
+                    os.close(kept)
+                if sha and digest != sha:
+                    raise GuideError(f"evidence file '{shown}' does not have the SHA-256 given.")
+                name = parts[1].split("-", 1)[1] if "-" in parts[1] else parts[1]
+                return {"name": name, "stored": "/".join(parts), "sha256": digest, "size": size}, None
+        found = open_inside(base, parts)
+    except NotInside as exc:
+        raise GuideError(f"evidence file '{shown}' {exc}: {OUTSIDE}.") from None
+    except OSError as exc:
+        raise GuideError(f"evidence file '{shown}' cannot be read: {exc.strerror or exc}.") from None
     if found is None:
         if sha:
-            return {"name": given.name, "stored": None, "sha256": sha, "size": None}, None
+            return {"name": posix.name, "stored": None, "sha256": sha, "size": None}, None
         raise GuideError(
-            f"evidence file '{neutral_line(value, 60)}' not found (looked in {neutral_line(str(base), 60)} "
+            f"evidence file '{shown}' not found (looked in {neutral_line(str(base), 60)} "
             f"and {neutral_line(str(folder), 60)}); give its evidence_sha256 to keep the record without it."
         )
-    digest, size = hash_file(found)
+    try:
+        info = os.fstat(found)
+        ident = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+        known = None if hashes is None else hashes.get(ident)
+        digest, size = known if known is not None else hash_fd(found)
+        if hashes is not None:
+            hashes[ident] = (digest, size)
+    finally:
+        os.close(found)
+    if size > EVIDENCE_LIMIT:
+        raise GuideError(
+            f"evidence file '{shown}' is larger than {EVIDENCE_LIMIT // 2**20} MiB "
+            "(the log keeps a certificate or a scan of one)."
+        )
     if sha and digest != sha:
-        raise GuideError(f"evidence file '{neutral_line(value, 60)}' does not have the SHA-256 given.")
-    inside = folder / EVIDENCE
-    if found.resolve().parent == inside.resolve():
-        name = found.name.split("-", 1)[1] if "-" in found.name else found.name
-        stored = f"{EVIDENCE}/{found.name}"
-        return {"name": name, "stored": stored, "sha256": digest, "size": size}, None
-    return {"name": found.name, "stored": None, "sha256": digest, "size": size}, found
+        raise GuideError(f"evidence file '{shown}' does not have the SHA-256 given.")
+    return {"name": posix.name, "stored": None, "sha256": digest, "size": size}, base.joinpath(*parts)
 
 
 def read(file: Path, ds: Dataset, held: dict[str, str], folder: Path) -> list[tuple[Activity, Path | None]]:
@@ -257,6 +317,7 @@ def read(file: Path, ds: Dataset, held: dict[str, str], folder: Path) -> list[tu
     if len(set(names)) != len(names):
         raise Faults(file, ["line 1: a column is named twice."])
     base = file.parent
+    hashes: Hashes = {}
     line = 1
     while True:
         first = reader.line_num + 1
@@ -278,7 +339,7 @@ def read(file: Path, ds: Dataset, held: dict[str, str], folder: Path) -> list[tu
             continue
         cells = {n: undefang(v) for n, v in zip(names, row, strict=True)}
         try:
-            out.append(_row(cells, ds, held, base, folder))
+            out.append(_row(cells, ds, held, base, folder, hashes))
         except GuideError as exc:
             faults.append(f"line {line}: {exc}")
     if faults:
@@ -287,13 +348,18 @@ def read(file: Path, ds: Dataset, held: dict[str, str], folder: Path) -> list[tu
 
 
 def _row(
-    cells: dict[str, str], ds: Dataset, held: dict[str, str], base: Path, folder: Path
+    cells: dict[str, str],
+    ds: Dataset,
+    held: dict[str, str],
+    base: Path,
+    folder: Path,
+    hashes: Hashes | None = None,
 ) -> tuple[Activity, Path | None]:
     def cell(name: str) -> str | None:
         value = cells.get(name, "")
         return value if value.strip() else None
 
-    day = q.parse_date(cells["date"], "date")
+    day = q.parse_date(cells["date"], "date", sheet=True)
     title = q.parse_text(cells["title"], "title", required=True)
     minutes, ceus = q.parse_amount(
         cell("hours"), cell("minutes"), cell("ceus"), names=("hours", "minutes", "ceus")
@@ -303,7 +369,7 @@ def _row(
     evidence, copy = None, None
     if cell("evidence_file") is not None:
         evidence, copy = _evidence(
-            cells["evidence_file"].strip(), cells.get("evidence_sha256", ""), base, folder
+            cells["evidence_file"].strip(), cells.get("evidence_sha256", ""), base, folder, hashes
         )
     elif cell("evidence_sha256") is not None:
         raise GuideError("evidence_sha256 without an evidence_file.")

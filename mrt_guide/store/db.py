@@ -39,12 +39,35 @@ class Schema:
     """A database kind: what it is called in messages, its application id and its migrations
     (``migrations[n]`` takes version ``n`` to ``n + 1``)."""
 
-    __slots__ = ("application_id", "label", "migrations")
+    __slots__ = ("_objects", "application_id", "label", "migrations", "sound", "tables")
 
-    def __init__(self, label: str, application_id: int, migrations: list[Migration]) -> None:
+    def __init__(
+        self,
+        label: str,
+        application_id: int,
+        migrations: list[Migration],
+        sound: Callable[[sqlite3.Connection, int], str | None] | None = None,
+    ) -> None:
         self.label = label
         self.application_id = application_id
         self.migrations = migrations
+        self.sound = sound
+        """Checks the rows of a restored database (its version given) against what the
+        commands accept; a problem, in words, or None."""
+        self._objects: dict[int, dict[tuple[str, str], tuple[str, str | None]]] = {}
+
+    def objects(self, version: int) -> dict[tuple[str, str], tuple[str, str | None]]:
+        """Every schema object (tables, their automatic indexes, indexes) that the migrations
+        up to ``version`` make, as ``objects`` reads them: made once in memory."""
+        if version not in self._objects:
+            conn = sqlite3.connect(":memory:", isolation_level=None)
+            try:
+                for step in self.migrations[:version]:
+                    step(conn)
+                self._objects[version] = objects(conn)
+            finally:
+                conn.close()
+        return self._objects[version]
 
     @property
     def version(self) -> int:
@@ -138,6 +161,12 @@ def check_header(conn: sqlite3.Connection, path: Path, schema: Schema) -> int:
         raise GuideError(
             f"{shown(path)} is not {schema.label}: it is another program's SQLite database.", ExitStatus.DATA
         )
+    if version < 0:
+        raise GuideError(
+            f"{schema.label} ({shown(path)}) has a schema version mrt-guide never writes ({version}); "
+            "nothing was changed.",
+            ExitStatus.DATA,
+        )
     if version > schema.version:
         raise GuideError(
             f"{schema.label} ({shown(path)}) was written by a newer release of mrt-guide "
@@ -183,6 +212,15 @@ def backups_dir(path: Path) -> Path:
     folder = path.parent / "backups"
     folder.mkdir(mode=0o700, exist_ok=True)
     return folder
+
+
+def unused(folder: Path, stem: str) -> Path:
+    """``folder/stem.db``, or ``stem-2.db`` and on if it exists (two restores in one second)."""
+    target, n = folder / f"{stem}.db", 1
+    while target.exists():
+        n += 1
+        target = folder / f"{stem}-{n}.db"
+    return target
 
 
 def backup(conn: sqlite3.Connection, target: Path) -> Path:
@@ -270,6 +308,41 @@ def open_db(path: Path, schema: Schema, *, create: bool) -> tuple[sqlite3.Connec
     return conn, saved
 
 
+def objects(conn: sqlite3.Connection) -> dict[tuple[str, str], tuple[str, str | None]]:
+    """``(type, name) -> (table, SQL with its spacing folded)`` for every object in the schema."""
+    rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
+    return {(t, n): (tb, None if sql is None else " ".join(str(sql).split())) for t, n, tb, sql in rows}
+
+
+def check_objects(conn: sqlite3.Connection, source: Path, schema: Schema, version: int) -> None:
+    """Refuse a database whose schema is not exactly the one mrt-guide's migrations make for
+    ``version``: a trigger, view, table or index of its own could act on the log later."""
+    have, want = objects(conn), schema.objects(version)
+    where = f"{shown(source)} was not restored"
+
+    def named(key: tuple[str, str]) -> str:
+        return f"{neutral_line(key[0], 10)} '{neutral_line(key[1], 40)}'"
+
+    def order(key: tuple[str, str]) -> tuple[int, str]:
+        return ({"trigger": 0, "view": 1, "table": 2}.get(key[0], 3), key[1])
+
+    for key in sorted(set(have) - set(want), key=order):
+        raise GuideError(
+            f"{where}: it holds a {named(key)} that is not part of mrt-guide's schema {version} "
+            "(another program added it, and it could act on the log later).",
+            ExitStatus.DATA,
+        )
+    for key in sorted(set(want) - set(have), key=order):
+        raise GuideError(
+            f"{where}: it has no {named(key)} (mrt-guide's schema {version} has one).", ExitStatus.DATA
+        )
+    for key in sorted(want, key=order):
+        if have[key] != want[key]:
+            raise GuideError(
+                f"{where}: its {named(key)} differs from mrt-guide's schema {version}.", ExitStatus.DATA
+            )
+
+
 def inspect(source: Path, schema: Schema) -> int:
     """Check that ``source`` is a sound database of ``schema`` this release can read; its version."""
     if not source.is_file():
@@ -279,6 +352,7 @@ def inspect(source: Path, schema: Schema) -> int:
         version = check_header(conn, source, schema)
         if version == 0:
             raise GuideError(f"{shown(source)} is empty: it holds no {schema.label}.", ExitStatus.DATA)
+        check_objects(conn, source, schema, version)
         result = conn.execute("PRAGMA integrity_check").fetchall()
         if [r[0] for r in result] != ["ok"]:
             raise GuideError(
@@ -290,18 +364,85 @@ def inspect(source: Path, schema: Schema) -> int:
     return version
 
 
+def rebuild(source: Path, target: Path, schema: Schema) -> int:
+    """Write ``source``'s rows into a new database at ``target`` made by mrt-guide's own
+    migrations (so nothing but its schema comes along), every row checked on the way by that
+    schema's constraints and foreign keys and by ``schema.sound``; its version. A row that
+    breaks a rule refuses the whole file."""
+    version = inspect(source, schema)
+    where = f"{shown(source)} was not restored"
+    create_private(target)
+    src = connect(source, readonly=True)
+    dst = connect(target)
+    try:
+        with transaction(dst):
+            for step in schema.migrations[:version]:
+                step(dst)
+            tables = [
+                (name, [c[1] for c in dst.execute(f'PRAGMA table_info("{name}")')])
+                for (kind, name), _ in sorted(schema.objects(version).items(), key=lambda kv: kv[0][1])
+                if kind == "table"
+            ]
+            order = sorted(tables, key=lambda t: _PARENTS_FIRST.get(t[0], 1))
+            for name, columns in order:
+                listed = ", ".join(f'"{c}"' for c in columns)
+                rows = src.execute(f'SELECT {listed} FROM "{name}"')
+                marks = ", ".join("?" * len(columns))
+                try:
+                    dst.executemany(f'INSERT INTO "{name}" ({listed}) VALUES ({marks})', rows)
+                except sqlite3.IntegrityError as exc:
+                    raise GuideError(
+                        f"{where}: a row of its table '{name}' breaks the log's rules "
+                        f"({neutral_line(str(exc), 80)}).",
+                        ExitStatus.DATA,
+                    ) from None
+            broken = dst.execute("PRAGMA foreign_key_check").fetchone()
+            if broken is not None:
+                raise GuideError(
+                    f"{where}: a row of its table '{neutral_line(str(broken[0]), 40)}' names a "
+                    f"{neutral_line(str(broken[2]), 40)} record it does not hold.",
+                    ExitStatus.DATA,
+                )
+            problem = None if schema.sound is None else schema.sound(dst, version)
+            if problem is not None:
+                raise GuideError(f"{where}: {problem}.", ExitStatus.DATA)
+            dst.execute(f"PRAGMA user_version = {version:d}")
+            dst.execute(f"PRAGMA application_id = {schema.application_id:d}")
+        dst.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        src.close()
+        dst.close()
+    return version
+
+
+_PARENTS_FIRST = {"credentials": 0}
+"""Tables others refer to are filled first (the rest after, by name: activities before the
+tables that name an activity)."""
+
+
 def restore(path: Path, source: Path, schema: Schema) -> Path | None:
-    """Replace the database at ``path`` with the one in ``source`` (checked first), keeping
-    the current one as a backup (returned). A sound current database is overwritten through
-    the backup API (atomic; other connections see the change); a damaged one is moved aside."""
-    inspect(source, schema)
+    """Replace the database at ``path`` with the rows of the one in ``source``, rebuilt and
+    checked first (``rebuild``) in a private file beside it, keeping the current one as a
+    backup (returned). A refused file changes nothing. A sound current database is overwritten
+    through the backup API (atomic; other connections see the change); a damaged one is moved
+    aside."""
+    staged = path.with_name(f".{path.name}.restore-{os.getpid()}.tmp")
+    try:
+        rebuild(source, staged, schema)
+        return _install(path, staged, schema)
+    finally:
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            Path(f"{staged}{suffix}").unlink(missing_ok=True)
+
+
+def _install(path: Path, source: Path, schema: Schema) -> Path | None:
     saved = None
     if path.exists():
         try:
             conn = connect(path)
             try:
                 check_header(conn, path, schema)
-                saved = backup(conn, backups_dir(path) / f"{path.stem}-before-restore-{stamp()}.db")
+                saved = backup(conn, unused(backups_dir(path), f"{path.stem}-before-restore-{stamp()}"))
                 src = connect(source, readonly=True)
                 try:
                     src.backup(conn)
