@@ -34,6 +34,7 @@ TABLE_COMMANDS = [
     ["salary", "--history"],
     ["certs"],
     ["certs", "RHIT"],
+    ["compare", "CPC", "CCS"],
     ["degrees"],
     ["outlook"],
     ["careers"],

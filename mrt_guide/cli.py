@@ -35,6 +35,7 @@ Every figure comes with the year it describes, its source and a flag: official, 
   [cyan]mrt-guide steps[/cyan]                        the path, step by step
   [cyan]mrt-guide degrees --no-bachelor-later[/cyan]  AS or AAS?
   [cyan]mrt-guide certs RHIT[/cyan]                   one credential in full
+  [cyan]mrt-guide compare CPC CCS[/cyan]              credentials side by side
   [cyan]mrt-guide salary --history[/cyan]             pay by year
   [cyan]mrt-guide outlook[/cyan]                      job growth projections
   [cyan]mrt-guide plan[/cyan]                         your own dated roadmap (asks)

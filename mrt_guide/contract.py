@@ -696,6 +696,128 @@ class OneCareerOut(Cited):
     career: CareerOut
 
 
+# compare
+
+
+class CompareGoal(Out):
+    id: str
+    label: str
+
+
+class CompareIssuer(Out):
+    id: str
+    name: str
+
+
+class CompareExam(Out):
+    """The exam's figures by what they measure (by unit): items, length, fees, retake wait."""
+
+    items: list[m.Figure]
+    length: list[m.Figure]
+    fees: list[m.Figure]
+    retake: list[m.Figure]
+
+
+class CompareStep(Out):
+    """A step on the way to the exam, as ``plan`` dates it; ``route`` is a program's short name."""
+
+    id: str
+    kind: str
+    cert: str | None
+    route: str | None
+    months: int | None
+    recommended: bool
+
+
+class CompareTime(Out):
+    """Months from the starting point to the exam (null where a step's length is unknown)."""
+
+    goal: str
+    months: int | None
+    steps: list[CompareStep]
+    unknown: list[str]
+    plan: LinkOut
+
+
+class CompareRenewal(Out):
+    ceus: m.Figure
+    cycle: m.Figure
+
+
+class CompareRequirement(Out):
+    """What one cycle owes for credentials of one issuer held together (``how``: single, sum,
+    highest-plus-extra or ladder; ``derived`` where the issuer's rule is derived from examples)."""
+
+    issuer: str
+    credentials: list[str]
+    replaced: list[str]
+    total: float
+    unit: Literal["ceu", "ce_hours"]
+    how: Literal["single", "sum", "highest-plus-extra", "ladder"]
+    derived: bool
+
+
+class CompareTogether(CompareRequirement):
+    cycle: m.Figure
+
+
+class CompareCareerPay(Out):
+    id: str
+    title: str
+    soc: str | None
+    pay: m.Figure
+    link: LinkOut
+
+
+class ComparePay(Out):
+    """``holders``: members' survey figures for holders of this credential; ``field``: survey
+    figures of the careers it leads to, tied to no one credential; ``careers``: those careers'
+    official medians."""
+
+    holders: list[SurveyPayOut]
+    field: list[SurveyPayOut]
+    careers: list[CompareCareerPay]
+
+
+class CompareColumn(Out):
+    asked: str
+    id: str
+    name: str
+    goal: CompareGoal | None
+    issuer: CompareIssuer
+    audience: Statement
+    compared: list[Statement]
+    eligibility: m.Eligibility
+    apprentice: m.Apprentice | None
+    exam: CompareExam
+    not_found: list[str]
+    time: CompareTime | None
+    renewal: CompareRenewal
+    with_others: CompareRequirement | None
+    combined: CombinedOut | None
+    pay: ComparePay
+    link: LinkOut
+
+
+class CompareOccupation(Out):
+    """The occupation's newest official median: the whole occupation, not one credential."""
+
+    title: str
+    pay: m.Figure | None
+
+
+class CompareRecords(Out):
+    start: Literal["none", "high-school", "certificate", "associate", "bachelor"]
+    him: bool | None
+    columns: list[CompareColumn]
+    together: list[CompareTogether]
+    occupation: CompareOccupation
+
+
+class CompareOut(CompareRecords, Cited):
+    pass
+
+
 # the whole guide
 
 
@@ -724,6 +846,7 @@ CONTRACTS: dict[str, type[Out]] = {
     "degrees ROUTE": DegreeOut,
     "certs": CertsOut,
     "certs ID": CertOut,
+    "compare A B": CompareOut,
     "salary": SalaryOut,
     "salary --state STATE": StateOut,
     "salary --states": StatesOut,

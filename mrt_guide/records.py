@@ -420,6 +420,7 @@ class CertificationOut(TypedDict):
     apprentice: Apprentice | None
     compared: list[LeadOut]
     not_found: list[str]
+    survey_pay: list[str]
 
 
 @final
@@ -546,6 +547,157 @@ class CertOut(TypedDict):
     issuer_rules: Recertification | None
     renewal: RenewalOut | None
     figures: list[Figure]
+
+
+@final
+class CompareGoal(TypedDict):
+    id: str
+    label: str
+
+
+@final
+class CompareIssuer(TypedDict):
+    id: str
+    name: str
+
+
+@final
+class Statement(TypedDict):
+    text: str
+    source: str
+    flag: Literal["official", "secondary", "article-only"]
+
+
+@final
+class CompareExam(TypedDict):
+    """The exam's figures by what they measure (by unit): items, length, fees, retake wait."""
+
+    items: list[Figure]
+    length: list[Figure]
+    fees: list[Figure]
+    retake: list[Figure]
+
+
+@final
+class CompareStep(TypedDict):
+    """A step on the way to the exam, as ``plan`` dates it; ``route`` is a program's short name."""
+
+    id: str
+    kind: str
+    cert: str | None
+    route: str | None
+    months: int | None
+    recommended: bool
+
+
+@final
+class CompareTime(TypedDict):
+    """Months from the starting point to the exam (null where a step's length is unknown)."""
+
+    goal: str
+    months: int | None
+    steps: list[CompareStep]
+    unknown: list[str]
+    plan: LinkOut
+
+
+@final
+class CompareRenewal(TypedDict):
+    ceus: Figure
+    cycle: Figure
+
+
+@final
+class CompareRequirement(TypedDict):
+    """What one cycle owes for credentials of one issuer held together (``how``: single, sum,"""
+
+    issuer: str
+    credentials: list[str]
+    replaced: list[str]
+    total: float
+    unit: Literal["ceu", "ce_hours"]
+    how: Literal["single", "sum", "highest-plus-extra", "ladder"]
+    derived: bool
+
+
+@final
+class SurveyPayOut(TypedDict):
+    """A members' survey average standing in for a BLS median, with who answered."""
+
+    survey: str
+    title: str
+    year: int
+    population: str
+    figure: Figure
+
+
+@final
+class CompareCareerPay(TypedDict):
+    id: str
+    title: str
+    soc: str | None
+    pay: Figure
+    link: LinkOut
+
+
+@final
+class ComparePay(TypedDict):
+    """``holders``: members' survey figures for holders of this credential; ``field``: survey"""
+
+    holders: list[SurveyPayOut]
+    field: list[SurveyPayOut]
+    careers: list[CompareCareerPay]
+
+
+@final
+class CompareColumn(TypedDict):
+    asked: str
+    id: str
+    name: str
+    goal: CompareGoal | None
+    issuer: CompareIssuer
+    audience: Statement
+    compared: list[Statement]
+    eligibility: Eligibility
+    apprentice: Apprentice | None
+    exam: CompareExam
+    not_found: list[str]
+    time: CompareTime | None
+    renewal: CompareRenewal
+    with_others: CompareRequirement | None
+    combined: CombinedOut | None
+    pay: ComparePay
+    link: LinkOut
+
+
+@final
+class CompareTogether(TypedDict):
+    issuer: str
+    credentials: list[str]
+    replaced: list[str]
+    total: float
+    unit: Literal["ceu", "ce_hours"]
+    how: Literal["single", "sum", "highest-plus-extra", "ladder"]
+    derived: bool
+    cycle: Figure
+
+
+@final
+class CompareOccupation(TypedDict):
+    """The occupation's newest official median: the whole occupation, not one credential."""
+
+    title: str
+    pay: Figure | None
+
+
+@final
+class CompareOut(TypedDict):
+    sources: NotRequired[dict[str, Source]]
+    start: Literal["none", "high-school", "certificate", "associate", "bachelor"]
+    him: bool | None
+    columns: list[CompareColumn]
+    together: list[CompareTogether]
+    occupation: CompareOccupation
 
 
 @final
@@ -756,17 +908,6 @@ class HomeOut(TypedDict):
     education: str | None
     credential: str | None
     link: LinkOut
-
-
-@final
-class SurveyPayOut(TypedDict):
-    """A members' survey average standing in for a BLS median, with who answered."""
-
-    survey: str
-    title: str
-    year: int
-    population: str
-    figure: Figure
 
 
 @final
@@ -1021,13 +1162,6 @@ class Totals(TypedDict):
     first_credential_month: str | None
     pay: list[Figure]
     pay_factors: list[Factor]
-
-
-@final
-class Statement(TypedDict):
-    text: str
-    source: str
-    flag: Literal["official", "secondary", "article-only"]
 
 
 @final

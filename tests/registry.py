@@ -22,6 +22,10 @@ FORMS: dict[str, list[list[str]]] = {
         ["salary", "--states"],
     ],
     "certs": [["certs"], ["certs", "ODS"]],
+    "compare": [
+        ["compare", "CPC", "CCS"],
+        ["compare", "RHIT", "RHIA", "CCS", "--from", "associate", "--him"],
+    ],
     "degrees": [["degrees"], ["degrees", "AS"]],
     "careers": [["careers"], ["careers", "medical-coders"]],
     "plan": [

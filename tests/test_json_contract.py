@@ -28,6 +28,8 @@ FORMS: dict[str, tuple[str, list[str]]] = {
     "salary-states-name": ("salary --states", ["salary", "--states", "--sort", "name"]),
     "certs": ("certs", ["certs"]),
     "certs-one": ("certs ID", ["certs", "ODS"]),
+    "compare": ("compare A B", ["compare", "CPC", "CCS"]),
+    "compare-goals": ("compare A B", ["compare", "coding", "coding-aapc", "management", "--from", "none"]),
     "degrees": ("degrees", ["degrees"]),
     "degrees-answer": ("degrees", ["degrees", "--no-bachelor-later"]),
     "degrees-one": ("degrees ROUTE", ["degrees", "AS"]),

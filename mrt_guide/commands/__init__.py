@@ -36,6 +36,12 @@ def _certs() -> Target:
     return certs
 
 
+def _compare() -> Target:
+    from .compare import compare
+
+    return compare
+
+
 def _salary() -> Target:
     from .salary import salary
 
@@ -125,6 +131,7 @@ COMMANDS: dict[str, Callable[[], Target]] = {
     "steps": _steps,
     "degrees": _degrees,
     "certs": _certs,
+    "compare": _compare,
     "salary": _salary,
     "outlook": _outlook,
     "careers": _careers,

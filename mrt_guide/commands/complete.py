@@ -61,3 +61,10 @@ degree_names = completer("degree")
 goal_names = completer("goal")
 state_names = completer("state")
 career_names = completer("career")
+
+
+def compare_names(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Credential ids and aliases, then plan goals: what ``compare`` takes, any case."""
+    found = certification_names(ctx, incomplete)
+    folded = {n.casefold() for n in found}
+    return found + [g for g in goal_names(ctx, incomplete) if g.casefold() not in folded]

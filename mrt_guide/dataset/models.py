@@ -494,6 +494,10 @@ class Certification(Sourced):
         default=[],
         description="What was looked for and not found (exam fee, eligibility rules): said once, as unknown.",
     )
+    survey_pay: list[FigureRef] = Field(
+        default=[],
+        description="Figures of pay.json's members' surveys for holders of this credential, newest first.",
+    )
 
 
 class CertificationsFile(Model):

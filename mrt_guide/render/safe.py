@@ -60,7 +60,7 @@ def _block(block: Block, s: Callable[[str], str], i: Callable[[Any], Any]) -> Bl
     if isinstance(block, Table):
         columns = [Column(s(c.header), c.justify, c.no_wrap) for c in block.columns]
         rows = [[i(cell) for cell in row] for row in block.rows]
-        return Table(columns, rows, opt(block.title), opt(block.caption))
+        return Table(columns, rows, opt(block.title), opt(block.caption), compact=block.compact)
     if isinstance(block, Bars):
         bars = [Bar(s(b.label), b.value, s(b.text), s(b.note)) for b in block.bars]
         cleaned = Bars(s(block.title), bars, block.scale, block.label_width, block.text_width)

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 from typing import IO, Any
 
+from rich import box
 from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
 from rich.measure import Measurement
@@ -153,10 +154,18 @@ def _fit(narrow: list[int], wide: list[int], room: int) -> list[int]:
 
 def _table(block: Table, con: Console, width: int) -> RenderableType:
     narrow, wide = _widths(block)
-    border = 3 * len(block.columns) + 1
+    border = 3 * (len(block.columns) - 1) if block.compact else 3 * len(block.columns) + 1
     if sum(narrow) + border > width:
         return _stacked(block, con, width)
-    table = RichTable(title=block.title, caption=block.caption, title_justify="left", caption_justify="left")
+    table = RichTable(
+        title=block.title,
+        caption=block.caption,
+        title_justify="left",
+        caption_justify="left",
+        box=box.SIMPLE_HEAD if block.compact else box.HEAVY_HEAD,
+        show_edge=not block.compact,
+        pad_edge=not block.compact,
+    )
     for col, column_width in zip(block.columns, _fit(narrow, wide, width - border), strict=True):
         table.add_column(
             col.header, justify=col.justify, no_wrap=col.no_wrap, overflow="fold", width=column_width
@@ -364,13 +373,15 @@ def reader_at_terminal() -> bool:
         return False
 
 
-_TRAILING = re.compile(r"[ \t]+((?:\x1b\[[0-9;]*m|\x1b\]8;[^\x1b]*\x1b\\)*)$", re.M)
+_CODE = r"\x1b\[[0-9;]*m|\x1b\]8;[^\x1b]*\x1b\\"
+_TRAILING = re.compile(rf"(?:[ \t]|{_CODE})*[ \t](?:{_CODE})*$", re.M)
+_CODES = re.compile(_CODE)
 
 
 def tidy(drawn: str) -> str:
     """``drawn`` without the spaces Rich leaves at the end of lines (padding, a wrapped
-    word's space), keeping the color and hyperlink codes that close a line."""
-    return _TRAILING.sub(r"\1", drawn)
+    word's space, also between color codes), keeping the codes that close a line."""
+    return _TRAILING.sub(lambda m: "".join(_CODES.findall(m.group())), drawn)
 
 
 def show(doc: Document, *, no_color: bool = False, pager: bool = False) -> None:

@@ -113,7 +113,10 @@ class Column:
 
 
 class Table:
-    __slots__ = ("caption", "columns", "rows", "title")
+    """Rows of cells. ``compact``: in the terminal, no outer border and no rules between the
+    columns, only a rule under the header (a side-by-side table that must fit one screen)."""
+
+    __slots__ = ("caption", "columns", "compact", "rows", "title")
 
     def __init__(
         self,
@@ -121,11 +124,13 @@ class Table:
         rows: Sequence[Sequence[Inline]],
         title: str | None = None,
         caption: str | None = None,
+        compact: bool = False,
     ) -> None:
         self.columns = columns
         self.rows = rows
         self.title = title
         self.caption = caption
+        self.compact = compact
 
 
 class Bar:
