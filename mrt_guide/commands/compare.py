@@ -45,8 +45,8 @@ def compare(
         bool,
         flag(
             "--him/--not-him",
-            help="With --from associate or bachelor: whether it was a CAHIIM-accredited HIM program "
-            "(default: not).",
+            help="With --from certificate, associate or bachelor: whether it was a CAHIIM-accredited "
+            "HIM program (default: not).",
         ),
     ] = False,
     json_: JsonOption = False,

@@ -82,7 +82,7 @@ def compare(ds: Dataset, asked: list[str], start: str = DEFAULT_START, him: bool
     annual, _ = newest_median(ds)
     return {
         "start": level,
-        "him": him if level in ("associate", "bachelor") else None,
+        "him": him if level in ("certificate", "associate", "bachelor") else None,
         "columns": columns,
         "together": _together(ds, held),
         "occupation": {"title": ds.section("occupation")["title"], "pay": annual},
