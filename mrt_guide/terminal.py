@@ -68,12 +68,21 @@ def ascii_only(stream: IO[str] | Any) -> bool:
     return bool(chosen) and "utf8" not in chosen
 
 
+_DIGITS = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079", "0123456789")
 _NARROW = str.maketrans({k: v[0] for k, v in _ASCII.items()})
 """The same, one character for one: for text already laid out to a width."""
 
 
+_SUPERSCRIPTS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
+
+
 def to_ascii(text: str) -> str:
-    """``text`` with the guide's symbols spelled in ASCII and anything else replaced by '?'."""
+    """``text`` with the guide's symbols spelled in ASCII and anything else replaced by '?';
+    a note number of several digits is one ``^12``, not ``^1^2``."""
+    if any(ch in _SUPERSCRIPTS for ch in text):
+        import re
+
+        text = re.sub(f"[{_SUPERSCRIPTS}]{{2,}}", lambda m: "^" + m.group().translate(_DIGITS), text)
     return text.translate(_ASCII).encode("ascii", "replace").decode("ascii")
 
 

@@ -108,7 +108,7 @@ def _eligible(col: CompareColumn, cite: Cite) -> list[Span]:
     parts: list[Inline] = [[f["text"], *cite(f)] for f in elig["required"]]
     ways = [p for p in elig["pathways"] if not p["recommended"]]
     if len(ways) == 1:
-        said = "No education or experience asked" if _open(ways[0]) else ways[0]["text"]
+        said = "Asks no education or experience" if _open(ways[0]) else ways[0]["text"]
         parts.append([said, *cite(ways[0])])
     elif ways:
         levels = [ORDER.index(str(w["education"])) for w in ways if w["education"] is not None]
