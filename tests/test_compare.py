@@ -149,6 +149,8 @@ def test_time_is_the_plans_own(cli: Any, cli_json: Any) -> None:
             assert col["time"]["months"] == months, (start, col["id"])
             assert col["time"]["plan"]["args"][:2] == ["--education", start]
     months = [c["time"]["months"] for c in cli_json("compare", "CCS", "RHIT")["columns"]]
+    after = [c["time"]["months"] for c in cli_json("compare", "CCS", "RHIT", "--from", "none")["columns"]]
+    assert after == months, "from none, the months count from the end of high school"
     shown = cli("compare", "CCS", "RHIT", env={"COLUMNS": "80"}).stdout
     assert re.search(rf"^Time +{months[0]} months: .*AAS 24.* +{months[1]} months: AAS 24", shown, re.M)
 

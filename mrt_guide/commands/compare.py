@@ -37,9 +37,7 @@ def compare(
     ],
     start: Annotated[
         str,
-        typer.Option(
-            "--from", metavar="LEVEL", help=FROM_HELP, autocompletion=_starts, show_default="high-school"
-        ),
+        typer.Option("--from", metavar="LEVEL", help=FROM_HELP, autocompletion=_starts, show_default=True),
     ] = "high-school",
     him: Annotated[
         bool,

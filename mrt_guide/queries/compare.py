@@ -148,7 +148,8 @@ def _together(ds: Dataset, held: list[str]) -> list[Record]:
 
 def _time(ds: Dataset, goal: Record, level: Level, him: bool) -> Record:
     """Months from ``level`` to the goal's target exam, as ``plan`` works them out, with the
-    steps on the way (their kinds and lengths; those of unknown length listed)."""
+    steps on the way (their kinds and lengths; those of unknown length listed). From
+    ``none`` the months count from the end of high school, whose date the reader knows."""
     from . import plan as planner
 
     start = planner.this_month()
@@ -167,9 +168,13 @@ def _time(ds: Dataset, goal: Record, level: Level, him: bool) -> Record:
         (i for i, m in enumerate(milestones) if m["kind"] == "exam" and m["cert"] == goal["target"]), None
     )
     before = [] if exam is None else [m for m in milestones[:exam] if m["kind"] not in ALONGSIDE]
+    base = planner.parse_month(start)
+    school = next((m for m in before if m["kind"] == "school" and m["end"] is not None), None)
+    if school is not None:  # --from none counts from the end of high school, as "after high school"
+        base = planner.parse_month(str(school["end"])) + 1
     months = None
     if exam is not None and milestones[exam]["start"] is not None:
-        months = planner.parse_month(str(milestones[exam]["start"])) - planner.parse_month(start)
+        months = planner.parse_month(str(milestones[exam]["start"])) - base
     shorts = {r["id"]: r["short"] for r in ds.routes}
     return {
         "goal": goal["id"],
