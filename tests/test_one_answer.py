@@ -20,6 +20,7 @@ SHOWS = {
     ("outlook",): (*GROWTH, *OPENINGS, "194,800", "208,600"),
     ("handout",): PAY + HOURLY + GROWTH + OPENINGS,
     ("careers",): (*PAY, "7.1%"),
+    ("compare", "CPC", "CCS"): PAY,
     ("search", "median"): PAY,
     ("guide", "--no-pager"): PAY + HOURLY + GROWTH + OPENINGS,
 }
