@@ -135,12 +135,15 @@ def _prepare(col: CompareColumn, cite: Cite) -> list[Span]:
     advised = [p for p in col["eligibility"]["pathways"] if p["recommended"]]
     if advised:
         years = [p["experience"] for p in advised if p["experience"] is not None]
-        ways = "one way" if len(advised) == 1 else f"any of {len(advised)} ways"
-        said = f"{_range(years)} of experience, " if years else ""
+        if len(advised) == 1:
+            said = "one way" + (f", with {_range(years)} of experience" if years else "")
+        else:
+            some = "each" if len(years) == len(advised) else str(len(years))
+            said = f"any of {len(advised)} ways" + (
+                f", {some} with {_range(years)} of experience" if years else ""
+            )
         listed = " Or: ".join(p["text"] for p in advised)
-        parts.append(
-            [f"Recommended: {said}{ways}", *cite(advised[0]), *cite.note(f"ways {col['id']}", listed)]
-        )
+        parts.append([f"Recommended: {said}", *cite(advised[0]), *cite.note(f"ways {col['id']}", listed)])
     app = col["apprentice"]
     if app is not None:
         removal = app["removal"]
