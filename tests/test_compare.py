@@ -83,6 +83,7 @@ def test_eighty_columns_answer_cpc_or_ccs_on_one_screen(cli: Any) -> None:
     assert re.search(r"^Retake +unknown +30 days \(2023\) secondary", text, re.M)
     assert re.search(r"^Exam +100 questions, 4 hours \(2023\)", text, re.M)
     assert "36 CEUs (2015)" in text and "20 CEUs / 2 years (2025)" in text
+    assert "Recommended: any of 4 ways, 3" in text and "CPC-A until 1-2 years of verified" in text
     assert "$58,055/yr (2022)" in text and "salary, CPC (AAPC salary survey)" in text
     assert "Median annual wage, the whole occupation: $51,140/yr (2025)" in text
     assert "AAPC 36 CEUs (CPC), AHIMA 20 CEUs (CCS)" in " ".join(screen)
@@ -212,3 +213,31 @@ def test_names_complete_from_the_data(cli: Any) -> None:
     assert complete(cli, "bash", "mrt-guide compare CPC CC") == ["CCA", "CCS", "CCS-P"]
     assert complete(cli, "bash", "mrt-guide compare cod") == ["coding", "coding-aapc"]
     assert complete(cli, "bash", "mrt-guide compare CPC CCS --from a") == ["associate"]
+
+
+def test_every_cell_follows_the_data(data_copy: Any, cli: Any) -> None:
+    """A changed fee, a found CPC fee and a new survey figure show up: nothing is written in."""
+
+    def edit(doc: dict[str, Any]) -> None:
+        for cert in doc["certifications"]:
+            if cert["id"] == "CCS":
+                next(f for f in cert["exam"]["figures"] if f["id"] == "ccs-fee-member")["value"] = 350
+            if cert["id"] == "CPC":
+                cert["exam"]["figures"].append(
+                    {
+                        "id": "cpc-fee-test",
+                        "label": "Exam fee, one attempt",
+                        "value": 425,
+                        "unit": "usd",
+                        "year": 2026,
+                        "source": "ccs-prep-2026",
+                        "flag": "secondary",
+                    }
+                )
+                cert["survey_pay"] = ["aapc-2018-cpc"]
+
+    folder = data_copy("certifications.json", edit)
+    result = cli("--data", str(folder), "compare", "CPC", "CCS", env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.stderr
+    assert re.search(r"^Fee +\$425 \(2026\) secondary.* +\$350 / \$399 \(2010\)", result.stdout, re.M)
+    assert re.search(r"^Pay +\$54,401/yr \(2018\)", result.stdout, re.M), "the CPC's own survey figure"
