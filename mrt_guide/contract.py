@@ -398,9 +398,17 @@ class Requirement(Out):
     derived: bool
 
 
+class Prepared(Out):
+    """How an exam is prepared for: the plan's steps before it, and what the reader held at the
+    start (``education``, or a credential's id)."""
+
+    steps: list[str]
+    held: list[str]
+
+
 class Milestone(Out):
     id: str
-    kind: Literal["school", "study", "gap", "work", "exam", "job", "ce", "renew"]
+    kind: Literal["school", "study", "prepare", "gap", "work", "exam", "job", "ce", "renew"]
     cert: str | None
     route: str | None
     pathway: str | None
@@ -413,6 +421,8 @@ class Milestone(Out):
     transfer: bool
     requirement: Requirement | None
     due: Day | None
+    preparation: str | None
+    prepared: Prepared | None
     why: Why
     link: LinkOut
     figures: list[m.Figure]
@@ -477,6 +487,7 @@ class PlanOut(Cited):
     milestones: list[Milestone]
     routes: list[PlanRoute]
     programs: list[m.Route]
+    preparations: list[m.Preparation]
     accreditor: str
     transfer: m.Fact | None
     credentials: list[PlanCredential]

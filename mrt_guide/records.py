@@ -348,6 +348,7 @@ class Pathway(TypedDict):
     experience: Figure | None
     figures: list[Figure]
     recommended: bool
+    preparation_instead: bool
 
 
 @final
@@ -420,6 +421,7 @@ class CertificationOut(TypedDict):
     apprentice: Apprentice | None
     compared: list[LeadOut]
     not_found: list[str]
+    preparation: str | None
 
 
 @final
@@ -953,6 +955,14 @@ class Requirement(TypedDict):
 
 
 @final
+class Prepared(TypedDict):
+    """How an exam is prepared for: the plan's steps before it, and what the reader held at the"""
+
+    steps: list[str]
+    held: list[str]
+
+
+@final
 class Why(TypedDict):
     id: str | None
     text: str | None
@@ -963,7 +973,7 @@ class Why(TypedDict):
 @final
 class Milestone(TypedDict):
     id: str
-    kind: Literal["school", "study", "gap", "work", "exam", "job", "ce", "renew"]
+    kind: Literal["school", "study", "prepare", "gap", "work", "exam", "job", "ce", "renew"]
     cert: str | None
     route: str | None
     pathway: str | None
@@ -976,6 +986,8 @@ class Milestone(TypedDict):
     transfer: bool
     requirement: Requirement | None
     due: str | None
+    preparation: str | None
+    prepared: Prepared | None
     why: Why
     link: LinkOut
     figures: list[Figure]
@@ -995,6 +1007,20 @@ class PlanRoute(TypedDict):
     other_pathways: list[OtherPathway]
     minimum_education: Literal["none", "high-school", "certificate", "associate", "bachelor", "master"] | None
     missing: str | None
+
+
+@final
+class Preparation(TypedDict):
+    source: str
+    flag: Literal["official", "secondary", "article-only"]
+    id: str
+    label: str
+    text: str
+    subject: str
+    length: Figure | None
+    length_missing: str | None
+    figures: list[str]
+    removal: str | None
 
 
 @final
@@ -1049,6 +1075,7 @@ class PlanOut(TypedDict):
     milestones: list[Milestone]
     routes: list[PlanRoute]
     programs: list[Route]
+    preparations: list[Preparation]
     accreditor: str
     transfer: Fact | None
     credentials: list[PlanCredential]

@@ -235,14 +235,92 @@ def test_every_starting_point_field_and_goal(cli_json: Any, start: list[str], go
     # the CCS at least a year after coding work begins
     if "exam-ccs" in ids:
         work = next(m for m in steps if m["kind"] == "work" and m["cert"] == "CCS")
-        assert parse_month(by_id(data)["exam-ccs"]["start"]) - parse_month(work["start"]) >= 12
+        exam = by_id(data)["exam-ccs"]
+        if exam["start"] and work["start"]:
+            assert parse_month(exam["start"]) - parse_month(work["start"]) >= 12
+        else:  # both dated from the same undated step
+            assert exam["after"]["step"] == work["after"]["step"]
+            assert exam["after"]["months"] - work["after"]["months"] >= 12
     # no undated step where the data has lengths
-    assert all(m["months"] is not None or m["kind"] in ("gap", "job", "ce") for m in steps), ids
+    lengthless = {p["id"] for p in data["preparations"] if p["length"] is None}
+    assert all(
+        m["months"] is not None or m["kind"] in ("gap", "job", "ce") or m["preparation"] in lengthless
+        for m in steps
+    ), ids
+    assert_every_exam_is_prepared(data, start)
+
+
+def assert_every_exam_is_prepared(data: Any, start: list[str]) -> None:
+    """No exam without preparation: each names the steps before it that prepare for it, or
+    what the reader holds; an exam in month 0 only on what the reader holds from the start."""
+    steps = data["milestones"]
+    ids = [m["id"] for m in steps]
+    accredited = start[-1] == "--him" and start[1] in ("associate", "bachelor", "master")
+    for n, exam in enumerate(steps):
+        if exam["kind"] != "exam":
+            continue
+        prepared = exam["prepared"]
+        assert prepared["steps"] or prepared["held"], exam["id"]
+        for step in prepared["steps"]:
+            assert ids.index(step) < n, (step, exam["id"], ids)
+        if exam["start"] == data["inputs"]["start"]:  # month 0
+            assert not prepared["steps"] and prepared["held"], exam
+            assert prepared["held"] != ["education"] or accredited, (start, exam["id"])
+        studied = any(m["kind"] == "study" for m in steps[:n])
+        if exam["cert"] in ("CPC", "CCA") and not accredited and not studied:
+            # an exam that asks no proof of training: a coding course first, said how long
+            before = [by_id(data)[s] for s in prepared["steps"]]
+            course = [m for m in before if m["kind"] == "prepare"]
+            assert [m["preparation"] for m in course] == ["coding-course"], (start, ids)
+            assert course[0]["figures"][0]["value"] == 80 and course[0]["figures"][0]["unit"] == "hours"
+            assert course[0]["id"] in data["gaps"]  # no length known: said, and dated from its end
+            assert exam["after"] == {"step": course[0]["id"], "months": 0}
     # one AHIMA cycle that grows, never two in parallel
     assert not any(
         m["kind"] == "ce" and m["id"] not in ("ce-ahima", "ce-ncra", "ce-aapc") and not m["open_ended"]
         for m in steps
     )
+
+
+@pytest.mark.parametrize("start", STARTS, ids=[" ".join(s[1:]) for s in STARTS])
+def test_the_same_person_gets_the_same_preparation_in_both_coding_plans(
+    cli_json: Any, start: list[str]
+) -> None:
+    plans = [
+        plan(cli_json, *start, "--goal", goal, "--bachelor-later", "--start", "2027-01")
+        for goal in ("coding", "coding-aapc")
+    ]
+    courses = [[m for m in p["milestones"] if m["kind"] == "prepare"] for p in plans]
+    exams = [{m["cert"]: m for m in p["milestones"] if m["kind"] == "exam"} for p in plans]
+    cpc = exams[1]["CPC"]
+    if "CCA" in exams[0]:  # both plans start with an entry coding exam: one preparation
+        assert [m["preparation"] for m in courses[0]] == [m["preparation"] for m in courses[1]]
+        assert courses[0][0]["figures"] == courses[1][0]["figures"]
+        assert courses[0][0]["why"] == courses[1][0]["why"]
+    elif courses[1]:  # the AHIMA plan goes through an accredited program, which teaches coding
+        study = [m for m in plans[0]["milestones"] if m["kind"] == "study"]
+        assert study and study[0]["route"] in ("as-hit", "aas-hit"), start
+    else:  # an accredited program already held prepares for both
+        assert cpc["prepared"]["held"] == ["education"] and courses[0] == []
+
+
+def test_a_career_changer_prepares_before_the_cpc_and_the_a_is_removed_with_the_course(
+    cli: Any, cli_json: Any
+) -> None:
+    args = ["--education", "bachelor", "--not-him", "--goal", "coding-aapc", "--start", "2026-12"]
+    data = plan(cli_json, *args)
+    steps = by_id(data)
+    assert [m["id"] for m in data["milestones"]][:2] == ["prepare-coding-course", "exam-cpc"]
+    assert steps["exam-cpc"]["start"] is None and data["totals"]["months_to_first_credential"] is None
+    removal = steps["cpc-a-removal"]
+    assert removal["preparation"] == "coding-course" and removal["months"] == 12
+    assert removal["after"] == {"step": "prepare-coding-course", "months": 0}
+    out = " ".join(cli("plan", *args).stdout.split())
+    assert "Prepare for the CPC exam" in out and "at least 80 hours" in out
+    assert "No source in the dataset gives how many months a coding course takes" in out
+    assert "Prepared by: “Prepare for the CPC exam”." in out
+    assert "The course of “Prepare for the CPC exam” counts toward this." in out
+    assert "CPC in 2026-12" not in out and "First credential: CPC, once the steps without a length" in out
 
 
 def test_the_command_it_prints_makes_the_same_plan(cli: Any, cli_json: Any) -> None:

@@ -406,6 +406,11 @@ class Pathway(Sourced):
     experience: Figure | None
     figures: list[Figure] = []
     recommended: bool = Field(description="True where the issuer recommends rather than requires it.")
+    preparation_instead: bool = Field(
+        default=False,
+        description="True where the credential's preparation (a completed course) stands in for "
+        "this way's experience.",
+    )
 
 
 class Eligibility(Model):
@@ -472,6 +477,28 @@ class Apprentice(Sourced):
     rules: list[Fact] = Field(default=[], description="How the experience is proved, and earlier rules.")
 
 
+class Preparation(Sourced):
+    """How a candidate gets ready for an exam that asks no proof of training: a course, the
+    subject that shows it was done, its length where a source gives one."""
+
+    id: Annotated[Slug, Key("preparation")]
+    label: Label
+    text: Text
+    subject: Label = Field(description="A coursework subject that shows this preparation was done.")
+    length: Figure | None = Field(description="How long it takes, where a source gives it.")
+    length_missing: Text | None = Field(default=None, description="What is not known about its length.")
+    figures: list[FigureRef] = Field(default=[], description="Figures that size it (a course's hours).")
+    removal: Annotated[Slug, Ref("removal")] | None = Field(
+        default=None, description="The way of removing an apprentice status this preparation counts toward."
+    )
+
+    @model_validator(mode="after")
+    def _length_or_missing(self) -> Preparation:
+        if self.length is None and self.length_missing is None:
+            raise ValueError("a preparation without a length needs length_missing saying so")
+        return self
+
+
 class Certification(Sourced):
     id: Annotated[Code, Key("certification")]
     aliases: list[Code]
@@ -494,10 +521,16 @@ class Certification(Sourced):
         default=[],
         description="What was looked for and not found (exam fee, eligibility rules): said once, as unknown.",
     )
+    preparation: Annotated[Slug, Ref("preparation")] | None = Field(
+        default=None, description="How a candidate without the training prepares for the exam."
+    )
 
 
 class CertificationsFile(Model):
     issuers: list[Issuer] = Field(min_length=1)
+    preparations: list[Preparation] = Field(
+        default=[], description="Ways to prepare for exams, shared by the credentials that name them."
+    )
     benefits: list[Fact]
     recertification: list[Recertification] = Field(
         default=[], description="Renewal rules in words (0.1 datasets); renewal.json holds them as rules now."

@@ -33,8 +33,8 @@ EDUCATION: tuple[Level, ...] = LEVELS
 """What ``--education`` accepts."""
 ASKS_FIELD: tuple[Level, ...] = ("certificate", "associate", "bachelor", "master")
 """Starting points where it matters whether the program was an accredited HIM one (--him)."""
-Kind = Literal["school", "study", "gap", "work", "exam", "job", "ce", "renew"]
-MAIN_LINE = {"school", "study", "gap", "work", "exam"}
+Kind = Literal["school", "study", "prepare", "gap", "work", "exam", "job", "ce", "renew"]
+MAIN_LINE = {"school", "study", "prepare", "gap", "work", "exam"}
 """Steps done one after another; the others (a job, CE cycles, renewals) run alongside."""
 _MONTH = re.compile(r"(\d{4})-(\d{2})", re.ASCII)
 
@@ -229,15 +229,21 @@ class Step:
     """For CE steps: what the cycle owes (``renewal.combined_requirement``)."""
     due: str | None = None
     """For renewals: the date the issuer fixes for reporting, where it fixes one."""
+    preparation: str | None = None
+    """For preparation steps: the dataset's preparation record."""
+    prepared: Record | None = None
+    """For exams: the steps that prepare for it (``steps``) and what the reader already held
+    when they begin (``held``: ``education``, or credentials, perhaps earned earlier in the plan)."""
 
 
 Option = tuple[list[Step], State]
 
 
 def cost(steps: list[Step]) -> tuple[int, int, int]:
-    """New degrees first (fewer is better), then steps of unknown length, then the months."""
+    """New degrees first (fewer is better), then steps of unknown length, then the months.
+    A preparation is not counted as unknown: every way to the exam needs it alike."""
     degrees = sum(1 for s in steps if s.kind == "study")
-    unknown = sum(1 for s in steps if s.months is None and not s.open_ended)
+    unknown = sum(1 for s in steps if s.months is None and not s.open_ended and s.kind != "prepare")
     return degrees, unknown, sum(s.months or 0 for s in steps if s.kind in MAIN_LINE)
 
 
@@ -356,9 +362,30 @@ class Planner:
                     pathway=pathway["id"],
                 )
             )
-        if pathway["experience"]:
+        if pathway["experience"] and not (pathway["preparation_instead"] and cert["preparation"]):
             steps.append(self._work(f"{pathway['id']}-experience", cert, pathway, pathway["experience"]))
         return steps, st
+
+    def _prepare(self, state: State, cert: Record, steps: list[Step]) -> State:
+        """The credential's preparation (a course) put before its experience and exam, unless
+        the reader's study already covered its subject; ``state`` with the subject added."""
+        prep = self.ds.get("preparation", cert["preparation"])
+        subject = prep["subject"].casefold()
+        if subject in state.subjects:
+            return state
+        step = Step(
+            id=f"prepare-{prep['id']}",
+            kind="prepare",
+            months=months_of(prep["length"]) if prep["length"] else None,
+            why=_why(prep),
+            link=link("certs", cert["id"]),
+            cert=cert["id"],
+            figures=[*([prep["length"]] if prep["length"] else []), *self.ds.figure_list(prep["figures"])],
+            preparation=prep["id"],
+        )
+        at = next((i for i, s in enumerate(steps) if s.kind == "work"), len(steps))
+        steps.insert(at, step)
+        return replace(state, subjects=state.subjects | {subject})
 
     def _work(self, step_id: str, cert: Record, pathway: Record | None, experience: Record) -> Step:
         return Step(
@@ -399,6 +426,8 @@ class Planner:
                     cert=cert["id"],
                 )
             ]
+        if cert["preparation"]:
+            st = self._prepare(st, cert, steps)
         expects = cert["eligibility"]["plan_experience"]
         if expects and not any(s.kind == "work" for s in steps):
             source = next(
@@ -410,6 +439,9 @@ class Planner:
             )
         if depth == 0:
             self.chosen[cert["id"]] = chosen
+        held = [c for c in (chosen or {}).get("credentials", []) if c in state.credentials]
+        if not steps and not held:
+            held = ["education"]
         exam = Step(
             id=f"exam-{cert['id'].lower()}",
             kind="exam",
@@ -418,6 +450,7 @@ class Planner:
             pathway=None if chosen is None else chosen["id"],
             why=_why(chosen or cert),
             link=here,
+            prepared={"steps": [s.id for s in steps], "held": held},
         )
         steps.append(exam)
         if cert["apprentice"] and not any(s.kind == "work" for s in steps):
@@ -428,8 +461,15 @@ class Planner:
         """Passed without the experience: the apprentice title, until the experience is proved,
         by the quickest of the issuer's ways (alongside the first job)."""
         apprentice = cert["apprentice"]
-        way = min(apprentice["removal"], key=lambda w: months_of(w["experience"]) or 10**6)
+        prep = self.ds.get("preparation", cert["preparation"]) if cert["preparation"] else None
+        counted = [w for w in apprentice["removal"] if prep and w["id"] == prep["removal"]]
+        way = (
+            counted[0]
+            if counted
+            else min(apprentice["removal"], key=lambda w: months_of(w["experience"]) or 10**6)
+        )
         return Step(
+            preparation=prep["id"] if counted and prep else None,
             id=f"{apprentice['id'].lower()}-removal",
             kind="work",
             months=months_of(way["experience"]),
@@ -554,6 +594,8 @@ def _date(steps: list[Step], start: int, ds: Dataset) -> list[Record]:
                 "transfer": step.transfer,
                 "requirement": step.requirement,
                 "due": _due(ds, step, end[1] if absolute else None),
+                "preparation": step.preparation,
+                "prepared": step.prepared,
                 "why": step.why,
                 "link": step.link,
                 "figures": step.figures,
@@ -597,6 +639,7 @@ def plan(ds: Dataset, req: Request) -> PlanOut:
     for cert in [*([] if skip_via else goal["via"]), goal["target"]]:
         more, state = planner.credential(state, cert)
         steps += more
+    _prepared_by_studies(steps)
     first_exam = next((s for s in steps if s.kind == "exam"), None)
     if first_exam is not None:
         job = ds.section("goals")["first_job"]
@@ -643,6 +686,9 @@ def plan(ds: Dataset, req: Request) -> PlanOut:
         "milestones": milestones,
         "routes": [_route_record(ds, c, planner.chosen.get(c)) for c in planner.chosen],
         "programs": [r for r in ds.routes if r["id"] in used_routes],
+        "preparations": [
+            ds.get("preparation", p) for p in dict.fromkeys(m["preparation"] for m in milestones) if p
+        ],
         "accreditor": ds.section("education")["accreditation"]["body"],
         "transfer": ds.section("education")["transfer"],
         "credentials": [
@@ -661,6 +707,17 @@ def plan(ds: Dataset, req: Request) -> PlanOut:
         "gaps": [m["id"] for m in milestones if m["months"] is None and not m["open_ended"]],
         "others": _others(ds, req, goal),
     }
+
+
+def _prepared_by_studies(steps: list[Step]) -> None:
+    """An exam the reader is ready for by education gained earlier in the plan names that
+    program as its preparation (``education`` is what the reader held at the start)."""
+    studied: list[str] = []
+    for step in steps:
+        if step.kind in ("study", "prepare"):
+            studied.append(step.id)
+        elif step.kind == "exam" and step.prepared and step.prepared["held"] == ["education"] and studied:
+            step.prepared = {"steps": [studied[-1]], "held": []}
 
 
 def _others(ds: Dataset, req: Request, goal: Record) -> list[Record]:

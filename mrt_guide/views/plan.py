@@ -38,6 +38,7 @@ class Phrases:
         self.renewal = {r["issuer"]: r for r in data["renewal"]}
         self.steps = {m["id"]: m for m in data["milestones"]}
         self.routes = {r["certification"]: r for r in data["routes"]}
+        self.preparations = {p["id"]: p for p in data["preparations"]}
 
     def issuer(self, cert: str | None) -> str:
         return self.credentials[cert]["issuer"] if cert in self.credentials else ""
@@ -48,6 +49,8 @@ class Phrases:
             return "Finish high school"
         if kind == "study":
             return f"Earn the {self.programs[m['route']]['short']}"
+        if kind == "prepare":
+            return f"Prepare for the {cert} exam"
         if kind == "exam":
             return f"Pass the {cert} exam"
         if kind == "work":
@@ -79,15 +82,26 @@ class Phrases:
             lines.append(f"{program['name']}, in a program accredited by {self.data['accreditor']}.")
             if m["transfer"]:
                 lines.append(Span(self.data["transfer"]["text"], "muted"))
+        elif kind == "prepare":
+            prep = self.preparations[m["preparation"]]
+            lines.append(f"{prep['label']}.")
+            lines += [fmt.figure_line(f) for f in m["figures"]]
+            if prep["length_missing"]:
+                lines.append(Span(prep["length_missing"], "warn"))
         elif kind == "exam":
             name = self.credentials[cert]["name"]
             lines.append(f"{name} ({self.issuer(cert)}).")
+            if m["prepared"]:
+                lines.append(Span(f"Prepared by: {self.prepared(m['prepared'])}.", "muted"))
         elif kind == "work":
             for fig in m["figures"]:
                 line: list[str | Span] = [f"{fig['label']}: ", Span(fmt.value(fig), "strong")]
                 if m["recommended"]:
                     line.append(Span(f" (recommended by {self.issuer(cert)}, not required)", "muted"))
                 lines.append(line)
+            course = next((s for s in self.steps.values() if s["preparation"] == m["preparation"]), None)
+            if m["preparation"] and course is not None and course is not m:
+                lines.append(Span(f"The course of “{self.title(course)}” counts toward this.", "muted"))
         elif kind == "gap":
             route = self.routes.get(cert or "")
             pathway = route["pathway"] if route else None
@@ -106,6 +120,20 @@ class Phrases:
             gap = f"{fmt.count(months, 'month', 'months')} after" if months else "when"
             lines.append(Span(f"Starts {gap} “{self.title(anchor)}” ends.", "muted"))
         return lines
+
+    def prepared(self, prepared: Mapping[str, Any]) -> str:
+        """What prepares for an exam: the steps before it, or what the reader holds."""
+        inputs = self.data["inputs"]
+        parts = [f"“{self.title(self.steps[s])}”" for s in prepared["steps"] if s in self.steps]
+        for held in prepared["held"]:
+            if held == "education":
+                words = LEVEL_WORDS[inputs["education"]]
+                if inputs["him"]:
+                    words += f" from a {self.data['accreditor']}-accredited program"
+                parts.append(f"your {words.split(' ', 1)[1]}" if " " in words else words)
+            else:
+                parts.append(f"your {held}")
+        return ", ".join(parts)
 
     def _keeping(self, m: Mapping[str, Any]) -> list[Inline]:
         need, cert = m["requirement"], m["cert"]
