@@ -51,9 +51,16 @@ class DurationOut(Out):
     figures: list[m.Figure]
 
 
+class StepLead(m.RouteLead):
+    """Where a step's program leads, or does not (the route's ``leads``), by its short name."""
+
+    degree: str
+
+
 class StepOut(m.Step):
     number: int
     duration: DurationOut
+    leads: list[StepLead]
 
 
 class StepsRecords(Out):
@@ -516,6 +523,7 @@ class HandoutStep(Out):
     id: str
     title: str
     duration: DurationOut
+    leads: list[StepLead]
 
 
 class HandoutRule(Out):

@@ -88,6 +88,15 @@ class Fact(TypedDict):
 
 
 @final
+class RouteLead(TypedDict):
+    source: str
+    flag: Literal["official", "secondary", "article-only"]
+    text: str
+    certifications: list[str]
+    qualifies: bool
+
+
+@final
 class Route(TypedDict):
     source: str
     flag: Literal["official", "secondary", "article-only"]
@@ -100,6 +109,7 @@ class Route(TypedDict):
     prepares_for: list[str]
     coursework: str | None
     summary: str
+    leads: list[RouteLead]
 
 
 @final
@@ -177,6 +187,18 @@ class Link(TypedDict):
 
 
 @final
+class StepLead(TypedDict):
+    """Where a step's program leads, or does not (the route's ``leads``), by its short name."""
+
+    source: str
+    flag: Literal["official", "secondary", "article-only"]
+    text: str
+    certifications: list[str]
+    qualifies: bool
+    degree: str
+
+
+@final
 class StepOut(TypedDict):
     source: str
     flag: Literal["official", "secondary", "article-only"]
@@ -189,6 +211,7 @@ class StepOut(TypedDict):
     degrees: list[str]
     see: list[Link]
     number: int
+    leads: list[StepLead]
 
 
 @final
@@ -219,6 +242,7 @@ class RouteOut(TypedDict):
     prepares_for: list[str]
     coursework: Coursework | None
     summary: str
+    leads: list[RouteLead]
 
 
 @final
@@ -1256,6 +1280,7 @@ class HandoutStep(TypedDict):
     id: str
     title: str
     duration: DurationOut
+    leads: list[StepLead]
 
 
 @final

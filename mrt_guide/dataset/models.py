@@ -307,6 +307,15 @@ class Purpose(Model):
     label: Label
 
 
+class RouteLead(Sourced):
+    """Where a route leads, or does not: credentials its holders can sit (``qualifies``) or
+    cannot sit on it alone."""
+
+    text: Text
+    certifications: list[CertRef] = Field(min_length=1)
+    qualifies: bool
+
+
 class Route(Sourced):
     id: Annotated[Slug, Key("degree")]
     short: Annotated[Label, StringConstraints(max_length=16)] = Field(
@@ -319,6 +328,9 @@ class Route(Sourced):
     prepares_for: list[Annotated[Slug, Ref("purpose")]] = Field(min_length=1)
     coursework: Annotated[Slug, Ref("coursework")] | None
     summary: Text
+    leads: list[RouteLead] = Field(
+        default=[], description="Credentials the route leads to, or does not, each with its source."
+    )
 
     @model_validator(mode="after")
     def _duration_or_note(self) -> Route:
