@@ -413,6 +413,14 @@ class Prepared(Out):
     held: list[str]
 
 
+class Span(Out):
+    """A program whose length depends on transfer credit: the shortest and longest months the
+    sources give, and the months it would end (None when its start is not dated)."""
+
+    months: list[int]
+    ends: list[Month] | None
+
+
 class Milestone(Out):
     id: str
     kind: Literal["school", "study", "prepare", "gap", "work", "exam", "job", "ce", "renew"]
@@ -430,6 +438,7 @@ class Milestone(Out):
     due: Day | None
     preparation: str | None
     prepared: Prepared | None
+    range: Span | None
     why: Why
     link: LinkOut
     figures: list[m.Figure]

@@ -110,6 +110,7 @@ class Route(TypedDict):
     coursework: str | None
     summary: str
     leads: list[RouteLead]
+    after_associate: Figure | None
 
 
 @final
@@ -243,6 +244,7 @@ class RouteOut(TypedDict):
     coursework: Coursework | None
     summary: str
     leads: list[RouteLead]
+    after_associate: Figure | None
 
 
 @final
@@ -987,6 +989,14 @@ class Prepared(TypedDict):
 
 
 @final
+class Span(TypedDict):
+    """A program whose length depends on transfer credit: the shortest and longest months the"""
+
+    months: list[int]
+    ends: list[str] | None
+
+
+@final
 class Why(TypedDict):
     id: str | None
     text: str | None
@@ -1012,6 +1022,7 @@ class Milestone(TypedDict):
     due: str | None
     preparation: str | None
     prepared: Prepared | None
+    range: Span | None
     why: Why
     link: LinkOut
     figures: list[Figure]

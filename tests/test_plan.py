@@ -145,8 +145,11 @@ def test_the_rhia_replaces_the_rhit(cli_json: Any) -> None:
     data = plan(cli_json, "--education", "high-school", "--goal", "management", "--start", "2027-01")
     steps = by_id(data)
     assert data["inputs"]["bachelor_later"] is True
-    assert steps["study-as-hit"]["start"] == "2027-01" and steps["study-bs-him"]["months"] == 48
-    assert steps["study-bs-him"]["figures"][0]["flag"] == "secondary"
+    bs = steps["study-bs-him"]
+    assert steps["study-as-hit"]["start"] == "2027-01" and bs["months"] is None  # the program decides
+    assert bs["range"]["months"] == [24, 48] and bs["transfer"] is True
+    assert [f["flag"] for f in bs["figures"]] == ["secondary", "secondary"]
+    assert steps["exam-rhia"]["after"] == {"step": "study-bs-him", "months": 0}
     need = steps["ce-ahima-rhia"]["requirement"]
     assert (need["credentials"], need["replaced"], need["total"]) == (["RHIA"], ["RHIT"], 30)
 
@@ -227,7 +230,8 @@ def test_every_starting_point_field_and_goal(cli_json: Any, start: list[str], go
             assert m[key] is None or re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", m[key]), m
         assert m["due"] is None or dt.date.fromisoformat(m["due"])
         if m["start"] is None:
-            assert m["after"] is not None and m["after"]["step"] in data["gaps"], m
+            ranged = [r["id"] for r in steps if r["range"]]
+            assert m["after"] is not None and m["after"]["step"] in data["gaps"] + ranged, m
     # the RHIT exam only after an accredited associate program, or one already held
     if "exam-rhit" in ids:
         held = start[-1] == "--him" and start[1] in ("associate", "bachelor", "master")
@@ -244,7 +248,10 @@ def test_every_starting_point_field_and_goal(cli_json: Any, start: list[str], go
     # no undated step where the data has lengths
     lengthless = {p["id"] for p in data["preparations"] if p["length"] is None}
     assert all(
-        m["months"] is not None or m["kind"] in ("gap", "job", "ce") or m["preparation"] in lengthless
+        m["months"] is not None
+        or m["kind"] in ("gap", "job", "ce")
+        or m["preparation"] in lengthless
+        or m["range"] is not None
         for m in steps
     ), ids
     assert_every_exam_is_prepared(data, start)
@@ -321,6 +328,49 @@ def test_a_career_changer_prepares_before_the_cpc_and_the_a_is_removed_with_the_
     assert "Prepared by: “Prepare for the CPC exam”." in out
     assert "The course of “Prepare for the CPC exam” counts toward this." in out
     assert "CPC in 2026-12" not in out and "First credential: CPC, once the steps without a length" in out
+
+
+def test_a_bachelors_after_an_associate_is_a_range_and_ask_the_program(cli: Any, cli_json: Any) -> None:
+    """Not a fixed four more years: the sources give the full program and its professional
+    phase; the credit an associate earns is the program's decision."""
+    args = ["--education", "high-school", "--goal", "rhit", "--bachelor-later", "--start", "2026-12"]
+    data = plan(cli_json, *args)
+    bs = by_id(data)["study-bs-him"]
+    assert (bs["start"], bs["end"], bs["months"]) == ("2028-12", None, None)
+    assert bs["range"] == {"months": [24, 48], "ends": ["2030-11", "2032-11"]}
+    assert "study-bs-him" not in data["gaps"]
+    out = " ".join(cli("plan", *args, env={"COLUMNS": "80"}).stdout.split())
+    assert "Length: 2 years to 4 years [csu-bs-hia, secondary]" in out and "ask the program" in out
+    assert "Ends between 2030-11 and 2032-11" in out and "2028-12 - 2032-11" not in out
+    # from scratch, a BS is the full program
+    full = by_id(
+        plan(
+            cli_json,
+            "--education",
+            "none",
+            "--high-school-done",
+            "2027-06",
+            "--goal",
+            "management",
+            "--bachelor-later",
+            "--start",
+            "2027-01",
+        )
+    )
+    assert "study-as-hit" in full and full["study-bs-him"]["range"] is not None
+    direct = by_id(
+        plan(
+            cli_json,
+            "--education",
+            "high-school",
+            "--goal",
+            "rhit",
+            "--no-bachelor-later",
+            "--start",
+            "2027-01",
+        )
+    )
+    assert direct["study-aas-hit"]["range"] is None and direct["study-aas-hit"]["months"] == 24
 
 
 def test_the_command_it_prints_makes_the_same_plan(cli: Any, cli_json: Any) -> None:

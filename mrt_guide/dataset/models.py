@@ -331,6 +331,11 @@ class Route(Sourced):
     leads: list[RouteLead] = Field(
         default=[], description="Credentials the route leads to, or does not, each with its source."
     )
+    after_associate: Figure | None = Field(
+        default=None,
+        description="The shortest length the sources give for this program after an associate degree; "
+        "with ``duration`` the range a plan shows (transfer credit decides: ask the program).",
+    )
 
     @model_validator(mode="after")
     def _duration_or_note(self) -> Route:

@@ -231,6 +231,9 @@ class Step:
     """For renewals: the date the issuer fixes for reporting, where it fixes one."""
     preparation: str | None = None
     """For preparation steps: the dataset's preparation record."""
+    span: tuple[int, int] | None = None
+    """For a program whose length depends on transfer credit: the shortest and longest months
+    the sources give (``months`` is then None: the program decides)."""
     prepared: Record | None = None
     """For exams: the steps that prepare for it (``steps``) and what the reader already held
     when they begin (``held``: ``education``, or credentials, perhaps earned earlier in the plan)."""
@@ -243,8 +246,11 @@ def cost(steps: list[Step]) -> tuple[int, int, int]:
     """New degrees first (fewer is better), then steps of unknown length, then the months.
     A preparation is not counted as unknown: every way to the exam needs it alike."""
     degrees = sum(1 for s in steps if s.kind == "study")
-    unknown = sum(1 for s in steps if s.months is None and not s.open_ended and s.kind != "prepare")
-    return degrees, unknown, sum(s.months or 0 for s in steps if s.kind in MAIN_LINE)
+    unknown = sum(
+        1 for s in steps if s.months is None and not s.open_ended and s.kind != "prepare" and s.span is None
+    )
+    months = sum(s.months or (s.span[1] if s.span else 0) for s in steps if s.kind in MAIN_LINE)
+    return degrees, unknown, months
 
 
 def _why(record: Record) -> Record:
@@ -275,15 +281,19 @@ class Planner:
         route = self._route(level)
         edu = self.ds.section("education")
         why = edu["choice_rule"] if level == "associate" else route
+        shortest, longest = months_of(route["after_associate"]), months_of(route["duration"])
+        ranged = shortest is not None and longest is not None and state.level >= LEVELS.index("associate")
+        figures = [route["duration"]] if route["duration"] else []
         return Step(
             id=f"study-{route['id']}",
             kind="study",
             route=route["id"],
-            months=months_of(route["duration"]),
+            months=None if ranged else longest,
             why=_why(why),
             link=link("degrees", route["short"]),
-            figures=[route["duration"]] if route["duration"] else [],
+            figures=[route["after_associate"], *figures] if ranged else figures,
             transfer=state.level >= LEVELS.index("certificate"),
+            span=(shortest, longest) if ranged and shortest and longest else None,
         )
 
     def education(self, state: State, need: str | None, accreditor: str | None) -> Option | None:
@@ -596,6 +606,12 @@ def _date(steps: list[Step], start: int, ds: Dataset) -> list[Record]:
                 "due": _due(ds, step, end[1] if absolute else None),
                 "preparation": step.preparation,
                 "prepared": step.prepared,
+                "range": None
+                if step.span is None
+                else {
+                    "months": list(step.span),
+                    "ends": [month(at + n - 1) for n in step.span] if absolute and at is not None else None,
+                },
                 "why": step.why,
                 "link": step.link,
                 "figures": step.figures,
@@ -704,7 +720,9 @@ def plan(ds: Dataset, req: Request) -> PlanOut:
             "pay": _pay(ds),
             "pay_factors": [ds.factor(f) for f in goal["pay_factors"]],
         },
-        "gaps": [m["id"] for m in milestones if m["months"] is None and not m["open_ended"]],
+        "gaps": [
+            m["id"] for m in milestones if m["months"] is None and not m["open_ended"] and m["range"] is None
+        ],
         "others": _others(ds, req, goal),
     }
 

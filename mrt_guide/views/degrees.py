@@ -147,6 +147,9 @@ def _detail(data: Mapping[str, Any]) -> Document:
     body.append(
         Para(["Length: ", *spans(fmt.value_line(r["duration"]) if r["duration"] else r["duration_note"])])
     )
+    if r["after_associate"]:
+        line = fmt.figure_line(r["after_associate"])
+        body.append(Para(["After an associate degree, as the program counts it: ", *spans(line)]))
     body.append(Para("Prepares for: " + _purposes(data, r) + "."))
     if r["leads"]:
         body.append(Bullets([fmt.sourced_line(lead) for lead in r["leads"]], title="Where it leads"))

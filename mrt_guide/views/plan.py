@@ -80,6 +80,22 @@ class Phrases:
         if kind == "study":
             program = self.programs[m["route"]]
             lines.append(f"{program['name']}, in a program accredited by {self.data['accreditor']}.")
+            if m["range"]:
+                short, full = m["figures"][0], m["figures"][1]
+                length: list[str | Span] = [
+                    "Length: ",
+                    Span(f"{fmt.value(short)} to {fmt.value(full)}", "strong"),
+                    " ",
+                    *fmt.cite(short),
+                    *fmt.ref(short),
+                    ", as the program counts your earlier study: ask the program.",
+                ]
+                lines.append(length)
+                if m["range"]["ends"]:
+                    first, last = m["range"]["ends"]
+                    lines.append(
+                        Span(f"Ends between {first} and {last}; later dates count from its end.", "muted")
+                    )
             if m["transfer"]:
                 lines.append(Span(self.data["transfer"]["text"], "muted"))
         elif kind == "prepare":
@@ -163,6 +179,8 @@ class Phrases:
 def when(m: Mapping[str, Any]) -> str:
     if m["start"] is None:
         return "later"
+    if m["range"]:
+        return f"from {m['start']}"
     if m["open_ended"] and m["end"] is None:
         return f"from {m['start']}"
     if m["end"] is None:
