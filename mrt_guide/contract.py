@@ -464,11 +464,31 @@ class PlanCredential(Out):
     issuer: str
 
 
+class SurveyPayOut(Out):
+    """A members' survey average standing in for a BLS median, with who answered."""
+
+    survey: str
+    title: str
+    year: int
+    population: str
+    figure: m.Figure
+
+
+class CareerPay(Out):
+    """The pay figures ``careers`` has for the goal's career (members' survey averages)."""
+
+    career: str
+    title: str
+    survey_pay: list[SurveyPayOut]
+    link: LinkOut
+
+
 class Totals(Out):
     first_credential: str | None
     months_to_first_credential: int | None
     first_credential_month: Month | None
     pay: list[m.Figure]
+    career_pay: CareerPay | None
     pay_factors: list[m.Factor]
 
 
@@ -680,16 +700,6 @@ class ImportsOut(Out):
 
 
 # careers
-
-
-class SurveyPayOut(Out):
-    """A members' survey average standing in for a BLS median, with who answered."""
-
-    survey: str
-    title: str
-    year: int
-    population: str
-    figure: m.Figure
 
 
 class CareerOut(m.Career):

@@ -810,6 +810,7 @@ class CareerOut(TypedDict):
     education: Fact | None
     way_in: list[LeadOut]
     goal: str | None
+    goals: list[str]
     survey_pay: list[SurveyPayOut]
     notes: list[Fact]
     see: list[Link]
@@ -1066,6 +1067,16 @@ class PlanCredential(TypedDict):
 
 
 @final
+class CareerPay(TypedDict):
+    """The pay figures ``careers`` has for the goal's career (members' survey averages)."""
+
+    career: str
+    title: str
+    survey_pay: list[SurveyPayOut]
+    link: LinkOut
+
+
+@final
 class Factor(TypedDict):
     source: str
     flag: Literal["official", "secondary", "article-only"]
@@ -1081,6 +1092,7 @@ class Totals(TypedDict):
     months_to_first_credential: int | None
     first_credential_month: str | None
     pay: list[Figure]
+    career_pay: CareerPay | None
     pay_factors: list[Factor]
 
 

@@ -515,3 +515,30 @@ def test_help_says_what_each_starting_point_needs(cli: Any) -> None:
     out = " ".join(cli("plan", "--help", env={"COLUMNS": "120"}).stdout.split())
     assert "--education none --high-school-done YYYY-MM" in out
     assert "--him or --not-him" in out
+
+
+@pytest.mark.parametrize("goal", GOALS)
+def test_a_plan_shows_the_newest_median_once_and_coders_their_survey_averages(
+    cli: Any, cli_json: Any, guide: Any, goal: str
+) -> None:
+    from mrt_guide.queries.figures import newest_median
+
+    args = ["--education", "bachelor", "--not-him", "--goal", goal, "--bachelor-later", "--start", "2027-01"]
+    data = plan(cli_json, *args)
+    annual, _ = newest_median(guide)
+    assert annual is not None and data["totals"]["pay"] == [annual]
+    assert (annual["value"], annual["year"], annual["source"]) == (51140, 2025, "oews-2025")
+    out = " ".join(cli("plan", *args, env={"COLUMNS": "80"}).stdout.replace("│", " ").split())
+    assert out.count("$51,140/yr") == 1 and "$44,090" not in out and "$50,250" not in out
+    career = data["totals"]["career_pay"]
+    if goal not in ("coding", "coding-aapc"):
+        assert career is None and "AAPC members" not in out
+        return
+    careers = cli_json("careers", "medical-coders")["career"]
+    assert [s["figure"] for s in career["survey_pay"]] == [s["figure"] for s in careers["survey_pay"]]
+    shown = [s["figure"] for s in career["survey_pay"]]
+    assert [f["value"] for f in shown] == [58055, 60097, 47200] and {f["measure"] for f in shown} == {"mean"}
+    assert all("AAPC members" in s["population"] for s in career["survey_pay"])
+    assert "Medical coders, AAPC members holding the CPC (self-reported)" in out
+    assert "Pay of medical coders (averages, AAPC salary survey)" in out
+    assert "Average salary, not certified: $47,200/yr (2021) [aapc-salary-2021]" in out

@@ -968,6 +968,11 @@ class Career(Sourced):
     )
     way_in: list[Lead] = Field(description="Credentials and degrees that lead there.")
     goal: Annotated[Slug, Ref("goal")] | None = Field(description="The plan goal that gets there.")
+    goals: list[Annotated[Slug, Ref("goal")]] = Field(
+        default=[],
+        description="Other plan goals that lead there (the CPC beside the CCS); a plan for any of "
+        "them shows this career's own pay figures.",
+    )
     survey_pay: list[FigureRef] = Field(
         default=[], description="Figures of pay.json's members' surveys, shown where BLS has no median."
     )

@@ -718,6 +718,7 @@ def plan(ds: Dataset, req: Request) -> PlanOut:
             "months_to_first_credential": first_months,
             "first_credential_month": first["start"] if first else None,
             "pay": _pay(ds),
+            "career_pay": _career_pay(ds, goal),
             "pay_factors": [ds.factor(f) for f in goal["pay_factors"]],
         },
         "gaps": [
@@ -803,6 +804,27 @@ def _pay(ds: Dataset) -> list[Record]:
 
     annual, _ = newest_median(ds)
     return [] if annual is None else [annual]
+
+
+def _career_pay(ds: Dataset, goal: Record) -> Record | None:
+    """The goal's career and the survey figures ``careers`` shows for it (AAPC members'
+    averages for coders), each with the survey it comes from; None for a goal whose career
+    has no survey figures (its occupation's median is the plan's pay already)."""
+    careers = (ds.sections.get("careers") or {}).get("careers", [])
+    career = next(
+        (c for c in careers if c["survey_pay"] and (goal["id"] == c["goal"] or goal["id"] in c["goals"])),
+        None,
+    )
+    if career is None:
+        return None
+    from .careers import _survey_pay
+
+    return {
+        "career": career["id"],
+        "title": career["title"],
+        "survey_pay": [_survey_pay(ds, f) for f in career["survey_pay"]],
+        "link": link("careers", career["id"]),
+    }
 
 
 def goal_link(ds: Dataset, goal: Record, path: list[int | str]) -> Link:

@@ -246,7 +246,30 @@ def _summary(data: Mapping[str, Any], say: Phrases) -> list[Inline]:
             lines.append(line)
     for fig in totals["pay"]:
         lines.append(fmt.figure_line(fig))
+    career = totals["career_pay"]
+    if career and career["survey_pay"]:
+        first = career["survey_pay"][0]
+        lines.append(
+            [f"{career['title']}, {first['population']}: ", *spans(fmt.figure_line(first["figure"]))]
+        )
     return lines
+
+
+def _career_pay(data: Mapping[str, Any]) -> Bullets | None:
+    """The career's own pay figures, each with the survey and who answered it."""
+    career = data["totals"]["career_pay"]
+    if not career or not career["survey_pay"]:
+        return None
+    lines: list[Inline] = [
+        [*spans(fmt.figure_line(s["figure"])), Span(f" {s['title']}, {s['population']}", "muted")]
+        for s in career["survey_pay"]
+    ]
+    lines.append(["More: ", Span(fmt.command(career["link"]), "code")])
+    surveys = ", ".join(dict.fromkeys(s["title"] for s in career["survey_pay"]))
+    means = all(s["figure"]["measure"] == "mean" for s in career["survey_pay"])
+    return Bullets(
+        lines, title=f"Pay of {career['title'].lower()} ({'averages, ' if means else ''}{surveys})"
+    )
 
 
 def build(data: PlanOut) -> Document:
@@ -313,11 +336,14 @@ def build(data: PlanOut) -> Document:
                 title="Where the dataset has no answer",
             )
         )
+    doc.add(_career_pay(data))
     factors = [fmt.sourced_line(f) for f in data["totals"]["pay_factors"]]
     if factors:
         doc.add(Bullets(factors, title="What raises pay"))
     doc.add(Hint(["Make this plan again: ", Span(fmt.command(data["command"]), "code")]))
     figures = [f for m in milestones for f in m["figures"]] + data["totals"]["pay"]
+    if data["totals"]["career_pay"]:
+        figures += [s["figure"] for s in data["totals"]["career_pay"]["survey_pay"]]
     doc.add(Notes(fmt.figure_notes(figures, data["sources"])))
     return doc
 
