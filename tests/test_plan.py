@@ -494,6 +494,12 @@ def test_prompts_on_a_terminal_take_any_case_and_say_what_was_wrong(
         "high_school_done": None,
     }
     assert "'astronaut' is not one of: rhit, coding" in result.stdout
+    # what each goal means, before the choice
+    said = result.stdout[: result.stdout.index("What do you want to become?")]
+    lines = [" ".join(line.split()) for line in said.splitlines()]
+    assert "coding Medical coding with AHIMA (CCA or RHIT first, then CCS)" in lines
+    assert "coding-aapc Medical coding with AAPC (CPC)" in lines
+    assert "rhit Registered Health Information Technician (RHIT)" in lines
     assert "Invalid month '2027-13': give a year and month as YYYY-MM" in result.stderr
     assert "--start" not in result.stderr  # the reader typed no option
 
@@ -542,3 +548,27 @@ def test_a_plan_shows_the_newest_median_once_and_coders_their_survey_averages(
     assert "Medical coders, AAPC members holding the CPC (self-reported)" in out
     assert "Pay of medical coders (averages, AAPC salary survey)" in out
     assert "Average salary, not certified: $47,200/yr (2021) [aapc-salary-2021]" in out
+
+
+def test_a_long_plan_is_paged_on_a_terminal_and_never_when_piped(
+    cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rich.console import Console
+
+    from mrt_guide.render import to_rich
+
+    paged: list[str] = []
+    monkeypatch.setattr(to_rich.Pager, "show", lambda self, content: paged.append(content))
+    result = cli("plan", *RHIT_FROM_HIGH_SCHOOL)  # stdout is not a terminal: printed
+    assert result.exit_code == 0 and "Your timeline" in result.stdout and paged == []
+    assert cli("plan", *RHIT_FROM_HIGH_SCHOOL, env={"FORCE_COLOR": "1"}).stdout and paged == []
+    monkeypatch.setattr(Console, "is_terminal", property(lambda self: True))
+    monkeypatch.setattr(to_rich, "reader_at_terminal", lambda: True)
+    result = cli("plan", *RHIT_FROM_HIGH_SCHOOL)
+    assert result.exit_code == 0 and result.stdout == "" and len(paged) == 1
+    assert paged[0].index("In short") < paged[0].index("Your timeline")
+    paged.clear()
+    result = cli("plan", *RHIT_FROM_HIGH_SCHOOL, "--no-pager")
+    assert paged == [] and "Your timeline" in result.stdout
+    result = cli("plan", *RHIT_FROM_HIGH_SCHOOL, "--json")  # never a pager for records
+    assert paged == [] and result.stdout.startswith("{")

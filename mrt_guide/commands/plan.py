@@ -86,6 +86,9 @@ def plan(
             show_default=False,
         ),
     ] = None,
+    pager: Annotated[
+        bool, flag("--pager/--no-pager", help="Page a long plan when stdout is a terminal (the default).")
+    ] = True,
     json_: JsonOption = False,
     plain: PlainOption = False,
     markdown: MarkdownOption = False,
@@ -138,7 +141,23 @@ def plan(
             )
         answers = _ask(ds, answers)
     request = query.request(ds, answers)
-    show(out, ds.with_sources(query.plan(ds, request)), _plan_view)
+    show(out, ds.with_sources(query.plan(ds, request)), _plan_view, pager=pager)
+
+
+def _say_goals(ds: Dataset, goals: list[str]) -> None:
+    """What each goal means, before the reader picks one: its label (the issuer and the
+    credentials it leads to), one a line."""
+    from rich.console import Console
+    from rich.markup import escape
+
+    from ..textsafe import neutral_line
+
+    con = Console()
+    width = max(len(g) for g in goals)
+    con.print("Goals:")
+    for goal in goals:
+        label = neutral_line(ds.goal(goal)["label"], 120)
+        con.print(f"  [bold]{escape(goal.ljust(width))}[/bold]  {escape(label)}", highlight=False)
 
 
 def _ask(ds: Dataset, answers: Answers) -> Answers:
@@ -196,6 +215,7 @@ def _ask(ds: Dataset, answers: Answers) -> Answers:
         )
     if answers.goal is None:
         goals = ds.ids("goal")
+        _say_goals(ds, goals)
         answers = replace(answers, goal=choice("What do you want to become?", goals, goals[0]))
     if answers.start is None:
         answers = replace(answers, start=month("When do you start? (YYYY-MM)", query.this_month(), "--start"))
