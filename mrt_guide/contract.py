@@ -421,6 +421,20 @@ class Span(Out):
     ends: list[Month] | None
 
 
+class Joins(Out):
+    """The cycle a credential joins and what that cycle owes in all, as ``ce status`` counts
+    them (``queries.ce.credential_cycles``) from the exam's month (taken as its middle day)."""
+
+    credential: str
+    earned: Day
+    start: Day
+    end: Day
+    due: Day
+    required: float
+    with_: list[str] = Field(alias="with")
+    unit: str | None
+
+
 class Milestone(Out):
     id: str
     kind: Literal["school", "study", "prepare", "gap", "work", "exam", "job", "ce", "renew"]
@@ -439,6 +453,7 @@ class Milestone(Out):
     preparation: str | None
     prepared: Prepared | None
     range: Span | None
+    joins: Joins | None
     why: Why
     link: LinkOut
     figures: list[m.Figure]

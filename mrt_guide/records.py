@@ -997,6 +997,21 @@ class Span(TypedDict):
     ends: list[str] | None
 
 
+Joins = TypedDict(
+    "Joins",
+    {
+        "credential": str,
+        "earned": str,
+        "start": str,
+        "end": str,
+        "due": str,
+        "required": float,
+        "with": list[str],
+        "unit": str | None,
+    },
+)
+
+
 @final
 class Why(TypedDict):
     id: str | None
@@ -1024,6 +1039,7 @@ class Milestone(TypedDict):
     preparation: str | None
     prepared: Prepared | None
     range: Span | None
+    joins: Joins | None
     why: Why
     link: LinkOut
     figures: list[Figure]

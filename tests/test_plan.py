@@ -282,11 +282,17 @@ def assert_every_exam_is_prepared(data: Any, start: list[str]) -> None:
             assert course[0]["figures"][0]["value"] == 80 and course[0]["figures"][0]["unit"] == "hours"
             assert course[0]["id"] in data["gaps"]  # no length known: said, and dated from its end
             assert exam["after"] == {"step": course[0]["id"], "months": 0}
-    # one AHIMA cycle that grows, never two in parallel
-    assert not any(
-        m["kind"] == "ce" and m["id"] not in ("ce-ahima", "ce-ncra", "ce-aapc") and not m["open_ended"]
-        for m in steps
-    )
+    # one cycle at a time for each issuer, which grows as credentials join it
+    cycles: dict[str, list[tuple[str, str]]] = {}
+    for m in steps:
+        if m["kind"] == "ce" and m["start"] and m["end"] and m["requirement"]:
+            cycles.setdefault(m["requirement"]["issuer"], []).append((m["start"], m["end"]))
+        if m["joins"]:  # the total is the one 'ce status' computes for the cycle
+            assert m["requirement"]["total"] == m["joins"]["required"], m
+            assert sorted(m["requirement"]["credentials"]) == sorted(m["joins"]["with"]), m
+    for dated in cycles.values():
+        dated.sort()
+        assert all(later[0] >= earlier[1] for earlier, later in itertools.pairwise(dated)), dated
 
 
 @pytest.mark.parametrize("start", STARTS, ids=[" ".join(s[1:]) for s in STARTS])
@@ -572,3 +578,87 @@ def test_a_long_plan_is_paged_on_a_terminal_and_never_when_piped(
     assert paged == [] and "Your timeline" in result.stdout
     result = cli("plan", *RHIT_FROM_HIGH_SCHOOL, "--json")  # never a pager for records
     assert paged == [] and result.stdout.startswith("{")
+
+
+COMBINED = [
+    ["--education", "associate", "--him", "--goal", "privacy"],
+    ["--education", "associate", "--him", "--goal", "coding"],
+    ["--education", "bachelor", "--not-him", "--goal", "coding"],
+    ["--education", "high-school", "--goal", "management", "--bachelor-later"],
+    ["--education", "associate", "--him", "--goal", "cancer-registry"],
+]
+
+
+@pytest.mark.parametrize("args", COMBINED, ids=[" ".join(a[1:]) for a in COMBINED])
+def test_combined_ce_in_the_plan_agrees_with_ce_status(cli_json: Any, guide: Any, args: list[str]) -> None:
+    """When a later credential joins the cycle and what that cycle owes: the plan's CE steps
+    are the cycles 'ce status' computes for the same credentials earned on the same days."""
+    from mrt_guide.queries.ce import status
+
+    data = plan(cli_json, *args, "--start", "2026-12")
+    for m in data["milestones"]:
+        joins = m["joins"]
+        if not joins:
+            continue
+        held = {c["credential"]: c["earned"] for c in _joined(data)}
+        on = dt.date.fromisoformat(joins["start"])
+        cycles = status(guide, held, {}, [], on)["cycles"]
+        current = next(c for c in cycles if c["start"] <= joins["start"] <= c["end"])
+        assert (current["start"], current["end"]) == (joins["start"], joins["end"]), (m["id"], current)
+        assert current["required"] == joins["required"] == m["requirement"]["total"], m["id"]
+        assert (
+            sorted(current["credentials"]) == sorted(joins["with"]) == sorted(m["requirement"]["credentials"])
+        )
+        if m["kind"] == "ce":
+            assert (m["start"], m["end"]) == (joins["start"][:7], joins["end"][:7])
+        else:  # the renewal at the cycle's end
+            assert m["kind"] == "renew" and m["start"] == joins["due"][:7]
+
+
+def _joined(data: Any) -> list[Any]:
+    """Every dated exam's credential with the day the plan takes it as earned."""
+    return [
+        {"credential": m["cert"], "earned": f"{m['start']}-15"}
+        for m in data["milestones"]
+        if m["kind"] == "exam" and m["start"]
+    ]
+
+
+def test_a_later_credential_joins_the_next_cycle_and_the_plan_says_what_it_owes(
+    cli: Any, cli_json: Any
+) -> None:
+    args = ["--education", "associate", "--him", "--goal", "coding", "--start", "2026-12"]
+    steps = by_id(plan(cli_json, *args))
+    assert (steps["exam-rhit"]["start"], steps["exam-ccs"]["start"]) == ("2026-12", "2027-12")
+    first, later = steps["ce-ahima"], steps["ce-ahima-ccs"]
+    assert (first["start"], first["end"], first["requirement"]["total"]) == ("2026-12", "2028-12", 20)
+    assert (later["start"], later["end"], later["requirement"]["total"]) == ("2028-12", "2030-12", 30)
+    assert later["open_ended"] is False and later["joins"]["with"] == ["RHIT", "CCS"]
+    assert steps["renew-ahima"]["requirement"]["total"] == 20
+    renew = steps["renew-ahima-ccs"]
+    assert (renew["start"], renew["requirement"]["total"]) == ("2030-12", 30)
+    out = " ".join(cli("plan", *args, env={"COLUMNS": "80"}).stdout.replace("│", " ").split())
+    assert "Keeping RHIT + CCS: 30 CEUs per AHIMA cycle, from 2028-12" in out
+    assert "CCS joins your AHIMA cycle" in out
+    assert "This cycle, 2028-12 to 2030-12, owes 30 CEUs for RHIT + CCS" in out
+    assert "Report the cycle's CEUs (30)" in out and "Report the cycle's CEUs (20)" in out
+
+
+def test_the_plans_first_cycle_agrees_with_ce_status_from_a_real_log(cli: Any, cli_json: Any) -> None:
+    """Credentials passed together a year ago: the log's cycle owes what the plan says."""
+    now = dt.date.today()
+    start = f"{now.year - 1:04d}-{now.month:02d}"
+    data = plan(cli_json, "--education", "associate", "--him", "--goal", "privacy", "--start", start)
+    steps = by_id(data)
+    assert steps["exam-rhit"]["start"] == steps["exam-cca"]["start"] == start
+    assert "ce-ahima-cca" not in steps  # it joins the first cycle, which owes for both
+    first = steps["ce-ahima"]
+    for cred in ("RHIT", "CCA"):
+        added = cli("ce", "credential", "add", cred, "--earned", first["joins"]["earned"])
+        assert added.exit_code == 0, added.stderr
+    on = dt.date.fromisoformat(first["joins"]["start"]) + dt.timedelta(days=30)
+    status = cli_json("ce", "status", "--on", on.isoformat())
+    cycle = next(c for c in status["cycles"] if c["issuer"] == "AHIMA")
+    assert (cycle["start"], cycle["end"]) == (first["joins"]["start"], first["joins"]["end"])
+    assert cycle["required"] == first["requirement"]["total"] == 30
+    assert sorted(cycle["credentials"]) == sorted(first["requirement"]["credentials"]) == ["CCA", "RHIT"]

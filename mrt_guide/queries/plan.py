@@ -606,6 +606,7 @@ def _date(steps: list[Step], start: int, ds: Dataset) -> list[Record]:
                 "due": _due(ds, step, end[1] if absolute else None),
                 "preparation": step.preparation,
                 "prepared": step.prepared,
+                "joins": None,
                 "range": None
                 if step.span is None
                 else {
@@ -618,6 +619,97 @@ def _date(steps: list[Step], start: int, ds: Dataset) -> list[Record]:
             }
         )
     return out
+
+
+EXAM_DAY = 15
+"""The day of the month an exam of a dated plan is taken to fall on: the middle, so a cycle
+that runs from the exam day ends in the month of its anniversary, as the plan shows it."""
+
+
+def _joined(ds: Dataset, dated: list[Record]) -> list[Record]:
+    """The cycle each credential joins, and what that cycle owes, as ``ce status`` works them
+    out (``queries.ce.credential_cycles``) from the exams' months: a credential joining the
+    first cycle makes it owe the combined total; one joining a later cycle gets that cycle as
+    its CE step, and a renewal at its end. Where an exam is not dated, its step stays "from
+    the exam on", and the cycle it joins is unknown."""
+    from .ce import credential_cycles
+    from .renewal import combined_requirement
+
+    exams = {m["cert"]: m for m in dated if m["kind"] == "exam" and m["start"]}
+    by_id = {m["id"]: m for m in dated}
+    dropped: set[str] = set()
+    added: dict[str, Record] = {}
+    issuers = dict.fromkeys(ds.certification(str(c))["issuer"] for c in exams)
+    for issuer in issuers:
+        key = issuer.lower()
+        first, renew = by_id.get(f"ce-{key}"), by_id.get(f"renew-{key}")
+        held = {
+            str(c): f"{m['start']}-{EXAM_DAY:02d}"
+            for c, m in exams.items()
+            if ds.certification(str(c))["issuer"] == issuer
+        }
+        if first is None or len(held) < 2:
+            continue
+        on = dt.date.fromisoformat(max(held.values()))
+        cycles = {c["credential"]: c for c in credential_cycles(ds, held, {}, on)}
+        anchor = cycles.get(str(first["cert"]))
+        if anchor is None or anchor["dates"] != "computed" or anchor["joins"] is None:
+            continue
+        need = combined_requirement(ds, anchor["with"])
+        for step in (first, renew):
+            if step is not None:
+                step["requirement"] = need
+                step["joins"] = _joins(anchor)
+        for cert, joined in cycles.items():
+            step = by_id.get(f"ce-{key}-{cert.lower()}")
+            if step is None or cert == first["cert"] or joined["joins"] is None:
+                continue
+            if joined["joins"] == anchor["joins"]:
+                dropped.add(step["id"])  # it joins the first cycle, which now owes for it
+                continue
+            step.update(
+                {
+                    "start": joined["joins"][:7],
+                    "end": joined["ends"][:7],
+                    "months": parse_month(joined["ends"][:7]) - parse_month(joined["joins"][:7]),
+                    "after": None,
+                    "open_ended": False,
+                    # a reporting date only where the issuer fixes one apart from the cycle's end
+                    "due": joined["due"] if joined["due"] != joined["ends"] else None,
+                    "requirement": combined_requirement(ds, joined["with"]),
+                    "joins": _joins(joined),
+                }
+            )
+            added[step["id"]] = {
+                **step,
+                "id": f"renew-{key}-{cert.lower()}",
+                "kind": "renew",
+                "start": joined["due"][:7],
+                "end": joined["due"][:7],
+                "months": 0,
+                "figures": [f for f in step["figures"] if f["unit"] == "years"][-1:],
+            }
+    out = []
+    for m in dated:
+        if m["id"] not in dropped:
+            out.append(m)
+        if m["id"] in added:
+            out.append(added[m["id"]])
+    return out
+
+
+def _joins(cycle: Record) -> Record:
+    """A credential's cycle as ``credential_cycles`` gives it: when it joins, what it owes."""
+    return {
+        "credential": cycle["credential"],
+        "earned": cycle["earned"],
+        "start": cycle["joins"],
+        "end": cycle["ends"],
+        "due": cycle["due"],
+        "required": cycle["required"],
+        "with": cycle["with"],
+        "unit": cycle["unit"],
+    }
 
 
 def _due(ds: Dataset, step: Step, end: int | None) -> str | None:
@@ -676,7 +768,7 @@ def plan(ds: Dataset, req: Request) -> PlanOut:
     if chose_as and not goal["degree"] and state.him_level < LEVELS.index("bachelor"):
         steps.append(planner._study(state, "bachelor"))  # the bachelor's the AS was chosen for
     steps += planner.keeping(steps)
-    dated = _date(_calendar(ds, steps, req.start), req.start, ds)
+    dated = _joined(ds, _date(_calendar(ds, steps, req.start), req.start, ds))
     # in time order; steps dated from an undated one keep their order, after the rest
     milestones = sorted((m for m in dated if m["start"]), key=lambda m: str(m["start"]))
     milestones += [m for m in dated if not m["start"]]

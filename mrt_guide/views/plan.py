@@ -62,6 +62,8 @@ class Phrases:
         if kind == "renew":
             return f"Renew with {self.issuer(cert)}"
         if kind == "ce":
+            if m["joins"] and m["id"] != f"ce-{self.issuer(cert).lower()}":
+                return f"{cert} joins your {self.issuer(cert)} cycle"
             if m["open_ended"]:
                 return f"Keep your {self.issuer(cert)} credentials together"
             return f"Earn your {self.issuer(cert)} continuing education"
@@ -167,11 +169,22 @@ class Phrases:
         if need["derived"]:
             line.append(Span(" (derived from the issuer's worked examples)", "muted"))
         lines.append(line)
+        joins = m["joins"]
+        if joins and (joins["credential"] != cert or len(joins["with"]) > 1):
+            lines.append(
+                Span(
+                    f"This cycle, {m['start']} to {m['end']}, owes {joins['required']:g} {unit} "
+                    f"for {' + '.join(joins['with'])}, as 'mrt-guide ce status' counts it.",
+                    "muted",
+                )
+            )
+        elif m["open_ended"]:
+            lines.append(Span("It counts from the first cycle that begins after this exam.", "muted"))
         if need["replaced"]:
             lines.append(Span(f"{', '.join(need['replaced'])} is replaced, not kept beside it.", "muted"))
         if rules:
             lines.append(Span(rules["cycle_text"], "muted"))
-            if m["open_ended"] and rules["dates_set_by_issuer"]:
+            if (m["open_ended"] or m["joins"]) and rules["dates_set_by_issuer"]:
                 lines.append(Span(rules["dates_set_by_issuer"], "muted"))
         return lines
 
@@ -228,11 +241,7 @@ def _summary(data: Mapping[str, Any], say: Phrases) -> list[Inline]:
                 [f"{what}: ", Span(exam["cert"], "strong"), ", once the steps without a length are done."]
             )
     for m in data["milestones"]:
-        if (
-            m["kind"] == "ce"
-            and m["requirement"]
-            and (m["open_ended"] or len(m["requirement"]["credentials"]) == 1)
-        ):
+        if m["kind"] == "ce" and m["requirement"]:
             need = m["requirement"]
             rules = say.renewal.get(need["issuer"])
             unit = UNIT_WORDS.get(rules["unit"] if rules else "", "units")
@@ -241,6 +250,8 @@ def _summary(data: Mapping[str, Any], say: Phrases) -> list[Inline]:
                 Span(f"{need['total']:g} {unit}", "strong"),
                 f" per {need['issuer']} cycle",
             ]
+            if m["joins"] and m["start"]:
+                line.append(f", from {m['start']}")
             if need["derived"]:
                 line.append(Span(" (derived from the issuer's worked examples)", "muted"))
             lines.append(line)
