@@ -531,6 +531,53 @@ class PlanOther(Out):
     compared: list[Statement]
 
 
+class LogCredential(Out):
+    credential: str
+    issuer: str
+    earned: Day
+
+
+class LogRenewal(Out):
+    """An issuer's current cycle in the CE log, as ``ce status`` dates it (None where the
+    issuer sets the dates and none are recorded, or today is in no cycle)."""
+
+    issuer: str
+    credentials: list[str]
+    dates: Literal["computed", "unknown", "none"]
+    start: Day | None
+    end: Day | None
+    due: Day | None
+    required: float | None
+    unit: str | None
+    recorded: bool
+
+
+class LogNext(Out):
+    """A goal whose credential the log does not hold: when its exam could be (or the step it
+    waits on), and the issuer's CE per cycle now and with it."""
+
+    goal: str
+    label: str
+    target: str
+    issuer: str
+    exam: Month | None
+    after: After | None
+    gaps: list[str]
+    ce_now: float | None
+    ce_then: float | None
+    unit: str | None
+    joins: Day | None
+    link: LinkOut
+
+
+class FromLog(Out):
+    """``plan --from-log``: the credentials in the CE log, the next renewals, what can follow."""
+
+    credentials: list[LogCredential]
+    renewals: list[LogRenewal]
+    next: list[LogNext]
+
+
 class PlanOut(Cited):
     inputs: Inputs
     command: LinkOut
@@ -546,6 +593,7 @@ class PlanOut(Cited):
     totals: Totals
     gaps: list[str]
     others: list[PlanOther]
+    log: FromLog | None
 
 
 # handout

@@ -1130,6 +1130,55 @@ class PlanOther(TypedDict):
 
 
 @final
+class LogCredential(TypedDict):
+    credential: str
+    issuer: str
+    earned: str
+
+
+@final
+class LogRenewal(TypedDict):
+    """An issuer's current cycle in the CE log, as ``ce status`` dates it (None where the"""
+
+    issuer: str
+    credentials: list[str]
+    dates: Literal["computed", "unknown", "none"]
+    start: str | None
+    end: str | None
+    due: str | None
+    required: float | None
+    unit: str | None
+    recorded: bool
+
+
+@final
+class LogNext(TypedDict):
+    """A goal whose credential the log does not hold: when its exam could be (or the step it"""
+
+    goal: str
+    label: str
+    target: str
+    issuer: str
+    exam: str | None
+    after: After | None
+    gaps: list[str]
+    ce_now: float | None
+    ce_then: float | None
+    unit: str | None
+    joins: str | None
+    link: LinkOut
+
+
+@final
+class FromLog(TypedDict):
+    """``plan --from-log``: the credentials in the CE log, the next renewals, what can follow."""
+
+    credentials: list[LogCredential]
+    renewals: list[LogRenewal]
+    next: list[LogNext]
+
+
+@final
 class PlanOut(TypedDict):
     sources: NotRequired[dict[str, Source]]
     inputs: Inputs
@@ -1146,6 +1195,7 @@ class PlanOut(TypedDict):
     totals: Totals
     gaps: list[str]
     others: list[PlanOther]
+    log: FromLog | None
 
 
 @final

@@ -87,11 +87,17 @@ class Request:
     bachelor_later: bool | None = None
     start: int
     high_school_done: int | None = None
+    from_log: bool = False
+    """The starting point is the CE log's credentials (``--from-log``)."""
+    education_given: bool = True
+    """False where the education is the one the log's credentials imply (not in argv)."""
 
     def argv(self) -> list[str]:
         """The command line that makes this plan again."""
-        args = ["--education", self.education]
-        if self.him is not None:
+        args = ["--from-log"] if self.from_log else []
+        if self.education_given:
+            args += ["--education", self.education]
+        if self.him is not None and self.education_given:
             args.append("--him" if self.him else "--not-him")
         if self.high_school_done is not None:
             args += ["--high-school-done", month(self.high_school_done)]
@@ -112,6 +118,37 @@ class Answers:
     bachelor_later: bool | None = None
     start: str | None = None
     high_school_done: str | None = None
+    from_log: bool = False
+    education_given: bool = True
+
+
+@dataclass(frozen=True)
+class Log:
+    """What ``--from-log`` reads from the CE log: the credentials held, each with the day it
+    was earned, and the cycles recorded with ``ce cycle set``."""
+
+    held: dict[str, str]
+    recorded: dict[str, dict[str, object]]
+
+
+def log_start(ds: Dataset, held: dict[str, str]) -> tuple[Level, bool]:
+    """The education the log's credentials imply: for each, the lowest level its pathways
+    ask without another credential standing in, and whether every such pathway needs an
+    accredited health information program (the RHIT's associate program)."""
+    best = (LEVELS.index("high-school"), False)
+    accreditor = ds.section("education")["accreditation"]["body"]
+    for cert in _held_certs(ds, held):
+        ways = [p for p in cert["eligibility"]["pathways"] if not p["credentials"] and p["education"]]
+        if ways:
+            lowest = min(LEVELS.index(p["education"]) for p in ways)
+            best = max(best, (lowest, all(p["accredited_by"] == accreditor for p in ways)))
+    return LEVELS[best[0]], best[1]
+
+
+def _held_certs(ds: Dataset, held: dict[str, str]) -> list[Record]:
+    """The log's credentials the dataset knows (others are left out, as ``ce status`` does)."""
+    known = {c["id"]: c for c in ds.certifications}
+    return [known[c] for c in held if c in known]
 
 
 def normalise(ds: Dataset, answers: Answers, today: dt.date | None = None) -> Answers:
@@ -188,6 +225,8 @@ def request(ds: Dataset, answers: Answers) -> Request:
         high_school_done=None
         if answers.high_school_done is None or answers.education != "none"
         else parse_month(answers.high_school_done, "--high-school-done"),
+        from_log=answers.from_log,
+        education_given=answers.education_given,
     )
 
 
@@ -492,9 +531,12 @@ class Planner:
 
     # keeping them
 
-    def keeping(self, steps: list[Step]) -> list[Step]:
+    def keeping(self, steps: list[Step], logged: dict[str, list[str]] | None = None) -> list[Step]:
         """For each issuer: the first cycle after its first credential, the renewal at its end,
-        and, once a further credential joins, the combined cycle from then on."""
+        and, once a further credential joins, the combined cycle from then on. An issuer the
+        reader holds credentials of already (``logged``, from the CE log) has its cycle: each
+        new credential joins it."""
+        logged = logged or {}
         exams = [s for s in steps if s.kind == "exam"]
         out: list[Step] = []
         by_issuer: dict[str, list[Step]] = {}
@@ -505,8 +547,9 @@ class Planner:
             rules = renewal_rules(self.ds, issuer)
             first = self.ds.certification(str(earned[0].cert))
             cycle = first["renewal"]["cycle"]
-            held: list[str] = []
-            for n, exam in enumerate(earned):
+            held: list[str] = list(logged.get(issuer, []))
+            for exam in earned:
+                n = len(held)
                 held.append(str(exam.cert))
                 need = combined_requirement(self.ds, held) if rules else None
                 figures = [self.ds.certification(c)["renewal"]["ceus"] for c in held] + [cycle]
@@ -626,7 +669,7 @@ EXAM_DAY = 15
 that runs from the exam day ends in the month of its anniversary, as the plan shows it."""
 
 
-def _joined(ds: Dataset, dated: list[Record]) -> list[Record]:
+def _joined(ds: Dataset, dated: list[Record], log: Log | None = None) -> list[Record]:
     """The cycle each credential joins, and what that cycle owes, as ``ce status`` works them
     out (``queries.ce.credential_cycles``) from the exams' months: a credential joining the
     first cycle makes it owe the combined total; one joining a later cycle gets that cycle as
@@ -639,32 +682,38 @@ def _joined(ds: Dataset, dated: list[Record]) -> list[Record]:
     by_id = {m["id"]: m for m in dated}
     dropped: set[str] = set()
     added: dict[str, Record] = {}
+    logged = {} if log is None else {c["id"]: log.held[c["id"]] for c in _held_certs(ds, log.held)}
     issuers = dict.fromkeys(ds.certification(str(c))["issuer"] for c in exams)
     for issuer in issuers:
         key = issuer.lower()
         first, renew = by_id.get(f"ce-{key}"), by_id.get(f"renew-{key}")
-        held = {
+        held = {c: d for c, d in logged.items() if ds.certification(c)["issuer"] == issuer}
+        held |= {
             str(c): f"{m['start']}-{EXAM_DAY:02d}"
             for c, m in exams.items()
             if ds.certification(str(c))["issuer"] == issuer
         }
-        if first is None or len(held) < 2:
+        if len(held) < 2:
             continue
         on = dt.date.fromisoformat(max(held.values()))
-        cycles = {c["credential"]: c for c in credential_cycles(ds, held, {}, on)}
-        anchor = cycles.get(str(first["cert"]))
-        if anchor is None or anchor["dates"] != "computed" or anchor["joins"] is None:
-            continue
-        need = combined_requirement(ds, anchor["with"])
-        for step in (first, renew):
-            if step is not None:
-                step["requirement"] = need
-                step["joins"] = _joins(anchor)
+        recorded = {} if log is None else {k: v for k, v in log.recorded.items() if k == issuer}
+        cycles = {c["credential"]: c for c in credential_cycles(ds, held, recorded, on)}
+        anchor = cycles.get(str(first["cert"])) if first is not None else None
+        if first is not None:
+            if anchor is None or anchor["dates"] != "computed" or anchor["joins"] is None:
+                continue
+            need = combined_requirement(ds, anchor["with"])
+            for step in (first, renew):
+                if step is not None:
+                    step["requirement"] = need
+                    step["joins"] = _joins(anchor)
         for cert, joined in cycles.items():
             step = by_id.get(f"ce-{key}-{cert.lower()}")
-            if step is None or cert == first["cert"] or joined["joins"] is None:
+            if step is None or (first is not None and cert == first["cert"]) or joined["joins"] is None:
                 continue
-            if joined["joins"] == anchor["joins"]:
+            if joined["dates"] not in ("computed", "recorded"):
+                continue
+            if anchor is not None and joined["joins"] == anchor["joins"]:
                 dropped.add(step["id"])  # it joins the first cycle, which now owes for it
                 continue
             step.update(
@@ -727,13 +776,16 @@ def _due(ds: Dataset, step: Step, end: int | None) -> str | None:
 # the plan
 
 
-def plan(ds: Dataset, req: Request) -> PlanOut:
-    """The plan as JSON-ready records: inputs, milestones, routes, renewal, totals, gaps."""
+def plan(ds: Dataset, req: Request, log: Log | None = None, *, others: bool = True) -> PlanOut:
+    """The plan as JSON-ready records: inputs, milestones, routes, renewal, totals, gaps; from
+    the CE log's credentials where ``log`` is given (and, with ``others``, what each other
+    goal would take from there)."""
     goal = ds.goal(req.goal)
     him_level = LEVELS.index(req.education) if req.him else -1
     if req.education == "certificate":
         him_level = -1  # CAHIIM accredits programs from the associate level up
-    state = State(level=LEVELS.index(req.education), him_level=him_level)
+    held = [] if log is None else [c["id"] for c in _held_certs(ds, log.held)]
+    state = State(level=LEVELS.index(req.education), him_level=him_level, credentials=frozenset(held))
     if him_level >= LEVELS.index("associate"):
         course = next((c for c in ds.section("education")["coursework"] if c["id"] == "associate"), None)
         state = replace(state, subjects=frozenset(s.casefold() for s in (course or {}).get("subjects", [])))
@@ -749,7 +801,7 @@ def plan(ds: Dataset, req: Request) -> PlanOut:
         steps += more
     _prepared_by_studies(steps)
     first_exam = next((s for s in steps if s.kind == "exam"), None)
-    if first_exam is not None:
+    if first_exam is not None and log is None:  # a credential holder has had a first job
         job = ds.section("goals")["first_job"]
         at = steps.index(first_exam) + 1
         steps.insert(
@@ -767,8 +819,11 @@ def plan(ds: Dataset, req: Request) -> PlanOut:
     chose_as = any(s.route == _later_route(ds) for s in steps if s.kind == "study")
     if chose_as and not goal["degree"] and state.him_level < LEVELS.index("bachelor"):
         steps.append(planner._study(state, "bachelor"))  # the bachelor's the AS was chosen for
-    steps += planner.keeping(steps)
-    dated = _joined(ds, _date(_calendar(ds, steps, req.start), req.start, ds))
+    logged: dict[str, list[str]] = {}
+    for cred in held:
+        logged.setdefault(ds.certification(cred)["issuer"], []).append(cred)
+    steps += planner.keeping(steps, logged)
+    dated = _joined(ds, _date(_calendar(ds, steps, req.start), req.start, ds), log)
     # in time order; steps dated from an undated one keep their order, after the rest
     milestones = sorted((m for m in dated if m["start"]), key=lambda m: str(m["start"]))
     milestones += [m for m in dated if not m["start"]]
@@ -817,6 +872,7 @@ def plan(ds: Dataset, req: Request) -> PlanOut:
             m["id"] for m in milestones if m["months"] is None and not m["open_ended"] and m["range"] is None
         ],
         "others": _others(ds, req, goal),
+        "log": None if log is None else _from_log(ds, req, log, others=others),
     }
 
 
@@ -829,6 +885,80 @@ def _prepared_by_studies(steps: list[Step]) -> None:
             studied.append(step.id)
         elif step.kind == "exam" and step.prepared and step.prepared["held"] == ["education"] and studied:
             step.prepared = {"steps": [studied[-1]], "held": []}
+
+
+def _from_log(ds: Dataset, req: Request, log: Log, *, others: bool) -> Record:
+    """What the CE log holds and what follows from it: each credential, each issuer's current
+    cycle (the next renewal, as ``ce status`` dates it), and, for every goal whose credential
+    is not held yet, when its exam could be and what adding it costs in continuing education."""
+    from .ce import issuers, today
+
+    held = {c["id"]: log.held[c["id"]] for c in _held_certs(ds, log.held)}
+    on = today()
+    found, _ = issuers(ds, held, dict(log.recorded), [], on)
+    renewals = []
+    for iss in found:
+        index = iss.current(on)
+        cycle = None if index is None else iss.cycles[index]
+        renewals.append(
+            {
+                "issuer": iss.id,
+                "credentials": sorted(iss.creds),
+                "dates": "unknown" if iss.unknown else ("none" if not iss.cycles else "computed"),
+                "start": None if cycle is None else cycle["start"].isoformat(),
+                "end": None if cycle is None else cycle["end"].isoformat(),
+                "due": None if cycle is None else cycle["due"].isoformat(),
+                "required": None if cycle is None else cycle["required"],
+                "unit": (iss.rules or {}).get("unit"),
+                "recorded": bool(cycle and cycle["recorded"]),
+            }
+        )
+    ahead = []
+    for goal in ds.section("goals")["goals"] if others else []:
+        if goal["target"] in held:
+            continue
+        sub = plan(ds, replace(req, goal=goal["id"]), log, others=False)
+        exam = next(
+            (m for m in sub["milestones"] if m["kind"] == "exam" and m["cert"] == goal["target"]), None
+        )
+        issuer = ds.certification(goal["target"])["issuer"]
+        mine = [c for c in held if ds.certification(c)["issuer"] == issuer]
+        added = [str(m["cert"]) for m in sub["milestones"] if m["kind"] == "exam"]
+        added = [c for c in added if ds.certification(c)["issuer"] == issuer]
+        rules = renewal_rules(ds, issuer)
+        now = combined_requirement(ds, mine)["total"] if mine and rules else None
+        then = combined_requirement(ds, mine + added)["total"] if rules else None
+        joins = next(
+            (
+                m["joins"]
+                for m in sub["milestones"]
+                if m["kind"] == "ce" and m["cert"] == goal["target"] and m["joins"]
+            ),
+            None,
+        )
+        ahead.append(
+            {
+                "goal": goal["id"],
+                "label": goal["label"],
+                "target": goal["target"],
+                "issuer": issuer,
+                "exam": None if exam is None else exam["start"],
+                "after": None if exam is None else exam["after"],
+                "gaps": sub["gaps"],
+                "ce_now": now,
+                "ce_then": then,
+                "unit": None if rules is None else rules["unit"],
+                "joins": None if joins is None else joins["start"],
+                "link": link("plan", *replace(req, goal=goal["id"]).argv()),
+            }
+        )
+    return {
+        "credentials": [
+            {"credential": c, "issuer": ds.certification(c)["issuer"], "earned": d} for c, d in held.items()
+        ],
+        "renewals": renewals,
+        "next": ahead,
+    }
 
 
 def _others(ds: Dataset, req: Request, goal: Record) -> list[Record]:

@@ -283,12 +283,62 @@ def _career_pay(data: Mapping[str, Any]) -> Bullets | None:
     )
 
 
+def _log(data: Mapping[str, Any]) -> list[Panel | Table | Bullets]:
+    """``--from-log``: what the log holds, the next renewals, and what could follow."""
+    log = data["log"]
+    if log is None:
+        return []
+    held: list[Inline] = [
+        [Span(c["credential"], "strong"), f" ({c['issuer']}), earned {c['earned']}"]
+        for c in log["credentials"]
+    ]
+    for r in log["renewals"]:
+        unit = UNIT_WORDS.get(r["unit"] or "", "units")
+        creds = " + ".join(r["credentials"])
+        if r["end"] is None:
+            unknown = f"{r['issuer']} ({creds}): the current cycle is not known from the log."
+            held.append(Span(unknown, "warn"))
+            continue
+        line: list[str | Span] = [
+            f"{r['issuer']} ({creds}): this cycle, {r['start']} to {r['end']}, owes ",
+            Span(f"{r['required']:g} {unit}", "strong"),
+            f"; report by {r['due']}.",
+        ]
+        held.append(line)
+    held.append(Span("Where each cycle stands: mrt-guide ce status", "hint"))
+    rows: list[list[Inline]] = []
+    for n in log["next"]:
+        unit = UNIT_WORDS.get(n["unit"] or "", "units")
+        exam = n["exam"] or "after a step with no fixed length"
+        if n["ce_then"] is None:
+            ce = "not in the dataset"
+        elif n["ce_now"] is None:
+            ce = f"{n['ce_then']:g} {unit} per {n['issuer']} cycle, a new one"
+        else:
+            ce = f"{n['ce_now']:g} → {n['ce_then']:g} {unit} per {n['issuer']} cycle"
+            if n["joins"]:
+                ce += f", from {n['joins']}"
+        rows.append([Span(n["target"], "strong"), exam, ce, Span(fmt.command(n["link"]), "code")])
+    out: list[Panel | Table | Bullets] = [Panel("From your CE log", [Bullets(held)])]
+    if rows:
+        out.append(
+            Table(
+                [Column("Next"), Column("Exam"), Column("CE per cycle"), Column("Plan it")],
+                rows,
+                title="What could follow, from what you hold",
+            )
+        )
+    return out
+
+
 def build(data: PlanOut) -> Document:
     inputs, goal = data["inputs"], data["goal"]
     say = Phrases(data)
     doc = Document(f"Your plan: {goal['label']}")
     facts = [f"From {LEVEL_WORDS[inputs['education']]}"]
-    if inputs["him"] is not None:
+    if data["log"] is not None:
+        facts = [f"From your CE log ({', '.join(c['credential'] for c in data['log']['credentials'])})"]
+    if inputs["him"] is not None and data["log"] is None:
         field = "an accredited health information program" if inputs["him"] else "another field"
         facts[0] += f" in {field}"
     if inputs["high_school_done"]:
@@ -301,6 +351,7 @@ def build(data: PlanOut) -> Document:
         facts.append(later)
     doc.add(Para(", ".join(facts) + ".", "muted"))
     doc.add(Panel("In short", [Bullets(_summary(data, say))]))
+    doc.add(*_log(data))
     milestones = data["milestones"]
     doc.add(
         Bullets(
