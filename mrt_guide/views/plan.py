@@ -179,7 +179,7 @@ class Phrases:
                 )
             )
         elif m["open_ended"]:
-            lines.append(Span("It counts from the first cycle that begins after this exam.", "muted"))
+            lines.append(Span("The cycle it joins is dated once this exam is.", "muted"))
         if need["replaced"]:
             lines.append(Span(f"{', '.join(need['replaced'])} is replaced, not kept beside it.", "muted"))
         if rules:
