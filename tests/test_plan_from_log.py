@@ -106,3 +106,19 @@ def test_only_from_log_opens_the_log(cli: Any, tmp_path: Path) -> None:
     assert "sqlite3" not in shown
     logged = modules_after(["plan", "--from-log", "--goal", "coding", "--json"], tmp_path)
     assert "sqlite3" in logged
+
+
+def test_a_damaged_log_is_one_line_and_left_as_it_is(cli: Any) -> None:
+    import os
+
+    home = Path(os.environ["MRT_GUIDE_HOME"])
+    home.mkdir(mode=0o700, parents=True)
+    garbage = b"this is not a database, just a file someone put here\n" * 200
+    (home / "ce.db").write_bytes(garbage)
+    result = cli("plan", "--from-log", "--goal", "coding")
+    assert result.exit_code == 65 and result.stdout == "" and result.stderr.count("\n") == 1
+    assert "is damaged or not an mrt-guide database" in result.stderr
+    assert (home / "ce.db").read_bytes() == garbage
+    # without --from-log the plan never reads it
+    plain = cli("plan", "--education", "associate", "--him", "--goal", "coding", "--json")
+    assert plain.exit_code == 0 and plain.stderr == ""
