@@ -51,9 +51,16 @@ class DurationOut(Out):
     figures: list[m.Figure]
 
 
+class StepLead(m.RouteLead):
+    """Where a step's program leads, or does not (the route's ``leads``), by its short name."""
+
+    degree: str
+
+
 class StepOut(m.Step):
     number: int
     duration: DurationOut
+    leads: list[StepLead]
 
 
 class StepsRecords(Out):
@@ -398,9 +405,39 @@ class Requirement(Out):
     derived: bool
 
 
+class Prepared(Out):
+    """How an exam is prepared for: the plan's steps before it, and what the reader held at the
+    start (``education``, or a credential's id)."""
+
+    steps: list[str]
+    held: list[str]
+
+
+class Span(Out):
+    """A program whose length depends on transfer credit: the shortest and longest months the
+    sources give, and the months it would end (None when its start is not dated)."""
+
+    months: list[int]
+    ends: list[Month] | None
+
+
+class Joins(Out):
+    """The cycle a credential joins and what that cycle owes in all, as ``ce status`` counts
+    them (``queries.ce.credential_cycles``) from the exam's month (taken as its middle day)."""
+
+    credential: str
+    earned: Day
+    start: Day
+    end: Day
+    due: Day
+    required: float
+    with_: list[str] = Field(alias="with")
+    unit: str | None
+
+
 class Milestone(Out):
     id: str
-    kind: Literal["school", "study", "gap", "work", "exam", "job", "ce", "renew"]
+    kind: Literal["school", "study", "prepare", "gap", "work", "exam", "job", "ce", "renew"]
     cert: str | None
     route: str | None
     pathway: str | None
@@ -413,6 +450,10 @@ class Milestone(Out):
     transfer: bool
     requirement: Requirement | None
     due: Day | None
+    preparation: str | None
+    prepared: Prepared | None
+    range: Span | None
+    joins: Joins | None
     why: Why
     link: LinkOut
     figures: list[m.Figure]
@@ -438,11 +479,31 @@ class PlanCredential(Out):
     issuer: str
 
 
+class SurveyPayOut(Out):
+    """A members' survey average standing in for a BLS median, with who answered."""
+
+    survey: str
+    title: str
+    year: int
+    population: str
+    figure: m.Figure
+
+
+class CareerPay(Out):
+    """The pay figures ``careers`` has for the goal's career (members' survey averages)."""
+
+    career: str
+    title: str
+    survey_pay: list[SurveyPayOut]
+    link: LinkOut
+
+
 class Totals(Out):
     first_credential: str | None
     months_to_first_credential: int | None
     first_credential_month: Month | None
     pay: list[m.Figure]
+    career_pay: CareerPay | None
     pay_factors: list[m.Factor]
 
 
@@ -470,6 +531,53 @@ class PlanOther(Out):
     compared: list[Statement]
 
 
+class LogCredential(Out):
+    credential: str
+    issuer: str
+    earned: Day
+
+
+class LogRenewal(Out):
+    """An issuer's current cycle in the CE log, as ``ce status`` dates it (None where the
+    issuer sets the dates and none are recorded, or today is in no cycle)."""
+
+    issuer: str
+    credentials: list[str]
+    dates: Literal["computed", "unknown", "none"]
+    start: Day | None
+    end: Day | None
+    due: Day | None
+    required: float | None
+    unit: str | None
+    recorded: bool
+
+
+class LogNext(Out):
+    """A goal whose credential the log does not hold: when its exam could be (or the step it
+    waits on), and the issuer's CE per cycle now and with it."""
+
+    goal: str
+    label: str
+    target: str
+    issuer: str
+    exam: Month | None
+    after: After | None
+    gaps: list[str]
+    ce_now: float | None
+    ce_then: float | None
+    unit: str | None
+    joins: Day | None
+    link: LinkOut
+
+
+class FromLog(Out):
+    """``plan --from-log``: the credentials in the CE log, the next renewals, what can follow."""
+
+    credentials: list[LogCredential]
+    renewals: list[LogRenewal]
+    next: list[LogNext]
+
+
 class PlanOut(Cited):
     inputs: Inputs
     command: LinkOut
@@ -477,6 +585,7 @@ class PlanOut(Cited):
     milestones: list[Milestone]
     routes: list[PlanRoute]
     programs: list[m.Route]
+    preparations: list[m.Preparation]
     accreditor: str
     transfer: m.Fact | None
     credentials: list[PlanCredential]
@@ -484,6 +593,7 @@ class PlanOut(Cited):
     totals: Totals
     gaps: list[str]
     others: list[PlanOther]
+    log: FromLog | None
 
 
 # handout
@@ -505,6 +615,7 @@ class HandoutStep(Out):
     id: str
     title: str
     duration: DurationOut
+    leads: list[StepLead]
 
 
 class HandoutRule(Out):
@@ -654,16 +765,6 @@ class ImportsOut(Out):
 # careers
 
 
-class SurveyPayOut(Out):
-    """A members' survey average standing in for a BLS median, with who answered."""
-
-    survey: str
-    title: str
-    year: int
-    population: str
-    figure: m.Figure
-
-
 class CareerOut(m.Career):
     way_in: list[LeadOut]
     survey_pay: list[SurveyPayOut]
@@ -789,6 +890,7 @@ class CompareColumn(Out):
     compared: list[Statement]
     eligibility: m.Eligibility
     apprentice: m.Apprentice | None
+    preparation: m.Preparation | None
     exam: CompareExam
     not_found: list[str]
     time: CompareTime | None

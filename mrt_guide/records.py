@@ -88,6 +88,15 @@ class Fact(TypedDict):
 
 
 @final
+class RouteLead(TypedDict):
+    source: str
+    flag: Literal["official", "secondary", "article-only"]
+    text: str
+    certifications: list[str]
+    qualifies: bool
+
+
+@final
 class Route(TypedDict):
     source: str
     flag: Literal["official", "secondary", "article-only"]
@@ -100,6 +109,8 @@ class Route(TypedDict):
     prepares_for: list[str]
     coursework: str | None
     summary: str
+    leads: list[RouteLead]
+    after_associate: Figure | None
 
 
 @final
@@ -177,6 +188,18 @@ class Link(TypedDict):
 
 
 @final
+class StepLead(TypedDict):
+    """Where a step's program leads, or does not (the route's ``leads``), by its short name."""
+
+    source: str
+    flag: Literal["official", "secondary", "article-only"]
+    text: str
+    certifications: list[str]
+    qualifies: bool
+    degree: str
+
+
+@final
 class StepOut(TypedDict):
     source: str
     flag: Literal["official", "secondary", "article-only"]
@@ -189,6 +212,7 @@ class StepOut(TypedDict):
     degrees: list[str]
     see: list[Link]
     number: int
+    leads: list[StepLead]
 
 
 @final
@@ -219,6 +243,8 @@ class RouteOut(TypedDict):
     prepares_for: list[str]
     coursework: Coursework | None
     summary: str
+    leads: list[RouteLead]
+    after_associate: Figure | None
 
 
 @final
@@ -348,6 +374,7 @@ class Pathway(TypedDict):
     experience: Figure | None
     figures: list[Figure]
     recommended: bool
+    preparation_instead: bool
 
 
 @final
@@ -421,6 +448,7 @@ class CertificationOut(TypedDict):
     compared: list[LeadOut]
     not_found: list[str]
     survey_pay: list[str]
+    preparation: str | None
 
 
 @final
@@ -569,6 +597,20 @@ class Statement(TypedDict):
 
 
 @final
+class Preparation(TypedDict):
+    source: str
+    flag: Literal["official", "secondary", "article-only"]
+    id: str
+    label: str
+    text: str
+    subject: str
+    length: Figure | None
+    length_missing: str | None
+    figures: list[str]
+    removal: str | None
+
+
+@final
 class CompareExam(TypedDict):
     """The exam's figures by what they measure (by unit): items, length, fees, retake wait."""
 
@@ -660,6 +702,7 @@ class CompareColumn(TypedDict):
     compared: list[Statement]
     eligibility: Eligibility
     apprentice: Apprentice | None
+    preparation: Preparation | None
     exam: CompareExam
     not_found: list[str]
     time: CompareTime | None
@@ -923,6 +966,7 @@ class CareerOut(TypedDict):
     education: Fact | None
     way_in: list[LeadOut]
     goal: str | None
+    goals: list[str]
     survey_pay: list[SurveyPayOut]
     notes: list[Fact]
     see: list[Link]
@@ -1094,6 +1138,37 @@ class Requirement(TypedDict):
 
 
 @final
+class Prepared(TypedDict):
+    """How an exam is prepared for: the plan's steps before it, and what the reader held at the"""
+
+    steps: list[str]
+    held: list[str]
+
+
+@final
+class Span(TypedDict):
+    """A program whose length depends on transfer credit: the shortest and longest months the"""
+
+    months: list[int]
+    ends: list[str] | None
+
+
+Joins = TypedDict(
+    "Joins",
+    {
+        "credential": str,
+        "earned": str,
+        "start": str,
+        "end": str,
+        "due": str,
+        "required": float,
+        "with": list[str],
+        "unit": str | None,
+    },
+)
+
+
+@final
 class Why(TypedDict):
     id: str | None
     text: str | None
@@ -1104,7 +1179,7 @@ class Why(TypedDict):
 @final
 class Milestone(TypedDict):
     id: str
-    kind: Literal["school", "study", "gap", "work", "exam", "job", "ce", "renew"]
+    kind: Literal["school", "study", "prepare", "gap", "work", "exam", "job", "ce", "renew"]
     cert: str | None
     route: str | None
     pathway: str | None
@@ -1117,6 +1192,10 @@ class Milestone(TypedDict):
     transfer: bool
     requirement: Requirement | None
     due: str | None
+    preparation: str | None
+    prepared: Prepared | None
+    range: Span | None
+    joins: Joins | None
     why: Why
     link: LinkOut
     figures: list[Figure]
@@ -1146,6 +1225,16 @@ class PlanCredential(TypedDict):
 
 
 @final
+class CareerPay(TypedDict):
+    """The pay figures ``careers`` has for the goal's career (members' survey averages)."""
+
+    career: str
+    title: str
+    survey_pay: list[SurveyPayOut]
+    link: LinkOut
+
+
+@final
 class Factor(TypedDict):
     source: str
     flag: Literal["official", "secondary", "article-only"]
@@ -1161,6 +1250,7 @@ class Totals(TypedDict):
     months_to_first_credential: int | None
     first_credential_month: str | None
     pay: list[Figure]
+    career_pay: CareerPay | None
     pay_factors: list[Factor]
 
 
@@ -1175,6 +1265,55 @@ class PlanOther(TypedDict):
 
 
 @final
+class LogCredential(TypedDict):
+    credential: str
+    issuer: str
+    earned: str
+
+
+@final
+class LogRenewal(TypedDict):
+    """An issuer's current cycle in the CE log, as ``ce status`` dates it (None where the"""
+
+    issuer: str
+    credentials: list[str]
+    dates: Literal["computed", "unknown", "none"]
+    start: str | None
+    end: str | None
+    due: str | None
+    required: float | None
+    unit: str | None
+    recorded: bool
+
+
+@final
+class LogNext(TypedDict):
+    """A goal whose credential the log does not hold: when its exam could be (or the step it"""
+
+    goal: str
+    label: str
+    target: str
+    issuer: str
+    exam: str | None
+    after: After | None
+    gaps: list[str]
+    ce_now: float | None
+    ce_then: float | None
+    unit: str | None
+    joins: str | None
+    link: LinkOut
+
+
+@final
+class FromLog(TypedDict):
+    """``plan --from-log``: the credentials in the CE log, the next renewals, what can follow."""
+
+    credentials: list[LogCredential]
+    renewals: list[LogRenewal]
+    next: list[LogNext]
+
+
+@final
 class PlanOut(TypedDict):
     sources: NotRequired[dict[str, Source]]
     inputs: Inputs
@@ -1183,6 +1322,7 @@ class PlanOut(TypedDict):
     milestones: list[Milestone]
     routes: list[PlanRoute]
     programs: list[Route]
+    preparations: list[Preparation]
     accreditor: str
     transfer: Fact | None
     credentials: list[PlanCredential]
@@ -1190,6 +1330,7 @@ class PlanOut(TypedDict):
     totals: Totals
     gaps: list[str]
     others: list[PlanOther]
+    log: FromLog | None
 
 
 @final
@@ -1363,6 +1504,7 @@ class HandoutStep(TypedDict):
     id: str
     title: str
     duration: DurationOut
+    leads: list[StepLead]
 
 
 @final

@@ -145,8 +145,11 @@ def test_the_rhia_replaces_the_rhit(cli_json: Any) -> None:
     data = plan(cli_json, "--education", "high-school", "--goal", "management", "--start", "2027-01")
     steps = by_id(data)
     assert data["inputs"]["bachelor_later"] is True
-    assert steps["study-as-hit"]["start"] == "2027-01" and steps["study-bs-him"]["months"] == 48
-    assert steps["study-bs-him"]["figures"][0]["flag"] == "secondary"
+    bs = steps["study-bs-him"]
+    assert steps["study-as-hit"]["start"] == "2027-01" and bs["months"] is None  # the program decides
+    assert bs["range"]["months"] == [24, 48] and bs["transfer"] is True
+    assert [f["flag"] for f in bs["figures"]] == ["secondary", "secondary"]
+    assert steps["exam-rhia"]["after"] == {"step": "study-bs-him", "months": 0}
     need = steps["ce-ahima-rhia"]["requirement"]
     assert (need["credentials"], need["replaced"], need["total"]) == (["RHIA"], ["RHIT"], 30)
 
@@ -227,7 +230,8 @@ def test_every_starting_point_field_and_goal(cli_json: Any, start: list[str], go
             assert m[key] is None or re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", m[key]), m
         assert m["due"] is None or dt.date.fromisoformat(m["due"])
         if m["start"] is None:
-            assert m["after"] is not None and m["after"]["step"] in data["gaps"], m
+            ranged = [r["id"] for r in steps if r["range"]]
+            assert m["after"] is not None and m["after"]["step"] in data["gaps"] + ranged, m
     # the RHIT exam only after an accredited associate program, or one already held
     if "exam-rhit" in ids:
         held = start[-1] == "--him" and start[1] in ("associate", "bachelor", "master")
@@ -235,14 +239,144 @@ def test_every_starting_point_field_and_goal(cli_json: Any, start: list[str], go
     # the CCS at least a year after coding work begins
     if "exam-ccs" in ids:
         work = next(m for m in steps if m["kind"] == "work" and m["cert"] == "CCS")
-        assert parse_month(by_id(data)["exam-ccs"]["start"]) - parse_month(work["start"]) >= 12
+        exam = by_id(data)["exam-ccs"]
+        if exam["start"] and work["start"]:
+            assert parse_month(exam["start"]) - parse_month(work["start"]) >= 12
+        else:  # both dated from the same undated step
+            assert exam["after"]["step"] == work["after"]["step"]
+            assert exam["after"]["months"] - work["after"]["months"] >= 12
     # no undated step where the data has lengths
-    assert all(m["months"] is not None or m["kind"] in ("gap", "job", "ce") for m in steps), ids
-    # one AHIMA cycle that grows, never two in parallel
-    assert not any(
-        m["kind"] == "ce" and m["id"] not in ("ce-ahima", "ce-ncra", "ce-aapc") and not m["open_ended"]
+    lengthless = {p["id"] for p in data["preparations"] if p["length"] is None}
+    assert all(
+        m["months"] is not None
+        or m["kind"] in ("gap", "job", "ce")
+        or m["preparation"] in lengthless
+        or m["range"] is not None
         for m in steps
+    ), ids
+    assert_every_exam_is_prepared(data, start)
+
+
+def assert_every_exam_is_prepared(data: Any, start: list[str]) -> None:
+    """No exam without preparation: each names the steps before it that prepare for it, or
+    what the reader holds; an exam in month 0 only on what the reader holds from the start."""
+    steps = data["milestones"]
+    ids = [m["id"] for m in steps]
+    accredited = start[-1] == "--him" and start[1] in ("associate", "bachelor", "master")
+    for n, exam in enumerate(steps):
+        if exam["kind"] != "exam":
+            continue
+        prepared = exam["prepared"]
+        assert prepared["steps"] or prepared["held"], exam["id"]
+        for step in prepared["steps"]:
+            assert ids.index(step) < n, (step, exam["id"], ids)
+        if exam["start"] == data["inputs"]["start"]:  # month 0
+            assert not prepared["steps"] and prepared["held"], exam
+            assert prepared["held"] != ["education"] or accredited, (start, exam["id"])
+        studied = any(m["kind"] == "study" for m in steps[:n])
+        if exam["cert"] in ("CPC", "CCA") and not accredited and not studied:
+            # an exam that asks no proof of training: a coding course first, said how long
+            before = [by_id(data)[s] for s in prepared["steps"]]
+            course = [m for m in before if m["kind"] == "prepare"]
+            assert [m["preparation"] for m in course] == ["coding-course"], (start, ids)
+            assert course[0]["figures"][0]["value"] == 80 and course[0]["figures"][0]["unit"] == "hours"
+            assert course[0]["id"] in data["gaps"]  # no length known: said, and dated from its end
+            assert exam["after"] == {"step": course[0]["id"], "months": 0}
+    # one cycle at a time for each issuer, which grows as credentials join it
+    cycles: dict[str, list[tuple[str, str]]] = {}
+    for m in steps:
+        if m["kind"] == "ce" and m["start"] and m["end"] and m["requirement"]:
+            cycles.setdefault(m["requirement"]["issuer"], []).append((m["start"], m["end"]))
+        if m["joins"]:  # the total is the one 'ce status' computes for the cycle
+            assert m["requirement"]["total"] == m["joins"]["required"], m
+            assert sorted(m["requirement"]["credentials"]) == sorted(m["joins"]["with"]), m
+    for dated in cycles.values():
+        dated.sort()
+        assert all(later[0] >= earlier[1] for earlier, later in itertools.pairwise(dated)), dated
+
+
+@pytest.mark.parametrize("start", STARTS, ids=[" ".join(s[1:]) for s in STARTS])
+def test_the_same_person_gets_the_same_preparation_in_both_coding_plans(
+    cli_json: Any, start: list[str]
+) -> None:
+    plans = [
+        plan(cli_json, *start, "--goal", goal, "--bachelor-later", "--start", "2027-01")
+        for goal in ("coding", "coding-aapc")
+    ]
+    courses = [[m for m in p["milestones"] if m["kind"] == "prepare"] for p in plans]
+    exams = [{m["cert"]: m for m in p["milestones"] if m["kind"] == "exam"} for p in plans]
+    cpc = exams[1]["CPC"]
+    if "CCA" in exams[0]:  # both plans start with an entry coding exam: one preparation
+        assert [m["preparation"] for m in courses[0]] == [m["preparation"] for m in courses[1]]
+        assert courses[0][0]["figures"] == courses[1][0]["figures"]
+        assert courses[0][0]["why"] == courses[1][0]["why"]
+    elif courses[1]:  # the AHIMA plan goes through an accredited program, which teaches coding
+        study = [m for m in plans[0]["milestones"] if m["kind"] == "study"]
+        assert study and study[0]["route"] in ("as-hit", "aas-hit"), start
+    else:  # an accredited program already held prepares for both
+        assert cpc["prepared"]["held"] == ["education"] and courses[0] == []
+
+
+def test_a_career_changer_prepares_before_the_cpc_and_the_a_is_removed_with_the_course(
+    cli: Any, cli_json: Any
+) -> None:
+    args = ["--education", "bachelor", "--not-him", "--goal", "coding-aapc", "--start", "2026-12"]
+    data = plan(cli_json, *args)
+    steps = by_id(data)
+    assert [m["id"] for m in data["milestones"]][:2] == ["prepare-coding-course", "exam-cpc"]
+    assert steps["exam-cpc"]["start"] is None and data["totals"]["months_to_first_credential"] is None
+    removal = steps["cpc-a-removal"]
+    assert removal["preparation"] == "coding-course" and removal["months"] == 12
+    assert removal["after"] == {"step": "prepare-coding-course", "months": 0}
+    out = " ".join(cli("plan", *args).stdout.split())
+    assert "Prepare for the CPC exam" in out and "at least 80 hours" in out
+    assert "No source in the dataset gives how many months a coding course takes" in out
+    assert "Prepared by: “Prepare for the CPC exam”." in out
+    assert "The course of “Prepare for the CPC exam” counts toward this." in out
+    assert "CPC in 2026-12" not in out and "First credential: CPC, once the steps without a length" in out
+
+
+def test_a_bachelors_after_an_associate_is_a_range_and_ask_the_program(cli: Any, cli_json: Any) -> None:
+    """Not a fixed four more years: the sources give the full program and its professional
+    phase; the credit an associate earns is the program's decision."""
+    args = ["--education", "high-school", "--goal", "rhit", "--bachelor-later", "--start", "2026-12"]
+    data = plan(cli_json, *args)
+    bs = by_id(data)["study-bs-him"]
+    assert (bs["start"], bs["end"], bs["months"]) == ("2028-12", None, None)
+    assert bs["range"] == {"months": [24, 48], "ends": ["2030-11", "2032-11"]}
+    assert "study-bs-him" not in data["gaps"]
+    out = " ".join(cli("plan", *args, env={"COLUMNS": "80"}).stdout.split())
+    assert "Length: 2 years to 4 years [csu-bs-hia, secondary]" in out and "ask the program" in out
+    assert "Ends between 2030-11 and 2032-11" in out and "2028-12 - 2032-11" not in out
+    # from scratch, a BS is the full program
+    full = by_id(
+        plan(
+            cli_json,
+            "--education",
+            "none",
+            "--high-school-done",
+            "2027-06",
+            "--goal",
+            "management",
+            "--bachelor-later",
+            "--start",
+            "2027-01",
+        )
     )
+    assert "study-as-hit" in full and full["study-bs-him"]["range"] is not None
+    direct = by_id(
+        plan(
+            cli_json,
+            "--education",
+            "high-school",
+            "--goal",
+            "rhit",
+            "--no-bachelor-later",
+            "--start",
+            "2027-01",
+        )
+    )
+    assert direct["study-aas-hit"]["range"] is None and direct["study-aas-hit"]["months"] == 24
 
 
 def test_the_command_it_prints_makes_the_same_plan(cli: Any, cli_json: Any) -> None:
@@ -366,6 +500,12 @@ def test_prompts_on_a_terminal_take_any_case_and_say_what_was_wrong(
         "high_school_done": None,
     }
     assert "'astronaut' is not one of: rhit, coding" in result.stdout
+    # what each goal means, before the choice
+    said = result.stdout[: result.stdout.index("What do you want to become?")]
+    lines = [" ".join(line.split()) for line in said.splitlines()]
+    assert "coding Medical coding with AHIMA (CCA or RHIT first, then CCS)" in lines
+    assert "coding-aapc Medical coding with AAPC (CPC)" in lines
+    assert "rhit Registered Health Information Technician (RHIT)" in lines
     assert "Invalid month '2027-13': give a year and month as YYYY-MM" in result.stderr
     assert "--start" not in result.stderr  # the reader typed no option
 
@@ -387,3 +527,138 @@ def test_help_says_what_each_starting_point_needs(cli: Any) -> None:
     out = " ".join(cli("plan", "--help", env={"COLUMNS": "120"}).stdout.split())
     assert "--education none --high-school-done YYYY-MM" in out
     assert "--him or --not-him" in out
+
+
+@pytest.mark.parametrize("goal", GOALS)
+def test_a_plan_shows_the_newest_median_once_and_coders_their_survey_averages(
+    cli: Any, cli_json: Any, guide: Any, goal: str
+) -> None:
+    from mrt_guide.queries.figures import newest_median
+
+    args = ["--education", "bachelor", "--not-him", "--goal", goal, "--bachelor-later", "--start", "2027-01"]
+    data = plan(cli_json, *args)
+    annual, _ = newest_median(guide)
+    assert annual is not None and data["totals"]["pay"] == [annual]
+    assert (annual["value"], annual["year"], annual["source"]) == (51140, 2025, "oews-2025")
+    out = " ".join(cli("plan", *args, env={"COLUMNS": "80"}).stdout.replace("│", " ").split())
+    assert out.count("$51,140/yr") == 1 and "$44,090" not in out and "$50,250" not in out
+    career = data["totals"]["career_pay"]
+    if goal not in ("coding", "coding-aapc"):
+        assert career is None and "AAPC members" not in out
+        return
+    careers = cli_json("careers", "medical-coders")["career"]
+    assert [s["figure"] for s in career["survey_pay"]] == [s["figure"] for s in careers["survey_pay"]]
+    shown = [s["figure"] for s in career["survey_pay"]]
+    assert [f["value"] for f in shown] == [58055, 60097, 47200] and {f["measure"] for f in shown} == {"mean"}
+    assert all("AAPC members" in s["population"] for s in career["survey_pay"])
+    assert "Medical coders, AAPC members holding the CPC (self-reported)" in out
+    assert "Pay of medical coders (averages, AAPC salary survey)" in out
+    assert "Average salary, not certified: $47,200/yr (2021) [aapc-salary-2021]" in out
+
+
+def test_a_long_plan_is_paged_on_a_terminal_and_never_when_piped(
+    cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rich.console import Console
+
+    from mrt_guide.render import to_rich
+
+    paged: list[str] = []
+    monkeypatch.setattr(to_rich.Pager, "show", lambda self, content: paged.append(content))
+    result = cli("plan", *RHIT_FROM_HIGH_SCHOOL)  # stdout is not a terminal: printed
+    assert result.exit_code == 0 and "Your timeline" in result.stdout and paged == []
+    assert cli("plan", *RHIT_FROM_HIGH_SCHOOL, env={"FORCE_COLOR": "1"}).stdout and paged == []
+    monkeypatch.setattr(Console, "is_terminal", property(lambda self: True))
+    monkeypatch.setattr(to_rich, "reader_at_terminal", lambda: True)
+    result = cli("plan", *RHIT_FROM_HIGH_SCHOOL)
+    assert result.exit_code == 0 and result.stdout == "" and len(paged) == 1
+    assert paged[0].index("In short") < paged[0].index("Your timeline")
+    paged.clear()
+    result = cli("plan", *RHIT_FROM_HIGH_SCHOOL, "--no-pager")
+    assert paged == [] and "Your timeline" in result.stdout
+    result = cli("plan", *RHIT_FROM_HIGH_SCHOOL, "--json")  # never a pager for records
+    assert paged == [] and result.stdout.startswith("{")
+
+
+COMBINED = [
+    ["--education", "associate", "--him", "--goal", "privacy"],
+    ["--education", "associate", "--him", "--goal", "coding"],
+    ["--education", "bachelor", "--not-him", "--goal", "coding"],
+    ["--education", "high-school", "--goal", "management", "--bachelor-later"],
+    ["--education", "associate", "--him", "--goal", "cancer-registry"],
+]
+
+
+@pytest.mark.parametrize("args", COMBINED, ids=[" ".join(a[1:]) for a in COMBINED])
+def test_combined_ce_in_the_plan_agrees_with_ce_status(cli_json: Any, guide: Any, args: list[str]) -> None:
+    """When a later credential joins the cycle and what that cycle owes: the plan's CE steps
+    are the cycles 'ce status' computes for the same credentials earned on the same days."""
+    from mrt_guide.queries.ce import status
+
+    data = plan(cli_json, *args, "--start", "2026-12")
+    for m in data["milestones"]:
+        joins = m["joins"]
+        if not joins:
+            continue
+        held = {c["credential"]: c["earned"] for c in _joined(data)}
+        on = dt.date.fromisoformat(joins["start"])
+        cycles = status(guide, held, {}, [], on)["cycles"]
+        current = next(c for c in cycles if c["start"] <= joins["start"] <= c["end"])
+        assert (current["start"], current["end"]) == (joins["start"], joins["end"]), (m["id"], current)
+        assert current["required"] == joins["required"] == m["requirement"]["total"], m["id"]
+        assert (
+            sorted(current["credentials"]) == sorted(joins["with"]) == sorted(m["requirement"]["credentials"])
+        )
+        if m["kind"] == "ce":
+            assert (m["start"], m["end"]) == (joins["start"][:7], joins["end"][:7])
+        else:  # the renewal at the cycle's end
+            assert m["kind"] == "renew" and m["start"] == joins["due"][:7]
+
+
+def _joined(data: Any) -> list[Any]:
+    """Every dated exam's credential with the day the plan takes it as earned."""
+    return [
+        {"credential": m["cert"], "earned": f"{m['start']}-15"}
+        for m in data["milestones"]
+        if m["kind"] == "exam" and m["start"]
+    ]
+
+
+def test_a_later_credential_joins_the_next_cycle_and_the_plan_says_what_it_owes(
+    cli: Any, cli_json: Any
+) -> None:
+    args = ["--education", "associate", "--him", "--goal", "coding", "--start", "2026-12"]
+    steps = by_id(plan(cli_json, *args))
+    assert (steps["exam-rhit"]["start"], steps["exam-ccs"]["start"]) == ("2026-12", "2027-12")
+    first, later = steps["ce-ahima"], steps["ce-ahima-ccs"]
+    assert (first["start"], first["end"], first["requirement"]["total"]) == ("2026-12", "2028-12", 20)
+    assert (later["start"], later["end"], later["requirement"]["total"]) == ("2028-12", "2030-12", 30)
+    assert later["open_ended"] is False and later["joins"]["with"] == ["RHIT", "CCS"]
+    assert steps["renew-ahima"]["requirement"]["total"] == 20
+    renew = steps["renew-ahima-ccs"]
+    assert (renew["start"], renew["requirement"]["total"]) == ("2030-12", 30)
+    out = " ".join(cli("plan", *args, env={"COLUMNS": "80"}).stdout.replace("│", " ").split())
+    assert "Keeping RHIT + CCS: 30 CEUs per AHIMA cycle, from 2028-12" in out
+    assert "CCS joins your AHIMA cycle" in out
+    assert "This cycle, 2028-12 to 2030-12, owes 30 CEUs for RHIT + CCS" in out
+    assert "Report the cycle's CEUs (30)" in out and "Report the cycle's CEUs (20)" in out
+
+
+def test_the_plans_first_cycle_agrees_with_ce_status_from_a_real_log(cli: Any, cli_json: Any) -> None:
+    """Credentials passed together a year ago: the log's cycle owes what the plan says."""
+    now = dt.date.today()
+    start = f"{now.year - 1:04d}-{now.month:02d}"
+    data = plan(cli_json, "--education", "associate", "--him", "--goal", "privacy", "--start", start)
+    steps = by_id(data)
+    assert steps["exam-rhit"]["start"] == steps["exam-cca"]["start"] == start
+    assert "ce-ahima-cca" not in steps  # it joins the first cycle, which owes for both
+    first = steps["ce-ahima"]
+    for cred in ("RHIT", "CCA"):
+        added = cli("ce", "credential", "add", cred, "--earned", first["joins"]["earned"])
+        assert added.exit_code == 0, added.stderr
+    on = dt.date.fromisoformat(first["joins"]["start"]) + dt.timedelta(days=30)
+    status = cli_json("ce", "status", "--on", on.isoformat())
+    cycle = next(c for c in status["cycles"] if c["issuer"] == "AHIMA")
+    assert (cycle["start"], cycle["end"]) == (first["joins"]["start"], first["joins"]["end"])
+    assert cycle["required"] == first["requirement"]["total"] == 30
+    assert sorted(cycle["credentials"]) == sorted(first["requirement"]["credentials"]) == ["CCA", "RHIT"]

@@ -16,6 +16,7 @@ from .complete import goal_names
 if TYPE_CHECKING:
     from ..dataset.index import Dataset
     from ..queries.plan import Answers
+    from ..queries.plan import Log as query_Log
 
 EDUCATION_HELP = "Where you stand now: none, high-school, certificate, associate, bachelor or master."
 GOAL_HELP = (
@@ -86,6 +87,17 @@ def plan(
             show_default=False,
         ),
     ] = None,
+    from_log: Annotated[
+        bool,
+        flag(
+            "--from-log",
+            help="Start from the credentials in your CE log (mrt-guide ce): what can follow, "
+            "what it adds to your CE, your next renewals.",
+        ),
+    ] = False,
+    pager: Annotated[
+        bool, flag("--pager/--no-pager", help="Page a long plan when stdout is a terminal (the default).")
+    ] = True,
     json_: JsonOption = False,
     plain: PlainOption = False,
     markdown: MarkdownOption = False,
@@ -100,6 +112,7 @@ def plan(
       mrt-guide plan --education high-school --goal rhit --no-bachelor-later
       mrt-guide plan --education associate --not-him --goal coding --no-bachelor-later
       mrt-guide plan --education none --high-school-done 2027-06 --goal privacy --bachelor-later
+      mrt-guide plan --from-log --goal coding
 
     [bold]What each starting point needs[/bold]
 
@@ -111,6 +124,10 @@ def plan(
     --bachelor-later or --no-bachelor-later is needed when the plan includes an associate
     program (the AS/AAS choice). On a terminal, whatever is missing is asked.
 
+    --from-log starts from the credentials in your CE log (mrt-guide ce): the
+    education they imply, what each other goal would take and add to your CE, and
+    your next renewals, dated as mrt-guide ce status dates them.
+
     Every date comes from the dataset: program lengths, eligibility routes, the
     experience an exam expects, renewal cycles. Where the dataset has no length for a
     step, the plan says so and dates what follows from that step's end.
@@ -119,6 +136,10 @@ def plan(
     from ..queries import plan as query
 
     ds = dataset(ctx)
+    log = _read_log(ds) if from_log else None
+    if log is not None and education is None:
+        education, implied = query.log_start(ds, log.held)
+        him = implied if education in query.ASKS_FIELD else None
     answers = query.normalise(
         ds,
         query.Answers(
@@ -128,6 +149,8 @@ def plan(
             bachelor_later=bachelor_later,
             start=start,
             high_school_done=high_school_done,
+            from_log=from_log,
+            education_given=not from_log or ctx.params.get("education") is not None,
         ),
     )
     needed = query.missing(ds, answers)
@@ -138,7 +161,40 @@ def plan(
             )
         answers = _ask(ds, answers)
     request = query.request(ds, answers)
-    show(out, ds.with_sources(query.plan(ds, request)), _plan_view)
+    show(out, ds.with_sources(query.plan(ds, request, log)), _plan_view, pager=pager)
+
+
+def _read_log(ds: Dataset) -> query_Log:
+    """The CE log's credentials and recorded cycles; a one-line message where it holds none.
+    The only place ``plan`` opens the log (and loads sqlite3)."""
+    from ..queries.plan import Log
+    from ..status import NotFound
+    from ..store import ce as store
+
+    with store.opened(write=False) as log:
+        held, recorded = log.credentials(), log.recorded_cycles()
+    if not held:
+        raise NotFound(
+            f"The CE log ({store.path()}) holds no credentials: add yours with "
+            "'mrt-guide ce credential add RHIT --earned YYYY-MM-DD', then run 'mrt-guide plan --from-log'."
+        )
+    return Log(held=held, recorded=recorded)
+
+
+def _say_goals(ds: Dataset, goals: list[str]) -> None:
+    """What each goal means, before the reader picks one: its label (the issuer and the
+    credentials it leads to), one a line."""
+    from rich.console import Console
+    from rich.markup import escape
+
+    from ..textsafe import neutral_line
+
+    con = Console()
+    width = max(len(g) for g in goals)
+    con.print("Goals:")
+    for goal in goals:
+        label = neutral_line(ds.goal(goal)["label"], 120)
+        con.print(f"  [bold]{escape(goal.ljust(width))}[/bold]  {escape(label)}", highlight=False)
 
 
 def _ask(ds: Dataset, answers: Answers) -> Answers:
@@ -196,6 +252,7 @@ def _ask(ds: Dataset, answers: Answers) -> Answers:
         )
     if answers.goal is None:
         goals = ds.ids("goal")
+        _say_goals(ds, goals)
         answers = replace(answers, goal=choice("What do you want to become?", goals, goals[0]))
     if answers.start is None:
         answers = replace(answers, start=month("When do you start? (YYYY-MM)", query.this_month(), "--start"))

@@ -307,6 +307,15 @@ class Purpose(Model):
     label: Label
 
 
+class RouteLead(Sourced):
+    """Where a route leads, or does not: credentials its holders can sit (``qualifies``) or
+    cannot sit on it alone."""
+
+    text: Text
+    certifications: list[CertRef] = Field(min_length=1)
+    qualifies: bool
+
+
 class Route(Sourced):
     id: Annotated[Slug, Key("degree")]
     short: Annotated[Label, StringConstraints(max_length=16)] = Field(
@@ -319,6 +328,14 @@ class Route(Sourced):
     prepares_for: list[Annotated[Slug, Ref("purpose")]] = Field(min_length=1)
     coursework: Annotated[Slug, Ref("coursework")] | None
     summary: Text
+    leads: list[RouteLead] = Field(
+        default=[], description="Credentials the route leads to, or does not, each with its source."
+    )
+    after_associate: Figure | None = Field(
+        default=None,
+        description="The shortest length the sources give for this program after an associate degree; "
+        "with ``duration`` the range a plan shows (transfer credit decides: ask the program).",
+    )
 
     @model_validator(mode="after")
     def _duration_or_note(self) -> Route:
@@ -406,6 +423,11 @@ class Pathway(Sourced):
     experience: Figure | None
     figures: list[Figure] = []
     recommended: bool = Field(description="True where the issuer recommends rather than requires it.")
+    preparation_instead: bool = Field(
+        default=False,
+        description="True where the credential's preparation (a completed course) stands in for "
+        "this way's experience.",
+    )
 
 
 class Eligibility(Model):
@@ -472,6 +494,28 @@ class Apprentice(Sourced):
     rules: list[Fact] = Field(default=[], description="How the experience is proved, and earlier rules.")
 
 
+class Preparation(Sourced):
+    """How a candidate gets ready for an exam that asks no proof of training: a course, the
+    subject that shows it was done, its length where a source gives one."""
+
+    id: Annotated[Slug, Key("preparation")]
+    label: Label
+    text: Text
+    subject: Label = Field(description="A coursework subject that shows this preparation was done.")
+    length: Figure | None = Field(description="How long it takes, where a source gives it.")
+    length_missing: Text | None = Field(default=None, description="What is not known about its length.")
+    figures: list[FigureRef] = Field(default=[], description="Figures that size it (a course's hours).")
+    removal: Annotated[Slug, Ref("removal")] | None = Field(
+        default=None, description="The way of removing an apprentice status this preparation counts toward."
+    )
+
+    @model_validator(mode="after")
+    def _length_or_missing(self) -> Preparation:
+        if self.length is None and self.length_missing is None:
+            raise ValueError("a preparation without a length needs length_missing saying so")
+        return self
+
+
 class Certification(Sourced):
     id: Annotated[Code, Key("certification")]
     aliases: list[Code]
@@ -498,10 +542,16 @@ class Certification(Sourced):
         default=[],
         description="Figures of pay.json's members' surveys for holders of this credential, newest first.",
     )
+    preparation: Annotated[Slug, Ref("preparation")] | None = Field(
+        default=None, description="How a candidate without the training prepares for the exam."
+    )
 
 
 class CertificationsFile(Model):
     issuers: list[Issuer] = Field(min_length=1)
+    preparations: list[Preparation] = Field(
+        default=[], description="Ways to prepare for exams, shared by the credentials that name them."
+    )
     benefits: list[Fact]
     recertification: list[Recertification] = Field(
         default=[], description="Renewal rules in words (0.1 datasets); renewal.json holds them as rules now."
@@ -922,6 +972,11 @@ class Career(Sourced):
     )
     way_in: list[Lead] = Field(description="Credentials and degrees that lead there.")
     goal: Annotated[Slug, Ref("goal")] | None = Field(description="The plan goal that gets there.")
+    goals: list[Annotated[Slug, Ref("goal")]] = Field(
+        default=[],
+        description="Other plan goals that lead there (the CPC beside the CCS); a plan for any of "
+        "them shows this career's own pay figures.",
+    )
     survey_pay: list[FigureRef] = Field(
         default=[], description="Figures of pay.json's members' surveys, shown where BLS has no median."
     )

@@ -108,6 +108,7 @@ def _column(
             "compared": [{k: lead[k] for k in ("text", "source", "flag")} for lead in cert["compared"]],
             "eligibility": cert["eligibility"],
             "apprentice": cert["apprentice"],
+            "preparation": ds.get("preparation", cert["preparation"]) if cert["preparation"] else None,
             "exam": {
                 role: [f for f in exam["figures"] if f["unit"] in units] for role, units in ROLES.items()
             },

@@ -43,7 +43,13 @@ def handout(ds: Dataset) -> HandoutOut:
             "HandoutFacts", {key: value for key, value in quick.items() if key not in ("title", "employers")}
         ),
         "steps": [
-            {"number": s["number"], "id": s["id"], "title": s["title"], "duration": s["duration"]}
+            {
+                "number": s["number"],
+                "id": s["id"],
+                "title": s["title"],
+                "duration": s["duration"],
+                "leads": s["leads"],
+            }
             for s in steps(ds)["steps"]
         ],
         "choice_rule": {

@@ -33,8 +33,8 @@ EDUCATION: tuple[Level, ...] = LEVELS
 """What ``--education`` accepts."""
 ASKS_FIELD: tuple[Level, ...] = ("certificate", "associate", "bachelor", "master")
 """Starting points where it matters whether the program was an accredited HIM one (--him)."""
-Kind = Literal["school", "study", "gap", "work", "exam", "job", "ce", "renew"]
-MAIN_LINE = {"school", "study", "gap", "work", "exam"}
+Kind = Literal["school", "study", "prepare", "gap", "work", "exam", "job", "ce", "renew"]
+MAIN_LINE = {"school", "study", "prepare", "gap", "work", "exam"}
 """Steps done one after another; the others (a job, CE cycles, renewals) run alongside."""
 _MONTH = re.compile(r"(\d{4})-(\d{2})", re.ASCII)
 
@@ -87,11 +87,17 @@ class Request:
     bachelor_later: bool | None = None
     start: int
     high_school_done: int | None = None
+    from_log: bool = False
+    """The starting point is the CE log's credentials (``--from-log``)."""
+    education_given: bool = True
+    """False where the education is the one the log's credentials imply (not in argv)."""
 
     def argv(self) -> list[str]:
         """The command line that makes this plan again."""
-        args = ["--education", self.education]
-        if self.him is not None:
+        args = ["--from-log"] if self.from_log else []
+        if self.education_given:
+            args += ["--education", self.education]
+        if self.him is not None and self.education_given:
             args.append("--him" if self.him else "--not-him")
         if self.high_school_done is not None:
             args += ["--high-school-done", month(self.high_school_done)]
@@ -112,6 +118,37 @@ class Answers:
     bachelor_later: bool | None = None
     start: str | None = None
     high_school_done: str | None = None
+    from_log: bool = False
+    education_given: bool = True
+
+
+@dataclass(frozen=True)
+class Log:
+    """What ``--from-log`` reads from the CE log: the credentials held, each with the day it
+    was earned, and the cycles recorded with ``ce cycle set``."""
+
+    held: dict[str, str]
+    recorded: dict[str, dict[str, object]]
+
+
+def log_start(ds: Dataset, held: dict[str, str]) -> tuple[Level, bool]:
+    """The education the log's credentials imply: for each, the lowest level its pathways
+    ask without another credential standing in, and whether every such pathway needs an
+    accredited health information program (the RHIT's associate program)."""
+    best = (LEVELS.index("high-school"), False)
+    accreditor = ds.section("education")["accreditation"]["body"]
+    for cert in _held_certs(ds, held):
+        ways = [p for p in cert["eligibility"]["pathways"] if not p["credentials"] and p["education"]]
+        if ways:
+            lowest = min(LEVELS.index(p["education"]) for p in ways)
+            best = max(best, (lowest, all(p["accredited_by"] == accreditor for p in ways)))
+    return LEVELS[best[0]], best[1]
+
+
+def _held_certs(ds: Dataset, held: dict[str, str]) -> list[Record]:
+    """The log's credentials the dataset knows (others are left out, as ``ce status`` does)."""
+    known = {c["id"]: c for c in ds.certifications}
+    return [known[c] for c in held if c in known]
 
 
 def normalise(ds: Dataset, answers: Answers, today: dt.date | None = None) -> Answers:
@@ -188,6 +225,8 @@ def request(ds: Dataset, answers: Answers) -> Request:
         high_school_done=None
         if answers.high_school_done is None or answers.education != "none"
         else parse_month(answers.high_school_done, "--high-school-done"),
+        from_log=answers.from_log,
+        education_given=answers.education_given,
     )
 
 
@@ -229,16 +268,28 @@ class Step:
     """For CE steps: what the cycle owes (``renewal.combined_requirement``)."""
     due: str | None = None
     """For renewals: the date the issuer fixes for reporting, where it fixes one."""
+    preparation: str | None = None
+    """For preparation steps: the dataset's preparation record."""
+    span: tuple[int, int] | None = None
+    """For a program whose length depends on transfer credit: the shortest and longest months
+    the sources give (``months`` is then None: the program decides)."""
+    prepared: Record | None = None
+    """For exams: the steps that prepare for it (``steps``) and what the reader already held
+    when they begin (``held``: ``education``, or credentials, perhaps earned earlier in the plan)."""
 
 
 Option = tuple[list[Step], State]
 
 
 def cost(steps: list[Step]) -> tuple[int, int, int]:
-    """New degrees first (fewer is better), then steps of unknown length, then the months."""
+    """New degrees first (fewer is better), then steps of unknown length, then the months.
+    A preparation is not counted as unknown: every way to the exam needs it alike."""
     degrees = sum(1 for s in steps if s.kind == "study")
-    unknown = sum(1 for s in steps if s.months is None and not s.open_ended)
-    return degrees, unknown, sum(s.months or 0 for s in steps if s.kind in MAIN_LINE)
+    unknown = sum(
+        1 for s in steps if s.months is None and not s.open_ended and s.kind != "prepare" and s.span is None
+    )
+    months = sum(s.months or (s.span[1] if s.span else 0) for s in steps if s.kind in MAIN_LINE)
+    return degrees, unknown, months
 
 
 def _why(record: Record) -> Record:
@@ -269,15 +320,19 @@ class Planner:
         route = self._route(level)
         edu = self.ds.section("education")
         why = edu["choice_rule"] if level == "associate" else route
+        shortest, longest = months_of(route["after_associate"]), months_of(route["duration"])
+        ranged = shortest is not None and longest is not None and state.level >= LEVELS.index("associate")
+        figures = [route["duration"]] if route["duration"] else []
         return Step(
             id=f"study-{route['id']}",
             kind="study",
             route=route["id"],
-            months=months_of(route["duration"]),
+            months=None if ranged else longest,
             why=_why(why),
             link=link("degrees", route["short"]),
-            figures=[route["duration"]] if route["duration"] else [],
+            figures=[route["after_associate"], *figures] if ranged else figures,
             transfer=state.level >= LEVELS.index("certificate"),
+            span=(shortest, longest) if ranged and shortest and longest else None,
         )
 
     def education(self, state: State, need: str | None, accreditor: str | None) -> Option | None:
@@ -356,9 +411,30 @@ class Planner:
                     pathway=pathway["id"],
                 )
             )
-        if pathway["experience"]:
+        if pathway["experience"] and not (pathway["preparation_instead"] and cert["preparation"]):
             steps.append(self._work(f"{pathway['id']}-experience", cert, pathway, pathway["experience"]))
         return steps, st
+
+    def _prepare(self, state: State, cert: Record, steps: list[Step]) -> State:
+        """The credential's preparation (a course) put before its experience and exam, unless
+        the reader's study already covered its subject; ``state`` with the subject added."""
+        prep = self.ds.get("preparation", cert["preparation"])
+        subject = prep["subject"].casefold()
+        if subject in state.subjects:
+            return state
+        step = Step(
+            id=f"prepare-{prep['id']}",
+            kind="prepare",
+            months=months_of(prep["length"]) if prep["length"] else None,
+            why=_why(prep),
+            link=link("certs", cert["id"]),
+            cert=cert["id"],
+            figures=[*([prep["length"]] if prep["length"] else []), *self.ds.figure_list(prep["figures"])],
+            preparation=prep["id"],
+        )
+        at = next((i for i, s in enumerate(steps) if s.kind == "work"), len(steps))
+        steps.insert(at, step)
+        return replace(state, subjects=state.subjects | {subject})
 
     def _work(self, step_id: str, cert: Record, pathway: Record | None, experience: Record) -> Step:
         return Step(
@@ -399,6 +475,8 @@ class Planner:
                     cert=cert["id"],
                 )
             ]
+        if cert["preparation"]:
+            st = self._prepare(st, cert, steps)
         expects = cert["eligibility"]["plan_experience"]
         if expects and not any(s.kind == "work" for s in steps):
             source = next(
@@ -410,6 +488,9 @@ class Planner:
             )
         if depth == 0:
             self.chosen[cert["id"]] = chosen
+        held = [c for c in (chosen or {}).get("credentials", []) if c in state.credentials]
+        if not steps and not held:
+            held = ["education"]
         exam = Step(
             id=f"exam-{cert['id'].lower()}",
             kind="exam",
@@ -418,6 +499,7 @@ class Planner:
             pathway=None if chosen is None else chosen["id"],
             why=_why(chosen or cert),
             link=here,
+            prepared={"steps": [s.id for s in steps], "held": held},
         )
         steps.append(exam)
         if cert["apprentice"] and not any(s.kind == "work" for s in steps):
@@ -428,8 +510,15 @@ class Planner:
         """Passed without the experience: the apprentice title, until the experience is proved,
         by the quickest of the issuer's ways (alongside the first job)."""
         apprentice = cert["apprentice"]
-        way = min(apprentice["removal"], key=lambda w: months_of(w["experience"]) or 10**6)
+        prep = self.ds.get("preparation", cert["preparation"]) if cert["preparation"] else None
+        counted = [w for w in apprentice["removal"] if prep and w["id"] == prep["removal"]]
+        way = (
+            counted[0]
+            if counted
+            else min(apprentice["removal"], key=lambda w: months_of(w["experience"]) or 10**6)
+        )
         return Step(
+            preparation=prep["id"] if counted and prep else None,
             id=f"{apprentice['id'].lower()}-removal",
             kind="work",
             months=months_of(way["experience"]),
@@ -442,9 +531,12 @@ class Planner:
 
     # keeping them
 
-    def keeping(self, steps: list[Step]) -> list[Step]:
+    def keeping(self, steps: list[Step], logged: dict[str, list[str]] | None = None) -> list[Step]:
         """For each issuer: the first cycle after its first credential, the renewal at its end,
-        and, once a further credential joins, the combined cycle from then on."""
+        and, once a further credential joins, the combined cycle from then on. An issuer the
+        reader holds credentials of already (``logged``, from the CE log) has its cycle: each
+        new credential joins it."""
+        logged = logged or {}
         exams = [s for s in steps if s.kind == "exam"]
         out: list[Step] = []
         by_issuer: dict[str, list[Step]] = {}
@@ -455,8 +547,9 @@ class Planner:
             rules = renewal_rules(self.ds, issuer)
             first = self.ds.certification(str(earned[0].cert))
             cycle = first["renewal"]["cycle"]
-            held: list[str] = []
-            for n, exam in enumerate(earned):
+            held: list[str] = list(logged.get(issuer, []))
+            for exam in earned:
+                n = len(held)
                 held.append(str(exam.cert))
                 need = combined_requirement(self.ds, held) if rules else None
                 figures = [self.ds.certification(c)["renewal"]["ceus"] for c in held] + [cycle]
@@ -554,12 +647,118 @@ def _date(steps: list[Step], start: int, ds: Dataset) -> list[Record]:
                 "transfer": step.transfer,
                 "requirement": step.requirement,
                 "due": _due(ds, step, end[1] if absolute else None),
+                "preparation": step.preparation,
+                "prepared": step.prepared,
+                "joins": None,
+                "range": None
+                if step.span is None
+                else {
+                    "months": list(step.span),
+                    "ends": [month(at + n - 1) for n in step.span] if absolute and at is not None else None,
+                },
                 "why": step.why,
                 "link": step.link,
                 "figures": step.figures,
             }
         )
     return out
+
+
+EXAM_DAY = 15
+"""The day of the month an exam of a dated plan is taken to fall on: the middle, so a cycle
+that runs from the exam day ends in the month of its anniversary, as the plan shows it."""
+
+
+def _joined(ds: Dataset, dated: list[Record], log: Log | None = None) -> list[Record]:
+    """The cycle each credential joins, and what that cycle owes, as ``ce status`` works them
+    out (``queries.ce.credential_cycles``) from the exams' months: a credential joining the
+    first cycle makes it owe the combined total; one joining a later cycle gets that cycle as
+    its CE step, and a renewal at its end. Where an exam is not dated, its step stays "from
+    the exam on", and the cycle it joins is unknown."""
+    from .ce import credential_cycles
+    from .renewal import combined_requirement
+
+    exams = {m["cert"]: m for m in dated if m["kind"] == "exam" and m["start"]}
+    by_id = {m["id"]: m for m in dated}
+    dropped: set[str] = set()
+    added: dict[str, Record] = {}
+    logged = {} if log is None else {c["id"]: log.held[c["id"]] for c in _held_certs(ds, log.held)}
+    issuers = dict.fromkeys(ds.certification(str(c))["issuer"] for c in exams)
+    for issuer in issuers:
+        key = issuer.lower()
+        first, renew = by_id.get(f"ce-{key}"), by_id.get(f"renew-{key}")
+        held = {c: d for c, d in logged.items() if ds.certification(c)["issuer"] == issuer}
+        held |= {
+            str(c): f"{m['start']}-{EXAM_DAY:02d}"
+            for c, m in exams.items()
+            if ds.certification(str(c))["issuer"] == issuer
+        }
+        if len(held) < 2:
+            continue
+        on = dt.date.fromisoformat(max(held.values()))
+        recorded = {} if log is None else {k: v for k, v in log.recorded.items() if k == issuer}
+        cycles = {c["credential"]: c for c in credential_cycles(ds, held, recorded, on)}
+        anchor = cycles.get(str(first["cert"])) if first is not None else None
+        if first is not None:
+            if anchor is None or anchor["dates"] != "computed" or anchor["joins"] is None:
+                continue
+            need = combined_requirement(ds, anchor["with"])
+            for step in (first, renew):
+                if step is not None:
+                    step["requirement"] = need
+                    step["joins"] = _joins(anchor)
+        for cert, joined in cycles.items():
+            step = by_id.get(f"ce-{key}-{cert.lower()}")
+            if step is None or (first is not None and cert == first["cert"]) or joined["joins"] is None:
+                continue
+            if joined["dates"] not in ("computed", "recorded"):
+                continue
+            if anchor is not None and joined["joins"] == anchor["joins"]:
+                dropped.add(step["id"])  # it joins the first cycle, which now owes for it
+                continue
+            step.update(
+                {
+                    "start": joined["joins"][:7],
+                    "end": joined["ends"][:7],
+                    "months": parse_month(joined["ends"][:7]) - parse_month(joined["joins"][:7]),
+                    "after": None,
+                    "open_ended": False,
+                    # a reporting date only where the issuer fixes one apart from the cycle's end
+                    "due": joined["due"] if joined["due"] != joined["ends"] else None,
+                    "requirement": combined_requirement(ds, joined["with"]),
+                    "joins": _joins(joined),
+                }
+            )
+            added[step["id"]] = {
+                **step,
+                "id": f"renew-{key}-{cert.lower()}",
+                "kind": "renew",
+                "start": joined["due"][:7],
+                "end": joined["due"][:7],
+                "months": 0,
+                "figures": [f for f in step["figures"] if f["unit"] == "years"][-1:],
+            }
+    out = []
+    for m in dated:
+        if m["id"] not in dropped:
+            out.append(m)
+        if m["id"] in added:
+            out.append(added[m["id"]])
+    return out
+
+
+def _joins(cycle: Record) -> Record:
+    """A credential's cycle as ``credential_cycles`` gives it: when it joins, what it owes."""
+    return {
+        "credential": cycle["credential"],
+        "earned": cycle["earned"],
+        "start": cycle["joins"],
+        "end": cycle["ends"],
+        "due": cycle["due"],
+        "required": cycle["required"],
+        "with": cycle["with"],
+        "unit": cycle["unit"],
+    }
 
 
 def _due(ds: Dataset, step: Step, end: int | None) -> str | None:
@@ -577,13 +776,16 @@ def _due(ds: Dataset, step: Step, end: int | None) -> str | None:
 # the plan
 
 
-def plan(ds: Dataset, req: Request) -> PlanOut:
-    """The plan as JSON-ready records: inputs, milestones, routes, renewal, totals, gaps."""
+def plan(ds: Dataset, req: Request, log: Log | None = None, *, others: bool = True) -> PlanOut:
+    """The plan as JSON-ready records: inputs, milestones, routes, renewal, totals, gaps; from
+    the CE log's credentials where ``log`` is given (and, with ``others``, what each other
+    goal would take from there)."""
     goal = ds.goal(req.goal)
     him_level = LEVELS.index(req.education) if req.him else -1
     if req.education == "certificate":
         him_level = -1  # CAHIIM accredits programs from the associate level up
-    state = State(level=LEVELS.index(req.education), him_level=him_level)
+    held = [] if log is None else [c["id"] for c in _held_certs(ds, log.held)]
+    state = State(level=LEVELS.index(req.education), him_level=him_level, credentials=frozenset(held))
     if him_level >= LEVELS.index("associate"):
         course = next((c for c in ds.section("education")["coursework"] if c["id"] == "associate"), None)
         state = replace(state, subjects=frozenset(s.casefold() for s in (course or {}).get("subjects", [])))
@@ -597,8 +799,9 @@ def plan(ds: Dataset, req: Request) -> PlanOut:
     for cert in [*([] if skip_via else goal["via"]), goal["target"]]:
         more, state = planner.credential(state, cert)
         steps += more
+    _prepared_by_studies(steps)
     first_exam = next((s for s in steps if s.kind == "exam"), None)
-    if first_exam is not None:
+    if first_exam is not None and log is None:  # a credential holder has had a first job
         job = ds.section("goals")["first_job"]
         at = steps.index(first_exam) + 1
         steps.insert(
@@ -616,8 +819,11 @@ def plan(ds: Dataset, req: Request) -> PlanOut:
     chose_as = any(s.route == _later_route(ds) for s in steps if s.kind == "study")
     if chose_as and not goal["degree"] and state.him_level < LEVELS.index("bachelor"):
         steps.append(planner._study(state, "bachelor"))  # the bachelor's the AS was chosen for
-    steps += planner.keeping(steps)
-    dated = _date(_calendar(ds, steps, req.start), req.start, ds)
+    logged: dict[str, list[str]] = {}
+    for cred in held:
+        logged.setdefault(ds.certification(cred)["issuer"], []).append(cred)
+    steps += planner.keeping(steps, logged)
+    dated = _joined(ds, _date(_calendar(ds, steps, req.start), req.start, ds), log)
     # in time order; steps dated from an undated one keep their order, after the rest
     milestones = sorted((m for m in dated if m["start"]), key=lambda m: str(m["start"]))
     milestones += [m for m in dated if not m["start"]]
@@ -643,6 +849,9 @@ def plan(ds: Dataset, req: Request) -> PlanOut:
         "milestones": milestones,
         "routes": [_route_record(ds, c, planner.chosen.get(c)) for c in planner.chosen],
         "programs": [r for r in ds.routes if r["id"] in used_routes],
+        "preparations": [
+            ds.get("preparation", p) for p in dict.fromkeys(m["preparation"] for m in milestones) if p
+        ],
         "accreditor": ds.section("education")["accreditation"]["body"],
         "transfer": ds.section("education")["transfer"],
         "credentials": [
@@ -656,10 +865,99 @@ def plan(ds: Dataset, req: Request) -> PlanOut:
             "months_to_first_credential": first_months,
             "first_credential_month": first["start"] if first else None,
             "pay": _pay(ds),
+            "career_pay": _career_pay(ds, goal),
             "pay_factors": [ds.factor(f) for f in goal["pay_factors"]],
         },
-        "gaps": [m["id"] for m in milestones if m["months"] is None and not m["open_ended"]],
+        "gaps": [
+            m["id"] for m in milestones if m["months"] is None and not m["open_ended"] and m["range"] is None
+        ],
         "others": _others(ds, req, goal),
+        "log": None if log is None else _from_log(ds, req, log, others=others),
+    }
+
+
+def _prepared_by_studies(steps: list[Step]) -> None:
+    """An exam the reader is ready for by education gained earlier in the plan names that
+    program as its preparation (``education`` is what the reader held at the start)."""
+    studied: list[str] = []
+    for step in steps:
+        if step.kind in ("study", "prepare"):
+            studied.append(step.id)
+        elif step.kind == "exam" and step.prepared and step.prepared["held"] == ["education"] and studied:
+            step.prepared = {"steps": [studied[-1]], "held": []}
+
+
+def _from_log(ds: Dataset, req: Request, log: Log, *, others: bool) -> Record:
+    """What the CE log holds and what follows from it: each credential, each issuer's current
+    cycle (the next renewal, as ``ce status`` dates it), and, for every goal whose credential
+    is not held yet, when its exam could be and what adding it costs in continuing education."""
+    from .ce import issuers, today
+
+    held = {c["id"]: log.held[c["id"]] for c in _held_certs(ds, log.held)}
+    on = today()
+    found, _ = issuers(ds, held, dict(log.recorded), [], on)
+    renewals = []
+    for iss in found:
+        index = iss.current(on)
+        cycle = None if index is None else iss.cycles[index]
+        renewals.append(
+            {
+                "issuer": iss.id,
+                "credentials": sorted(iss.creds),
+                "dates": "unknown" if iss.unknown else ("none" if not iss.cycles else "computed"),
+                "start": None if cycle is None else cycle["start"].isoformat(),
+                "end": None if cycle is None else cycle["end"].isoformat(),
+                "due": None if cycle is None else cycle["due"].isoformat(),
+                "required": None if cycle is None else cycle["required"],
+                "unit": (iss.rules or {}).get("unit"),
+                "recorded": bool(cycle and cycle["recorded"]),
+            }
+        )
+    ahead = []
+    for goal in ds.section("goals")["goals"] if others else []:
+        if goal["target"] in held:
+            continue
+        sub = plan(ds, replace(req, goal=goal["id"]), log, others=False)
+        exam = next(
+            (m for m in sub["milestones"] if m["kind"] == "exam" and m["cert"] == goal["target"]), None
+        )
+        issuer = ds.certification(goal["target"])["issuer"]
+        mine = [c for c in held if ds.certification(c)["issuer"] == issuer]
+        added = [str(m["cert"]) for m in sub["milestones"] if m["kind"] == "exam"]
+        added = [c for c in added if ds.certification(c)["issuer"] == issuer]
+        rules = renewal_rules(ds, issuer)
+        now = combined_requirement(ds, mine)["total"] if mine and rules else None
+        then = combined_requirement(ds, mine + added)["total"] if rules else None
+        joins = next(
+            (
+                m["joins"]
+                for m in sub["milestones"]
+                if m["kind"] == "ce" and m["cert"] == goal["target"] and m["joins"]
+            ),
+            None,
+        )
+        ahead.append(
+            {
+                "goal": goal["id"],
+                "label": goal["label"],
+                "target": goal["target"],
+                "issuer": issuer,
+                "exam": None if exam is None else exam["start"],
+                "after": None if exam is None else exam["after"],
+                "gaps": sub["gaps"],
+                "ce_now": now,
+                "ce_then": then,
+                "unit": None if rules is None else rules["unit"],
+                "joins": None if joins is None else joins["start"],
+                "link": link("plan", *replace(req, goal=goal["id"]).argv()),
+            }
+        )
+    return {
+        "credentials": [
+            {"credential": c, "issuer": ds.certification(c)["issuer"], "earned": d} for c, d in held.items()
+        ],
+        "renewals": renewals,
+        "next": ahead,
     }
 
 
@@ -728,6 +1026,27 @@ def _pay(ds: Dataset) -> list[Record]:
 
     annual, _ = newest_median(ds)
     return [] if annual is None else [annual]
+
+
+def _career_pay(ds: Dataset, goal: Record) -> Record | None:
+    """The goal's career and the survey figures ``careers`` shows for it (AAPC members'
+    averages for coders), each with the survey it comes from; None for a goal whose career
+    has no survey figures (its occupation's median is the plan's pay already)."""
+    careers = (ds.sections.get("careers") or {}).get("careers", [])
+    career = next(
+        (c for c in careers if c["survey_pay"] and (goal["id"] == c["goal"] or goal["id"] in c["goals"])),
+        None,
+    )
+    if career is None:
+        return None
+    from .careers import _survey_pay
+
+    return {
+        "career": career["id"],
+        "title": career["title"],
+        "survey_pay": [_survey_pay(ds, f) for f in career["survey_pay"]],
+        "link": link("careers", career["id"]),
+    }
 
 
 def goal_link(ds: Dataset, goal: Record, path: list[int | str]) -> Link:

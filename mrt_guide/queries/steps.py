@@ -19,6 +19,11 @@ def steps(ds: Dataset) -> StepsOut:
                 "number": number,
                 **step,
                 "duration": {"text": duration["text"], "figures": ds.figure_list(duration["figures"])},
+                "leads": [
+                    {"degree": route["short"], **lead}
+                    for route in (ds.get("degree", d) for d in step["degrees"])
+                    for lead in route["leads"]
+                ],
             }
         )
     return {"steps": cast("list[StepOut]", out)}

@@ -85,10 +85,10 @@ aside.notes ul { list-style: none; padding-left: 0; }
   .stack td { border: 0; padding: .1rem 0; text-align: left; white-space: normal; }
   .stack td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; }
 }
-@page { margin: 12mm 12mm 13mm; }
+@page { margin: 11mm 12mm 12mm; }
 @media print {
   html { font-size: 9pt; }
-  body { font-size: 1rem; line-height: 1.35; }
+  body { font-size: 1rem; line-height: 1.3; }
   main { max-width: none; padding: 0; }
   h1 { font-size: 1.6rem; }
   h2 { font-size: 1.2rem; margin: .9rem 0 .35rem; break-after: avoid; page-break-after: avoid; }

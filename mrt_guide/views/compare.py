@@ -132,6 +132,10 @@ def _range(figs: Sequence[Mapping[str, Any]]) -> str:
 
 def _prepare(col: CompareColumn, cite: Cite) -> list[Span]:
     parts: list[Inline] = []
+    prep = col["preparation"]
+    if prep is not None:
+        length = "" if prep["length"] is None else f" ({fmt.value(prep['length'])})"
+        parts.append([f"{prep['label']}{length}", *cite(prep)])  # an unknown length: the Time row says so
     advised = [p for p in col["eligibility"]["pathways"] if p["recommended"]]
     if advised:
         years = [p["experience"] for p in advised if p["experience"] is not None]
@@ -147,14 +151,17 @@ def _prepare(col: CompareColumn, cite: Cite) -> list[Span]:
     app = col["apprentice"]
     if app is not None:
         removal = app["removal"]
-        text = f"{app['id']} until {_range([r['experience'] for r in removal])} of verified work"
-        text += f" ({fmt.count(len(removal), 'way', 'ways')})"
+        text = f"{app['id']} until {_range([r['experience'] for r in removal])} of "
+        if prep is None:
+            text += f"verified work ({fmt.count(len(removal), 'way', 'ways')})"
+        else:
+            text += "work"  # the note lists the ways; with the course, one screen at 80 columns
         listed = " Or: ".join(r["text"] for r in removal)
         parts.append([text, *cite(app), *cite.note(f"ways {app['id']}", listed)])
     programs = [p for p in col["eligibility"]["pathways"] if not p["recommended"] and p["accredited_by"]]
     if not parts and programs:
         parts.append(f"The {programs[0]['accredited_by']}-accredited program it asks for")
-    return _joined(parts, " ") if parts else [UNKNOWN]
+    return _joined(parts) if parts else [UNKNOWN]
 
 
 def _exam(col: CompareColumn, cite: Cite) -> list[Span]:

@@ -111,6 +111,13 @@ def _list(data: Mapping[str, Any]) -> Document:
             )
         )
     for r in data["routes"]:
+        if r["leads"]:
+            doc.add(
+                Bullets(
+                    [fmt.sourced_line(lead) for lead in r["leads"]], title=f"Where the {r['short']} leads"
+                )
+            )
+    for r in data["routes"]:
         if r["duration"] is None:
             doc.add(Para(f"{r['short']}: {r['duration_note']}", "muted"))
     courses: dict[str, tuple[Mapping[str, Any], list[str]]] = {}
@@ -140,7 +147,12 @@ def _detail(data: Mapping[str, Any]) -> Document:
     body.append(
         Para(["Length: ", *spans(fmt.value_line(r["duration"]) if r["duration"] else r["duration_note"])])
     )
+    if r["after_associate"]:
+        line = fmt.figure_line(r["after_associate"])
+        body.append(Para(["After an associate degree, as the program counts it: ", *spans(line)]))
     body.append(Para("Prepares for: " + _purposes(data, r) + "."))
+    if r["leads"]:
+        body.append(Bullets([fmt.sourced_line(lead) for lead in r["leads"]], title="Where it leads"))
     if r["coursework"]:
         body.append(Bullets(r["coursework"]["subjects"], title=r["coursework"]["title"]))
     if data["choice_rule"]:

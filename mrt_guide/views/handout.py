@@ -29,6 +29,16 @@ def _step(step: Mapping[str, Any]) -> Inline:
         line += [" (", *parts, ")"]
     elif duration["text"]:
         line += [" \u2013 ", duration["text"]]
+    # on paper, where a program does not lead in full, and the credentials it lets you sit by name
+    for lead in step["leads"]:
+        if not lead["qualifies"]:
+            line += [" ", Span(f"{lead['degree']}:", "strong"), " ", lead["text"], " ", *fmt.cite(lead)]
+    sits = [lead for lead in step["leads"] if lead["qualifies"]]
+    for n, lead in enumerate(sits):
+        names = " or the ".join(lead["certifications"])
+        line += [" It lets you sit the " if n == 0 else " or the ", names, " ", *fmt.cite(lead)]
+    if sits:
+        line.append(".")
     return line
 
 

@@ -20,6 +20,16 @@ def _duration(step: Mapping[str, Any]) -> list[Inline]:
     return lines
 
 
+def leads(step: Mapping[str, Any]) -> list[Inline]:
+    """Where the step's programs lead, and where they do not: a line per program, each
+    statement with its citation."""
+    lines: dict[str, list[str | Span]] = {}
+    for lead in step["leads"]:
+        line = lines.setdefault(lead["degree"], [Span(f"{lead['degree']}:", "strong")])
+        line += [" ", lead["text"], " ", *fmt.cite(lead)]
+    return list(lines.values())
+
+
 def build(data: StepsOut) -> Document:
     doc = Document("The path into the career, step by step")
     for step in data["steps"]:
@@ -27,12 +37,14 @@ def build(data: StepsOut) -> Document:
             Para(step["summary"]),
             Bullets(step["actions"], title="What to do"),
             Bullets(_duration(step), title="How long"),
+            *([Bullets(leads(step), title="Where it leads")] if step["leads"] else []),
             Hint(
                 ["More: ", *[part for see in step["see"] for part in (Span(fmt.command(see), "code"), "  ")]]
             ),
         ]
         doc.add(Panel(f"{step['number']}. {step['title']}", body, subtitle=fmt.cite_text(step)))
-    shown = [f for s in data["steps"] for f in s["duration"]["figures"]] + data["steps"]
+    shown: list[Mapping[str, Any]] = [f for s in data["steps"] for f in s["duration"]["figures"]]
+    shown += [*data["steps"], *(lead for s in data["steps"] for lead in s["leads"])]
     doc.add(Notes(fmt.figure_notes(shown, data["sources"])))
     return doc
 
