@@ -157,7 +157,8 @@ def calendar(
 
     All-day events with reminders 90, 30 and 7 days before. Each event
     keeps its UID, so importing a newer file updates the events instead
-    of adding copies.
+    of adding copies; UIDs carry the log's own random id, so two
+    people's files can share one calendar.
     """
     from ..queries import ce as q
     from ..store import ce as store
@@ -167,8 +168,8 @@ def calendar(
     ds = dataset(ctx)
     day = on_day(on)
     with store.opened(write=False) as log:
-        held, recorded = log.credentials(), log.recorded_cycles()
-    events = q.calendar_events(ds, held, recorded, day)
+        held, recorded, log_id = log.credentials(), log.recorded_cycles(), log.log_id()
+    events = [] if log_id is None else q.calendar_events(ds, held, recorded, day, log_id)
     if not events:
         raise NotFound(
             "No deadline ahead to put in a calendar: add a credential first ('mrt-guide ce credential add')."

@@ -1057,13 +1057,27 @@ def report(
     }
 
 
+def event_uid(log_id: str, iss: Issuer, index: int, kind: str) -> str:
+    """A calendar event's UID: the log's random id, the issuer, the day its cycles are dated
+    from (the recorded cycle's first day for it and those after it, else the first cycle's),
+    the cycle's place after that day and the event (``end``, ``due``, ``fee-2027``...). Never a
+    place in the whole list: a credential added later, earlier (before a recorded cycle) or
+    at another issuer, or a corrected end date, keeps every UID, so a calendar updates the
+    event; a UID never comes to mean a cycle dated from another day."""
+    origin = next((i for i, c in enumerate(iss.cycles) if c["recorded"]), None)
+    if origin is None or index < origin:
+        origin = 0
+    day = iss.cycles[origin]["start"].strftime("%Y%m%d")
+    return f"{log_id}-{iss.id.lower()}-{day}-{index - origin}-{kind}@mrt-guide"
+
+
 def calendar_events(
-    ds: Dataset, held: dict[str, str], recorded: dict[str, dict[str, Any]], on: dt.date
+    ds: Dataset, held: dict[str, str], recorded: dict[str, dict[str, Any]], on: dt.date, log_id: str
 ) -> list[dict[str, Any]]:
     """``ce calendar``: an all-day event for each cycle end and due date still ahead, for the
     current cycle, the next one, and the previous one while it can still be reported. UIDs
-    are the issuer and the cycle's number from the first, so a corrected date updates the
-    same event."""
+    come from ``event_uid``: unique to the log, so two holders' files in one calendar never
+    collide, and the same for the same cycle from one export to the next."""
     found, _ = issuers(ds, held, recorded, [], on)
     events = []
     for iss in found:
@@ -1079,7 +1093,7 @@ def calendar_events(
             if cyc["due"] != cyc["end"] and cyc["due"] >= on:
                 events.append(
                     {
-                        "uid": f"ce-{iss.id.lower()}-cycle{cyc['number']}-due@mrt-guide",
+                        "uid": event_uid(log_id, iss, i, "due"),
                         "date": cyc["due"].isoformat(),
                         "summary": f"{iss.id} CE due: {owed} ({creds})",
                         "description": f"Report the continuing education of the {iss.id} cycle {span}: "
@@ -1090,7 +1104,7 @@ def calendar_events(
                 tail = "" if cyc["due"] != cyc["end"] else f": {owed} due"
                 events.append(
                     {
-                        "uid": f"ce-{iss.id.lower()}-cycle{cyc['number']}-end@mrt-guide",
+                        "uid": event_uid(log_id, iss, i, "end"),
                         "date": cyc["end"].isoformat(),
                         "summary": f"{iss.id} CE cycle ends{tail} ({creds})",
                         "description": f"Last day of the {iss.id} cycle {span}; {owed} must be earned "
