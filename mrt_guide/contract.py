@@ -815,10 +815,31 @@ class CeHeld(Out):
     prorated: bool
 
 
+class CeFee(Out):
+    """A fee that keeps the held credentials of one issuer (``renewal.json`` ``fees``): how
+    often (``every``), the rule for its date (``due``) and the next such day (None where
+    unknown: AAPC's membership date until a period is recorded), the amounts the sources
+    give (``figures``) and those not found (``not_found``, shown as unknown)."""
+
+    id: str
+    issuer: str
+    credentials: list[str]
+    label: str
+    every: Literal["year", "cycle"]
+    due: Literal["january-31", "cycle-end", "membership-date"]
+    next: str | None
+    figures: list[m.Figure]
+    not_found: list[str]
+    text: str
+    source: str
+    flag: str
+
+
 class CeStatusOut(Cited):
     on: str
     credentials: list[CeHeld]
     cycles: list[CeCycle]
+    fees: list[CeFee]
     notes: list[str]
 
 

@@ -513,6 +513,19 @@ class AfterEndOut(TypedDict):
 
 
 @final
+class Fee(TypedDict):
+    source: str
+    flag: Literal["official", "secondary", "article-only"]
+    id: str
+    label: str
+    every: Literal["year", "cycle"]
+    due: Literal["january-31", "cycle-end", "membership-date"]
+    text: str
+    figures: list[Figure]
+    not_found: list[str]
+
+
+@final
 class RenewalOut(TypedDict):
     """An issuer's renewal rules, each figure id replaced by the figure."""
 
@@ -536,6 +549,7 @@ class RenewalOut(TypedDict):
     ends_on_membership_date: bool
     first_period_prorated: bool | None
     rules: list[Fact]
+    fees: list[Fee]
 
 
 @final
@@ -1374,11 +1388,30 @@ class CeCycle(TypedDict):
 
 
 @final
+class CeFee(TypedDict):
+    """A fee that keeps the held credentials of one issuer (``renewal.json`` ``fees``): how"""
+
+    id: str
+    issuer: str
+    credentials: list[str]
+    label: str
+    every: Literal["year", "cycle"]
+    due: Literal["january-31", "cycle-end", "membership-date"]
+    next: str | None
+    figures: list[Figure]
+    not_found: list[str]
+    text: str
+    source: str
+    flag: str
+
+
+@final
 class CeStatusOut(TypedDict):
     sources: NotRequired[dict[str, Source]]
     on: str
     credentials: list[CeHeld]
     cycles: list[CeCycle]
+    fees: list[CeFee]
     notes: list[str]
 
 

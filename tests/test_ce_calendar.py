@@ -41,9 +41,9 @@ def test_two_holders_with_the_same_credentials_never_share_a_uid(ce: Any, tmp_pa
         ce("credential", "add", "ODS", "--earned", "2023-06-20", home=home)
         ce("calendar", str(file), "--on", "2026-01-10", home=home)
     ann, bob = events(files[0]), events(files[1])
-    assert len(ann) == len(bob) == 7
+    assert len(ann) == len(bob) == 12  # 7 cycle ends and due dates, 5 NCRA fee dates
     assert sorted(ann.values()) == sorted(bob.values())  # the same deadlines...
-    assert set(ann).isdisjoint(bob)  # ...as different events: one calendar keeps all 14
+    assert set(ann).isdisjoint(bob)  # ...as different events: one calendar keeps all 24
     ids = [sqlite3.connect(h / "ce.db").execute("SELECT value FROM meta").fetchall() for h in homes]
     assert ids[0] != ids[1] and all(re.fullmatch(r"[0-9a-f]{32}", i[0][0]) for i in ids)
     assert all(uid.startswith(ids[0][0][0] + "-") and uid.endswith("@mrt-guide") for uid in ann)
@@ -72,7 +72,7 @@ def test_uids_stay_when_a_credential_is_added_earlier_later_or_elsewhere(ce: Any
         assert uid in after, uid
         assert after[uid][0] == day  # the same cycle's end, now for more credentials
     assert after[next(u for u, (d, _) in after.items() if d == "2029-03-31")][1].endswith("(CCA, RHIT, CCS)")
-    assert len(after) == len(before) + 5  # NCRA's events are new ones
+    assert len(after) == len(before) + 10  # NCRA's events (5 CE dates, 5 fee dates) are new ones
     # a corrected end date moves the recorded cycle's end and the next one's: the same events
     ce("cycle", "set", "AHIMA", "--start", "2025-03-13", "--end", "2027-04-30")
     third = tmp_path / "c.ics"

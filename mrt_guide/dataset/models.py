@@ -754,6 +754,24 @@ class AfterEnd(Sourced):
     text: Text
 
 
+FeeDue = Literal["january-31", "cycle-end", "membership-date"]
+"""When a fee is due: every 31 January (NCRA), by the cycle's last day (AHIMA), or on the
+holder's membership due date (AAPC, which only the holder knows)."""
+
+
+class Fee(Sourced):
+    """A fee that keeps the credentials: how often and by when, and what it costs where the
+    sources say (``figures``, in usd); what was looked for and not found stays unknown."""
+
+    id: Annotated[Slug, Key("renewal-fee")]
+    label: Label = Field(description="What the fee is, e.g. 'Annual certification maintenance fee'.")
+    every: Literal["year", "cycle"]
+    due: FeeDue
+    text: Text
+    figures: list[Figure] = Field(default=[], description="The amounts the sources give.")
+    not_found: list[Text] = Field(default=[], description="Amounts looked for, not found: shown as unknown.")
+
+
 class IssuerRenewal(Sourced):
     """How one issuer's credentials are kept."""
 
@@ -786,6 +804,7 @@ class IssuerRenewal(Sourced):
     rules: list[Fact] = Field(
         default=[], description="Further rules in words (where units may come from, audits, fees)."
     )
+    fees: list[Fee] = Field(default=[], description="Fees that keep the credentials, and when they are due.")
 
 
 class RenewalFile(Model):

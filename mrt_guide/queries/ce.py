@@ -41,6 +41,7 @@ if TYPE_CHECKING:
         CeCredential,
         CeCredentialsOut,
         CeCycle,
+        CeFee,
         CeHeld,
         CeHolder,
         CeListOut,
@@ -852,6 +853,60 @@ def _unknown_notes(found: list[Issuer]) -> list[str]:
     return notes
 
 
+def _fee_dates(iss: Issuer, due: str, on: dt.date, until: dt.date) -> list[dt.date]:
+    """The days from ``on`` to ``until`` that a fee of ``iss`` is due: every 31 January; the
+    end of each cycle; the membership due date, known only from a recorded period's end
+    (AAPC reports CEUs on it, C1), every year. Empty when unknown."""
+    if due == "january-31":
+        first = on.year if on <= dt.date(on.year, 1, 31) else on.year + 1
+        return [dt.date(y, 1, 31) for y in range(first, until.year + 1) if dt.date(y, 1, 31) <= until]
+    if due == "cycle-end":
+        return [c["end"] for c in iss.cycles if on <= c["end"] <= until]
+    recorded = next((c for c in iss.cycles if c["recorded"]), None)
+    if recorded is None:
+        return []
+    base = recorded["end"]
+    years = (on.year - base.year) - 1
+    found = []
+    while (day := add_months(base, 12 * years)) <= until:
+        if day >= on:
+            found.append(day)
+        years += 1
+    return found
+
+
+def _fee_due(iss: Issuer, due: str, on: dt.date) -> dt.date | None:
+    """The next day on or after ``on`` that a fee of ``iss`` is due; None when unknown."""
+    found = _fee_dates(iss, due, on, dt.date(on.year + 5, 12, 31))
+    return found[0] if found else None
+
+
+def fee_records(found: list[Issuer], on: dt.date) -> list[dict[str, Any]]:
+    """The fees that keep the held credentials (``renewal.json`` ``fees``): the rule codes, the
+    next due date (None when unknown), the amounts the sources give and what was not found."""
+    out = []
+    for iss in found:
+        for fee in (iss.rules or {}).get("fees", []):
+            nxt = _fee_due(iss, fee["due"], on)
+            out.append(
+                {
+                    "id": fee["id"],
+                    "issuer": iss.id,
+                    "credentials": sorted(iss.creds, key=lambda c: (iss.creds[c], c)),
+                    "label": fee["label"],
+                    "every": fee["every"],
+                    "due": fee["due"],
+                    "next": None if nxt is None else nxt.isoformat(),
+                    "figures": fee["figures"],
+                    "not_found": fee["not_found"],
+                    "text": fee["text"],
+                    "source": fee["source"],
+                    "flag": fee["flag"],
+                }
+            )
+    return out
+
+
 def status(
     ds: Dataset,
     held: dict[str, str],
@@ -884,6 +939,7 @@ def status(
         "on": on.isoformat(),
         "credentials": cast("list[CeHeld]", credential_cycles(ds, held, recorded, on)),
         "cycles": cast("list[CeCycle]", cycles),
+        "fees": cast("list[CeFee]", fee_records(found, on)),
         "notes": notes,
     }
 
@@ -1084,6 +1140,7 @@ def calendar_events(
         index = iss.current(on)
         if index is None:
             continue
+        fees = (iss.rules or {}).get("fees", [])
         for i in range(max(index - 1, 0), min(index + 2, len(iss.cycles))):
             cyc = iss.cycles[i]
             unit = (iss.rules or {}).get("unit")
@@ -1102,13 +1159,39 @@ def calendar_events(
                 )
             if cyc["end"] >= on:
                 tail = "" if cyc["due"] != cyc["end"] else f": {owed} due"
+                also = "".join(
+                    f" Also due by this day: the {iss.id} {fee['label'].lower()}. {_amounts(fee)}"
+                    for fee in fees
+                    if fee["due"] == "cycle-end"
+                )
                 events.append(
                     {
                         "uid": event_uid(log_id, iss, i, "end"),
                         "date": cyc["end"].isoformat(),
                         "summary": f"{iss.id} CE cycle ends{tail} ({creds})",
                         "description": f"Last day of the {iss.id} cycle {span}; {owed} must be earned "
-                        "within it. mrt-guide ce status shows what is still needed.",
+                        f"within it.{also} mrt-guide ce status shows what is still needed.",
+                    }
+                )
+        until = iss.cycles[min(index + 1, len(iss.cycles) - 1)]["due"]
+        for fee in fees:
+            if fee["due"] == "cycle-end":
+                continue
+            for day in _fee_dates(iss, fee["due"], on, until):
+                events.append(
+                    {
+                        "uid": f"{log_id}-{iss.id.lower()}-{fee['id']}-{day.year}@mrt-guide",
+                        "date": day.isoformat(),
+                        "summary": f"{iss.id} {fee['label'].lower()} due ({', '.join(sorted(iss.creds))})",
+                        "description": f"{fee['text']} {_amounts(fee)} mrt-guide ce status shows the fees.",
                     }
                 )
     return sorted(events, key=lambda e: (e["date"], e["uid"]))
+
+
+def _amounts(fee: Record) -> str:
+    """A fee's amounts for a calendar's text: "Amounts: ..., NCRA member: $35 (2024, ncra-ce)."."""
+    if not fee["figures"]:
+        return "The amount was not found in the sources."
+    parts = [f"{f['label']}: ${f['value']:,} ({f['year']}, {f['source']})" for f in fee["figures"]]
+    return "Amounts: " + "; ".join(parts) + "."

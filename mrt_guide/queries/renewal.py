@@ -56,6 +56,7 @@ def figures(resolved: Record) -> list[Record]:
         found += [counting["minutes_per_unit"], counting["round_up_from"]]
     found += [a["after_days"] for a in resolved["after_end"] if a["after_days"] is not None]
     found += [f for rule in resolved["rules"] for f in rule["figures"]]
+    found += [f for fee in resolved.get("fees", []) for f in fee["figures"]]
     return found
 
 
