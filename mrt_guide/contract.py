@@ -875,6 +875,7 @@ class CeListOut(Cited):
     cycle: CeCycleChoice
     for_: str | None = Field(alias="for")
     activities: list[CeActivity]
+    tag_labels: dict[str, str] = Field(description="Each mark's short name, by id (renewal.json tags).")
 
 
 class CeCredential(Out):
@@ -918,6 +919,7 @@ class CeReportOut(Cited):
     cycles: list[CeReportCycle]
     uncounted: list[CeReportActivity]
     notes: list[str]
+    tag_labels: dict[str, str] = Field(description="Each mark's short name, by id (renewal.json tags).")
 
 
 CONTRACTS.update(

@@ -476,7 +476,7 @@ class ShareOut(TypedDict):
     source: str
     flag: Literal["official", "secondary", "article-only"]
     id: str
-    tag: Literal["in_domain", "ahima_source", "category_a", "in_person"]
+    tag: str
     share: Figure
     applies_from: str | None
     text: str
@@ -487,7 +487,7 @@ class MinimumOut(TypedDict):
     source: str
     flag: Literal["official", "secondary", "article-only"]
     id: str
-    tag: Literal["in_domain", "ahima_source", "category_a", "in_person"]
+    tag: str
     amount: Figure
     over_cycles: int
     applies_from: str | None
@@ -1342,7 +1342,7 @@ class CeCheck(TypedDict):
     """One rule of a cycle: ``earned`` of ``required`` by ``by`` (a multi-cycle minimum's"""
 
     rule: str
-    tag: Literal["in_domain", "ahima_source", "category_a", "in_person"] | None
+    tag: str | None
     cycles: int
     ok: bool
     earned: float
@@ -1440,7 +1440,7 @@ CeActivity = TypedDict(
         "minutes": int | None,
         "ceus": float | None,
         "counted": list[CeCounted],
-        "tags": list[Literal["in_domain", "ahima_source", "category_a", "in_person"]],
+        "tags": list[str],
         "for": list[str],
         "evidence": CeEvidence | None,
         "notes": str | None,
@@ -1456,6 +1456,7 @@ CeListOut = TypedDict(
         "cycle": Literal["current", "previous", "all"],
         "for": str | None,
         "activities": list[CeActivity],
+        "tag_labels": dict[str, str],
     },
 )
 
@@ -1495,7 +1496,7 @@ CeReportActivity = TypedDict(
         "minutes": int | None,
         "ceus": float | None,
         "counted": list[CeCounted],
-        "tags": list[Literal["in_domain", "ahima_source", "category_a", "in_person"]],
+        "tags": list[str],
         "for": list[str],
         "evidence": CeEvidence | None,
         "notes": str | None,
@@ -1542,3 +1543,4 @@ class CeReportOut(TypedDict):
     cycles: list[CeReportCycle]
     uncounted: list[CeReportActivity]
     notes: list[str]
+    tag_labels: dict[str, str]

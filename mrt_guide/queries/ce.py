@@ -52,17 +52,32 @@ if TYPE_CHECKING:
     )
 from .renewal import combined_requirement
 from .renewal import rules as renewal_rules
+from .renewal import tags as tag_records
 
 TAGS = ("in_domain", "ahima_source", "category_a", "in_person")
-"""What an activity may be marked as: the ``Tag`` values of the dataset models."""
-TAG_WORDS = {
-    "in_domain": "in the HIM domains",
-    "ahima_source": "from AHIMA or a component association",
-    "category_a": "Category A",
-    "in_person": "in person",
-}
-DEFAULT_TAGS = ("in_domain",)
-"""Marked unless the user says otherwise: most CE is about the field (``--not-in-domain``)."""
+"""The marks the log's CSV has a column for. What each means, whether it is marked by
+default and which issuers count it are records in the dataset (``renewal.json`` ``tags``,
+``tag_records``); ``tests/test_ce_tags.py`` keeps the two in step."""
+
+
+def tag_words(ds: Dataset) -> dict[str, str]:
+    """Each mark's words in a rule's line ("in the HIM domains"), by id."""
+    return {t["id"]: t["words"] for t in tag_records(ds)}
+
+
+def tag_labels(ds: Dataset) -> dict[str, str]:
+    """Each mark's short name in a list of activities ("HIM domains"), by id."""
+    return {t["id"]: t["short"] for t in tag_records(ds)}
+
+
+def tag_id(ds: Dataset, name: str) -> str:
+    """A mark's id from any case, with - for _ (``--tag ahima-source``); the closest suggested."""
+    from ..dataset.index import choose
+
+    known = [t["id"] for t in tag_records(ds)]
+    return choose("tag", name.strip().replace("-", "_"), known)
+
+
 UNIT_WORDS = {"ceu": ("CEU", "CEUs"), "ce_hours": ("CE hour", "CE hours")}
 CYCLE_CHOICES = ("current", "previous", "all")
 STATES = ("complete", "on-track", "behind", "unmet")
@@ -237,15 +252,17 @@ def targets(ds: Dataset, held: dict[str, str], given: list[str] | None) -> list[
 
 
 def tags_for(ds: Dataset, creds: list[str], marked: dict[str, bool | None]) -> list[str]:
-    """An activity's tags: those marked yes, and the defaults not marked no, where a rule of
-    one of its issuers counts them (in_domain means nothing to NCRA)."""
+    """An activity's tags: those marked yes, and the defaults (``default`` in the data) not
+    marked no, where a rule of one of its issuers counts them (in_domain means nothing to
+    NCRA)."""
     counted: set[str] = set()
     for issuer in {issuer_of(ds, c) for c in creds} - {None}:
         found = renewal_rules(ds, str(issuer)) or {}
         counted |= {r["tag"] for r in [*found.get("shares", []), *found.get("minimums", [])]}
-    return [
-        t for t in TAGS if marked.get(t) or (marked.get(t) is None and t in DEFAULT_TAGS and t in counted)
-    ]
+    defaults = {t["id"] for t in tag_records(ds) if t["default"]}
+    known = [t["id"] for t in tag_records(ds)]
+    order = known + [t for t in marked if t not in known]
+    return [t for t in order if marked.get(t) or (marked.get(t) is None and t in defaults and t in counted)]
 
 
 # cycles
@@ -347,6 +364,7 @@ class Issuer:
         "recorded",
         "rules",
         "unknown",
+        "words",
     )  # fmt: skip
 
     def __init__(
@@ -360,6 +378,7 @@ class Issuer:
     ) -> None:
         self.id = issuer
         self.rules = renewal_rules(ds, issuer)
+        self.words = tag_words(ds)
         self.creds = creds
         self.recorded = recorded
         if isinstance(activities, dict):
@@ -543,7 +562,7 @@ def evaluate(iss: Issuer, index: int, on: dt.date) -> dict[str, Any]:
         need = required * pct / 100
         have = iss.total(acts, share["tag"])
         detail = (
-            f"{num(have)} of {num(need)} {units(unit, need)} {TAG_WORDS[share['tag']]} "
+            f"{num(have)} of {num(need)} {units(unit, need)} {iss.words.get(share['tag'], share['tag'])} "
             f"(at least {num(pct)}% of {num(required)})"
         )
         checks.append(
@@ -556,7 +575,8 @@ def evaluate(iss: Issuer, index: int, on: dt.date) -> dict[str, Any]:
             if not _applies(minimum["applies_from"], start, end):
                 continue
             have = iss.total(acts, minimum["tag"])
-            detail = f"{num(have)} of {num(amount)} {units(unit, amount)} {TAG_WORDS[minimum['tag']]}"
+            said = iss.words.get(minimum["tag"], minimum["tag"])
+            detail = f"{num(have)} of {num(amount)} {units(unit, amount)} {said}"
             checks.append(
                 _check(
                     minimum["id"],
@@ -577,8 +597,9 @@ def evaluate(iss: Issuer, index: int, on: dt.date) -> dict[str, Any]:
         w_upto = min(w_end, on)
         w_from = _counts_from(iss, index, w_start, minimum["applies_from"])
         have = iss.total(iss.span(w_from, w_upto), minimum["tag"])
+        said = iss.words.get(minimum["tag"], minimum["tag"])
         detail = (
-            f"{num(have)} of {num(amount)} {units(unit, amount)} {TAG_WORDS[minimum['tag']]} "
+            f"{num(have)} of {num(amount)} {units(unit, amount)} {said} "
             f"over {over} cycles, {w_start.isoformat()} to {w_end.isoformat()}"
         )
         if w_from < w_start:
@@ -627,7 +648,7 @@ def evaluate(iss: Issuer, index: int, on: dt.date) -> dict[str, Any]:
         "activities": len(acts),
         "checks": checks,
     }
-    out["needed"] = _needed(out, now, [c for c in checks if c not in now])
+    out["needed"] = _needed(out, now, [c for c in checks if c not in now], iss.words)
     out["warnings"] = _warnings(iss, cyc, out, on)
     out["notes"] = _notes(iss, cyc)
     return out
@@ -687,11 +708,13 @@ def _counts_from(iss: Issuer, index: int, window_start: dt.date, applies_from: s
     return min(window_start, since) if first else window_start
 
 
-def _needed(cycle: dict[str, Any], now: list[dict[str, Any]], later: list[dict[str, Any]]) -> str:
+def _needed(
+    cycle: dict[str, Any], now: list[dict[str, Any]], later: list[dict[str, Any]], words: dict[str, str]
+) -> str:
     """What is still needed, in words: "6 more CEUs, at least 2 from AHIMA ..., by 2027-03-12." """
     unit = cycle["unit"]
     short = [
-        f"at least {num(c['required'] - c['earned'])} {TAG_WORDS[c['tag']]}"
+        f"at least {num(c['required'] - c['earned'])} {words.get(c['tag'], c['tag'])}"
         for c in now
         if c["tag"] is not None and not c["ok"]
     ]
@@ -707,8 +730,8 @@ def _needed(cycle: dict[str, Any], now: list[dict[str, Any]], later: list[dict[s
     for c in later:
         if not c["ok"]:
             gap = float(c["required"]) - float(c["earned"])
-            words = f"{num(gap)} {units(unit, gap)} {TAG_WORDS[c['tag']]}"
-            text += f" Also {words} by {c['by']}, over {c['cycles']} cycles."
+            owed = f"{num(gap)} {units(unit, gap)} {words.get(c['tag'], c['tag'])}"
+            text += f" Also {owed} by {c['by']}, over {c['cycles']} cycles."
     return text
 
 
@@ -1022,6 +1045,7 @@ def listing(
         "cycle": cast('Literal["current", "previous", "all"]', which),
         "for": only,
         "activities": cast("list[CeActivity]", [activity_record(a, owners, folder) for a in chosen]),
+        "tag_labels": tag_labels(ds),
     }
 
 
@@ -1110,6 +1134,7 @@ def report(
         "cycles": cast("list[CeReportCycle]", cycles),
         "uncounted": cast("list[CeReportActivity]", others),
         "notes": notes,
+        "tag_labels": tag_labels(ds),
     }
 
 

@@ -45,6 +45,11 @@ def rules(ds: Dataset, issuer: str) -> Record | None:
     }
 
 
+def tags(ds: Dataset) -> list[Record]:
+    """What a CE activity may be marked as (``renewal.json`` ``tags``), in the data's order."""
+    return list(ds.section("renewal").get("tags", []))
+
+
 def figures(resolved: Record) -> list[Record]:
     """Every figure a resolved set of rules shows, in reading order."""
     combined, counting = resolved["combined"], resolved["counting"]

@@ -16,8 +16,6 @@ STATE_WORDS = {
     "behind": ("Behind: fewer credits than the time gone by calls for", "warn"),
     "unmet": ("Ended short", "warn"),
 }
-TAG_SHORT = {"in_domain": "HIM domains", "ahima_source": "AHIMA source", "category_a": "Category A",
-             "in_person": "in person"}  # fmt: skip
 
 
 def bar(earned: float, required: float) -> Span:
@@ -52,8 +50,9 @@ def counted(a: Mapping[str, Any]) -> str:
     )
 
 
-def tags(a: Mapping[str, Any]) -> str:
-    return ", ".join(TAG_SHORT.get(t, t) for t in a["tags"])
+def tags(a: Mapping[str, Any], labels: Mapping[str, str]) -> str:
+    """An activity's marks by their short names (``tag_labels``, from the dataset)."""
+    return ", ".join(labels.get(t, t) for t in a["tags"])
 
 
 def check_line(check: Mapping[str, Any], due: str) -> Inline:

@@ -56,7 +56,15 @@ def build(data: CeListOut, rows: int = 0, page: int = 1) -> Document:
         end = max(len(acts) - rows * (page - 1), 0)
         shown = acts[max(end - rows, 0) : end]
     table: list[list[Inline]] = [
-        [str(a["id"]), a["date"], _title(a), length(a), counted(a), tags(a), "✓" if a["evidence"] else "-"]
+        [
+            str(a["id"]),
+            a["date"],
+            _title(a),
+            length(a),
+            counted(a),
+            tags(a, data["tag_labels"]),
+            "✓" if a["evidence"] else "-",
+        ]
         for a in shown
     ]
     if shown:
