@@ -30,6 +30,8 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal, cast
 
+from ..amounts import num as num
+from ..amounts import units as units
 from ..dataset.index import Dataset, Record
 from ..status import GuideError
 from ..textsafe import neutral_line, unsafe
@@ -78,7 +80,6 @@ def tag_id(ds: Dataset, name: str) -> str:
     return choose("tag", name.strip().replace("-", "_"), known)
 
 
-UNIT_WORDS = {"ceu": ("CEU", "CEUs"), "ce_hours": ("CE hour", "CE hours")}
 CYCLE_CHOICES = ("current", "previous", "all")
 STATES = ("complete", "on-track", "behind", "unmet")
 """complete: every rule due this cycle is met; on-track: not yet, but at least the share of
@@ -96,21 +97,10 @@ def today() -> dt.date:
     return dt.date.today()
 
 
-def num(value: float) -> str:
-    """A count as people write it: 6, 1.5, 0.33."""
-    value = round(float(value), 2)
-    return str(int(value)) if value.is_integer() else f"{value:.2f}".rstrip("0")
-
-
 def clean(value: float) -> float | int:
     """A number for JSON: an int when whole."""
     value = round(float(value), 4)
     return int(value) if value.is_integer() else value
-
-
-def units(unit: str | None, amount: float) -> str:
-    one, many = UNIT_WORDS.get(unit or "", ("credit", "credits"))
-    return one if num(amount) == "1" else many
 
 
 # checking what the user typed

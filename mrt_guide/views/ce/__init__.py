@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ...amounts import num as amount_text
+from ...amounts import units as units
 from .. import fmt
 from ..doc import Inline, Span
 
@@ -25,15 +27,7 @@ def bar(earned: float, required: float) -> Span:
 
 
 def num(value: float | None) -> str:
-    from ...queries.ce import num as n
-
-    return "" if value is None else n(value)
-
-
-def units(unit: str | None, amount: float) -> str:
-    from ...queries.ce import units as u
-
-    return u(unit, amount)
+    return "" if value is None else amount_text(value)
 
 
 def length(a: Mapping[str, Any]) -> str:
