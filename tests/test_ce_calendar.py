@@ -106,3 +106,22 @@ def test_the_file_keeps_rfc_5545_basics(ce: Any, tmp_path: Path) -> None:
     descriptions = [str(e["DESCRIPTION"]) for e in cal.walk("VEVENT")]
     whole = "Last day of the AHIMA cycle 2025-03-13 to 2027-03-12; 20 CEUs must be earned within it."
     assert any(d.startswith(whole) for d in descriptions)
+
+
+def test_the_query_gives_codes_and_the_view_the_words(guide: Any) -> None:
+    """Issue 21 item 9: calendar_events returns codes and numbers; views/ce/calendar phrases."""
+    import datetime as dt
+
+    from mrt_guide.queries import ce as q
+    from mrt_guide.views.ce import calendar as view
+
+    held = {"RHIT": "2025-03-13", "ODS": "2023-06-20"}
+    found = q.calendar_events(guide, held, {}, dt.date(2026, 1, 10), "0" * 32)
+    assert {e["kind"] for e in found} == {"due", "end", "fee"}
+    assert not any("summary" in e or "description" in e for e in found)
+    end = next(e for e in found if e["kind"] == "end" and e["issuer"] == "AHIMA")
+    assert (end["start"], end["end"], end["required"], end["unit"]) == ("2025-03-13", "2027-03-12", 20, "ceu")
+    assert [f["id"] for f in end["fees"]] == ["ahima-recert-fee"]
+    phrased = view.phrase(end)
+    assert phrased["summary"] == "AHIMA CE cycle ends: 20 CEUs due (RHIT)"
+    assert "Also due by this day: the AHIMA recertification fee." in phrased["description"]

@@ -169,12 +169,15 @@ def calendar(
     day = on_day(on)
     with store.opened(write=False) as log:
         held, recorded, log_id = log.credentials(), log.recorded_cycles(), log.log_id()
-    events = [] if log_id is None else q.calendar_events(ds, held, recorded, day, log_id)
-    if not events:
+    found = [] if log_id is None else q.calendar_events(ds, held, recorded, day, log_id)
+    if not found:
         raise NotFound(
             "No deadline ahead to put in a calendar: add a credential first ('mrt-guide ce credential add')."
         )
     from ..render import to_ics
+    from ..views.ce import calendar as view
+
+    events = view.events(found)
 
     write_file(file, to_ics.render(events), "the calendar")
     say(

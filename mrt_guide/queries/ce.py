@@ -1145,10 +1145,16 @@ def event_uid(log_id: str, iss: Issuer, index: int, kind: str) -> str:
 def calendar_events(
     ds: Dataset, held: dict[str, str], recorded: dict[str, dict[str, Any]], on: dt.date, log_id: str
 ) -> list[dict[str, Any]]:
-    """``ce calendar``: an all-day event for each cycle end and due date still ahead, for the
-    current cycle, the next one, and the previous one while it can still be reported. UIDs
-    come from ``event_uid``: unique to the log, so two holders' files in one calendar never
-    collide, and the same for the same cycle from one export to the next."""
+    """``ce calendar``: a record per all-day event, as codes and numbers (``views/ce/calendar``
+    phrases them): each cycle end and due date still ahead, for the current cycle, the next
+    one, and the previous one while it can still be reported, and each fee date in that span.
+
+    - ``uid`` (``event_uid``: unique to the log, so two holders' files in one calendar never
+      collide, and the same for the same cycle from one export to the next), ``date``;
+    - ``kind``: ``due`` (the CE is reported), ``end`` (the cycle's last day) or ``fee``;
+    - ``issuer``, ``credentials``; for ``due`` and ``end``: ``start``, ``end``, ``due``,
+      ``required`` and ``unit`` of the cycle, and ``fees`` due that day too (AHIMA's by the
+      cycle's end); for ``fee``: the ``fee`` record (renewal.json ``fees``)."""
     found, _ = issuers(ds, held, recorded, [], on)
     events = []
     for iss in found:
@@ -1158,36 +1164,26 @@ def calendar_events(
         fees = (iss.rules or {}).get("fees", [])
         for i in range(max(index - 1, 0), min(index + 2, len(iss.cycles))):
             cyc = iss.cycles[i]
-            unit = (iss.rules or {}).get("unit")
-            creds = ", ".join(cyc["credentials"])
-            owed = f"{num(cyc['required'])} {units(unit, cyc['required'])}"
-            span = f"{cyc['start'].isoformat()} to {cyc['end'].isoformat()}"
+            cycle = {
+                "issuer": iss.id,
+                "credentials": list(cyc["credentials"]),
+                "start": cyc["start"].isoformat(),
+                "end": cyc["end"].isoformat(),
+                "due": cyc["due"].isoformat(),
+                "required": clean(cyc["required"]),
+                "unit": (iss.rules or {}).get("unit"),
+            }
             if cyc["due"] != cyc["end"] and cyc["due"] >= on:
                 events.append(
-                    {
-                        "uid": event_uid(log_id, iss, i, "due"),
-                        "date": cyc["due"].isoformat(),
-                        "summary": f"{iss.id} CE due: {owed} ({creds})",
-                        "description": f"Report the continuing education of the {iss.id} cycle {span}: "
-                        f"{owed}. mrt-guide ce status shows what is still needed.",
-                    }
-                )
+                    {**cycle, "uid": event_uid(log_id, iss, i, "due"), "date": cycle["due"], "kind": "due",
+                     "fees": []}
+                )  # fmt: skip
             if cyc["end"] >= on:
-                tail = "" if cyc["due"] != cyc["end"] else f": {owed} due"
-                also = "".join(
-                    f" Also due by this day: the {iss.id} {fee['label'].lower()}. {_amounts(fee)}"
-                    for fee in fees
-                    if fee["due"] == "cycle-end"
-                )
+                with_end = [fee for fee in fees if fee["due"] == "cycle-end"]
                 events.append(
-                    {
-                        "uid": event_uid(log_id, iss, i, "end"),
-                        "date": cyc["end"].isoformat(),
-                        "summary": f"{iss.id} CE cycle ends{tail} ({creds})",
-                        "description": f"Last day of the {iss.id} cycle {span}; {owed} must be earned "
-                        f"within it.{also} mrt-guide ce status shows what is still needed.",
-                    }
-                )
+                    {**cycle, "uid": event_uid(log_id, iss, i, "end"), "date": cycle["end"], "kind": "end",
+                     "fees": with_end}
+                )  # fmt: skip
         until = iss.cycles[min(index + 1, len(iss.cycles) - 1)]["due"]
         for fee in fees:
             if fee["due"] == "cycle-end":
@@ -1197,16 +1193,10 @@ def calendar_events(
                     {
                         "uid": f"{log_id}-{iss.id.lower()}-{fee['id']}-{day.year}@mrt-guide",
                         "date": day.isoformat(),
-                        "summary": f"{iss.id} {fee['label'].lower()} due ({', '.join(sorted(iss.creds))})",
-                        "description": f"{fee['text']} {_amounts(fee)} mrt-guide ce status shows the fees.",
+                        "kind": "fee",
+                        "issuer": iss.id,
+                        "credentials": sorted(iss.creds),
+                        "fee": fee,
                     }
                 )
     return sorted(events, key=lambda e: (e["date"], e["uid"]))
-
-
-def _amounts(fee: Record) -> str:
-    """A fee's amounts for a calendar's text: "Amounts: ..., NCRA member: $35 (2024, ncra-ce)."."""
-    if not fee["figures"]:
-        return "The amount was not found in the sources."
-    parts = [f"{f['label']}: ${f['value']:,} ({f['year']}, {f['source']})" for f in fee["figures"]]
-    return "Amounts: " + "; ".join(parts) + "."
