@@ -1040,10 +1040,31 @@ class CeHeld(Out):
     prorated: bool
 
 
+class CeFee(Out):
+    """A fee that keeps the held credentials of one issuer (``renewal.json`` ``fees``): how
+    often (``every``), the rule for its date (``due``) and the next such day (None where
+    unknown: AAPC's membership date until a period is recorded), the amounts the sources
+    give (``figures``) and those not found (``not_found``, shown as unknown)."""
+
+    id: str
+    issuer: str
+    credentials: list[str]
+    label: str
+    every: Literal["year", "cycle"]
+    due: Literal["january-31", "cycle-end", "membership-date"]
+    next: str | None
+    figures: list[m.Figure]
+    not_found: list[str]
+    text: str
+    source: str
+    flag: str
+
+
 class CeStatusOut(Cited):
     on: str
     credentials: list[CeHeld]
     cycles: list[CeCycle]
+    fees: list[CeFee]
     notes: list[str]
 
 
@@ -1079,6 +1100,7 @@ class CeListOut(Cited):
     cycle: CeCycleChoice
     for_: str | None = Field(alias="for")
     activities: list[CeActivity]
+    tag_labels: dict[str, str] = Field(description="Each mark's short name, by id (renewal.json tags).")
 
 
 class CeCredential(Out):
@@ -1122,6 +1144,7 @@ class CeReportOut(Cited):
     cycles: list[CeReportCycle]
     uncounted: list[CeReportActivity]
     notes: list[str]
+    tag_labels: dict[str, str] = Field(description="Each mark's short name, by id (renewal.json tags).")
 
 
 CONTRACTS.update(

@@ -505,7 +505,7 @@ class ShareOut(TypedDict):
     source: str
     flag: Literal["official", "secondary", "article-only"]
     id: str
-    tag: Literal["in_domain", "ahima_source", "category_a", "in_person"]
+    tag: str
     share: Figure
     applies_from: str | None
     text: str
@@ -516,7 +516,7 @@ class MinimumOut(TypedDict):
     source: str
     flag: Literal["official", "secondary", "article-only"]
     id: str
-    tag: Literal["in_domain", "ahima_source", "category_a", "in_person"]
+    tag: str
     amount: Figure
     over_cycles: int
     applies_from: str | None
@@ -539,6 +539,19 @@ class AfterEndOut(TypedDict):
     status: str
     after_days: Figure | None
     text: str
+
+
+@final
+class Fee(TypedDict):
+    source: str
+    flag: Literal["official", "secondary", "article-only"]
+    id: str
+    label: str
+    every: Literal["year", "cycle"]
+    due: Literal["january-31", "cycle-end", "membership-date"]
+    text: str
+    figures: list[Figure]
+    not_found: list[str]
 
 
 @final
@@ -565,6 +578,7 @@ class RenewalOut(TypedDict):
     ends_on_membership_date: bool
     first_period_prorated: bool | None
     rules: list[Fact]
+    fees: list[Fee]
 
 
 @final
@@ -1604,7 +1618,7 @@ class CeCheck(TypedDict):
     """One rule of a cycle: ``earned`` of ``required`` by ``by`` (a multi-cycle minimum's"""
 
     rule: str
-    tag: Literal["in_domain", "ahima_source", "category_a", "in_person"] | None
+    tag: str | None
     cycles: int
     ok: bool
     earned: float
@@ -1650,11 +1664,30 @@ class CeCycle(TypedDict):
 
 
 @final
+class CeFee(TypedDict):
+    """A fee that keeps the held credentials of one issuer (``renewal.json`` ``fees``): how"""
+
+    id: str
+    issuer: str
+    credentials: list[str]
+    label: str
+    every: Literal["year", "cycle"]
+    due: Literal["january-31", "cycle-end", "membership-date"]
+    next: str | None
+    figures: list[Figure]
+    not_found: list[str]
+    text: str
+    source: str
+    flag: str
+
+
+@final
 class CeStatusOut(TypedDict):
     sources: NotRequired[dict[str, Source]]
     on: str
     credentials: list[CeHeld]
     cycles: list[CeCycle]
+    fees: list[CeFee]
     notes: list[str]
 
 
@@ -1683,7 +1716,7 @@ CeActivity = TypedDict(
         "minutes": int | None,
         "ceus": float | None,
         "counted": list[CeCounted],
-        "tags": list[Literal["in_domain", "ahima_source", "category_a", "in_person"]],
+        "tags": list[str],
         "for": list[str],
         "evidence": CeEvidence | None,
         "notes": str | None,
@@ -1699,6 +1732,7 @@ CeListOut = TypedDict(
         "cycle": Literal["current", "previous", "all"],
         "for": str | None,
         "activities": list[CeActivity],
+        "tag_labels": dict[str, str],
     },
 )
 
@@ -1738,7 +1772,7 @@ CeReportActivity = TypedDict(
         "minutes": int | None,
         "ceus": float | None,
         "counted": list[CeCounted],
-        "tags": list[Literal["in_domain", "ahima_source", "category_a", "in_person"]],
+        "tags": list[str],
         "for": list[str],
         "evidence": CeEvidence | None,
         "notes": str | None,
@@ -1785,3 +1819,4 @@ class CeReportOut(TypedDict):
     cycles: list[CeReportCycle]
     uncounted: list[CeReportActivity]
     notes: list[str]
+    tag_labels: dict[str, str]

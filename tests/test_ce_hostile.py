@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -614,3 +615,29 @@ def test_one_file_named_on_many_rows_is_read_and_copied_once(
     listed = json.loads(ce("list", "--cycle", "all", "--json").stdout)["activities"]
     assert len(listed) == 300 and {a["evidence"]["name"] for a in listed} == {"ok.pdf"}
     assert len(list((home / "evidence").iterdir())) == 1
+
+
+def _log_id(path: Path) -> str:
+    conn = sqlite3.connect(path)
+    try:
+        return str(conn.execute("SELECT value FROM meta WHERE key = 'log_id'").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def test_a_restored_log_keeps_the_log_id_of_its_backup_and_a_forged_one_is_refused(
+    cli: Any, ce: Any, home: Path, tmp_path: Path
+) -> None:
+    _a_log(ce)
+    good = _backup(ce, tmp_path, "good")
+    kept = _log_id(good)
+    assert re.fullmatch(r"[0-9a-f]{32}", kept)
+    with sqlite3.connect(home / "ce.db") as conn:  # as if the log were another holder's
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'log_id'", ("0" * 32,))
+    conn.close()
+    assert "Restored the CE log" in ce("restore", str(good), "--yes").stderr
+    assert _log_id(home / "ce.db") == kept  # calendar UIDs from the backup's log stay the same
+    forged = _backup(ce, tmp_path, "forged", "UPDATE meta SET value = 'x\x1b[2J' WHERE key = 'log_id'")
+    before = snapshot(home)
+    error(cli("ce", "restore", str(forged), "--yes"), 65, "log id", "not restored")
+    assert snapshot(home) == before

@@ -353,12 +353,16 @@ def test_states_follow_the_time_gone_by(cli: Any, ce: Any) -> None:
     assert cycle(status(ce, "2025-01-01"), "AHIMA")["state"] == "complete"
 
 
-def test_the_tags_are_the_datasets() -> None:
-    from typing import get_args
-
-    from mrt_guide.dataset.models import Tag
-
-    assert set(q.TAGS) == set(get_args(Tag)) == set(q.TAG_WORDS)
+def test_the_tags_are_the_datasets(guide: Any) -> None:
+    """The marks are records in renewal.json; every rule's tag is one of them, for that issuer,
+    and the CSV has a column for each (q.TAGS)."""
+    records = {t["id"]: t for t in guide.section("renewal")["tags"]}
+    assert list(records) == list(q.TAGS)
+    for issuer in guide.section("renewal")["issuers"]:
+        for rule in [*issuer["shares"], *issuer["minimums"]]:
+            assert issuer["issuer"] in records[rule["tag"]]["issuers"], rule["id"]
+    assert [t for t, r in records.items() if r["default"]] == ["in_domain"]
+    assert q.tag_words(guide)["category_a"] == "Category A"
 
 
 def test_a_ladder_rule_works_for_an_issuer_that_has_one(guide: Any, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -52,6 +52,7 @@ KEYS_NOT_TEXT = {
     "target",
     "anchor",
     "due",
+    "every",
     "tag",
     "rule",
     "command",

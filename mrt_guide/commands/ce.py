@@ -45,6 +45,15 @@ def _ce_activities_view() -> View:
     return activities
 
 
+def _ce_activities_page(rows: int, page: int) -> Callable[[], View]:
+    def load() -> View:
+        from ..views.ce import activities
+
+        return activities.Paged(rows, page)
+
+    return load
+
+
 def _ce_report_view() -> View:
     from ..views.ce import report
 
@@ -352,6 +361,22 @@ def list_(
     on: Annotated[
         str | None, typer.Option("--on", metavar="YYYY-MM-DD", help=ON_HELP, show_default=False)
     ] = None,
+    rows: Annotated[
+        int,
+        typer.Option(
+            "--rows",
+            metavar="N",
+            min=0,
+            max=1_000_000,
+            help="Rows of the table on the terminal; 0 for every one.",
+        ),
+    ] = 20,
+    page: Annotated[
+        int,
+        typer.Option(
+            "--page", metavar="N", min=1, max=1_000_000, help="Which page of --rows: 1 is the latest."
+        ),
+    ] = 1,
     json_: JsonOption = False,
     plain: PlainOption = False,
     markdown: MarkdownOption = False,
@@ -365,6 +390,11 @@ def list_(
       mrt-guide ce list
       mrt-guide ce list --cycle all --for CCS
       mrt-guide ce list --cycle previous --json
+      mrt-guide ce list --page 2
+
+    On the terminal the table shows the latest 20 activities (--rows,
+    --page); the totals, --plain, --markdown, --export and --json
+    always cover every one.
     """
     out = chosen(json_, plain, markdown, export, no_color)
     from ..queries import ce as q
@@ -384,6 +414,8 @@ def list_(
     data = ds.with_sources(q.listing(ds, held, recorded, activities, which, day, folder, only))
     if out.format is Format.JSON and out.export is None:
         sys.stdout.write(_json_by_line(data, "activities"))
+    elif out.format is Format.RICH and out.export is None:
+        show(out, data, _ce_activities_page(rows, page))
     else:
         show(out, data, _ce_activities_view)
 

@@ -10,7 +10,7 @@ import typer
 from ..status import GuideError
 from ._shared import dataset, flag
 from .ce import confirm, credits_words, forget_unused, outside_cycles, say
-from .complete import certification_names
+from .complete import certification_names, tag_names
 
 if TYPE_CHECKING:
     from ..store.ce import Log
@@ -111,6 +111,49 @@ ApprovalOpt = Annotated[
 ]
 
 
+TagOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--tag",
+        metavar="ID",
+        help="A mark, e.g. ahima_source (repeat for more; TAB offers the dataset's marks, "
+        "'mrt-guide certs ID' the rules that count them).",
+        autocompletion=tag_names,
+        show_default=False,
+    ),
+]
+
+
+NoTagOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--no-tag",
+        metavar="ID",
+        help="Not so marked (repeat for more), e.g. --no-tag in_domain.",
+        autocompletion=tag_names,
+        show_default=False,
+    ),
+]
+
+
+def _marks(
+    ds: Any, tag: list[str] | None, no_tag: list[str] | None, old: dict[str, bool | None]
+) -> dict[str, bool]:
+    """What ``--tag`` and ``--no-tag`` (and the old one-flag-per-tag options, kept hidden so
+    scripts go on working) say: each named mark's id, True or False. Naming one both ways is
+    a usage error."""
+    from ..queries import ce as q
+
+    marks = {tag_id: on for tag_id, on in old.items() if on is not None}
+    for names, on in ((tag or [], True), (no_tag or [], False)):
+        for name in names:
+            found = q.tag_id(ds, name)
+            if marks.get(found, on) != on:
+                raise GuideError(f"Give {found} as --tag or --no-tag, not both.")
+            marks[found] = on
+    return marks
+
+
 def _new_evidence(log: Log, file: Path | None) -> dict[str, Any] | None:
     from ..store import ce as store
 
@@ -126,16 +169,12 @@ def add(
     ceus: CeusOpt = None,
     provider: ProviderOpt = None,
     for_: ForOpt = None,
-    not_in_domain: Annotated[
-        bool, flag("--not-in-domain", help="Outside AHIMA's HIM domains (activities are in them by default).")
-    ] = False,
-    ahima_source: Annotated[
-        bool, flag("--ahima-source", help="From AHIMA or one of its component (state) associations.")
-    ] = False,
-    category_a: Annotated[
-        bool, flag("--category-a", help="NCRA Category A: staging or site-specific coding.")
-    ] = False,
-    in_person: Annotated[bool, flag("--in-person", help="In-person education (NCRA's CEIP rule).")] = False,
+    tag: TagOpt = None,
+    no_tag: NoTagOpt = None,
+    not_in_domain: Annotated[bool, flag("--not-in-domain", help="--no-tag in_domain.", hidden=True)] = False,
+    ahima_source: Annotated[bool, flag("--ahima-source", help="--tag ahima_source.", hidden=True)] = False,
+    category_a: Annotated[bool, flag("--category-a", help="--tag category_a.", hidden=True)] = False,
+    in_person: Annotated[bool, flag("--in-person", help="--tag in_person.", hidden=True)] = False,
     evidence: EvidenceOpt = None,
     notes: NotesOpt = None,
     approval: ApprovalOpt = None,
@@ -145,23 +184,26 @@ def add(
     [bold]Examples[/bold]
 
       mrt-guide ce add --title "ICD-10 update" --date 2026-02-10 --hours 2.5
-      mrt-guide ce add --title Staging --date 2026-04-20 --ceus 6 --for ODS
+      mrt-guide ce add --title Staging --date 2026-04-20 --ceus 6 --for ODS ...
+          ... --tag category_a --tag in_person
       mrt-guide ce add --title Webinar --date 2026-03-01 --minutes 50 ...
-          ... --ahima-source --evidence ~/Downloads/certificate.pdf
+          ... --tag ahima_source --evidence ~/Downloads/certificate.pdf
 
-    AHIMA counts time in whole hours, a remainder of 45 minutes or more
-    as one more (a secondary source; 'mrt-guide ce status' says so).
+    An activity for an AHIMA credential is marked in_domain unless you
+    give --no-tag in_domain. How each issuer turns time into credits:
+    'mrt-guide ce status'.
     """
     from ..queries import ce as q
     from ..store import ce as store
 
     ds = dataset(ctx)
-    marked: dict[str, bool | None] = {
+    old: dict[str, bool | None] = {
         "in_domain": False if not_in_domain else None,
-        "ahima_source": ahima_source,
-        "category_a": category_a,
-        "in_person": in_person,
+        "ahima_source": ahima_source or None,
+        "category_a": category_a or None,
+        "in_person": in_person or None,
     }
+    marked: dict[str, bool | None] = dict(_marks(ds, tag, no_tag, old))
     activity: dict[str, Any] = {
         "date": q.parse_date(date, "--date").isoformat() if date is not None else _missing("--date"),
         "title": q.parse_text(title, "--title", required=True),
@@ -203,14 +245,21 @@ def edit(
     ceus: CeusOpt = None,
     provider: ProviderOpt = None,
     for_: ForOpt = None,
+    tag: TagOpt = None,
+    no_tag: NoTagOpt = None,
     in_domain: Annotated[
-        bool | None, flag("--in-domain/--not-in-domain", help="Within AHIMA's HIM domains.")
+        bool | None, flag("--in-domain/--not-in-domain", help="--tag/--no-tag in_domain.", hidden=True)
     ] = None,
     ahima_source: Annotated[
-        bool | None, flag("--ahima-source/--no-ahima-source", help="From AHIMA or a component association.")
+        bool | None,
+        flag("--ahima-source/--no-ahima-source", help="--tag/--no-tag ahima_source.", hidden=True),
     ] = None,
-    category_a: Annotated[bool | None, flag("--category-a/--no-category-a", help="NCRA Category A.")] = None,
-    in_person: Annotated[bool | None, flag("--in-person/--no-in-person", help="In-person education.")] = None,
+    category_a: Annotated[
+        bool | None, flag("--category-a/--no-category-a", help="--tag/--no-tag category_a.", hidden=True)
+    ] = None,
+    in_person: Annotated[
+        bool | None, flag("--in-person/--no-in-person", help="--tag/--no-tag in_person.", hidden=True)
+    ] = None,
     evidence: EvidenceOpt = None,
     no_evidence: Annotated[bool, flag("--no-evidence", help="Drop the evidence file.")] = False,
     notes: NotesOpt = None,
@@ -221,8 +270,8 @@ def edit(
     [bold]Examples[/bold]
 
       mrt-guide ce edit 12 --hours 3
-      mrt-guide ce edit 12 --ahima-source --evidence cert.pdf
-      mrt-guide ce edit 12 --provider "" --no-in-person
+      mrt-guide ce edit 12 --tag ahima_source --evidence cert.pdf
+      mrt-guide ce edit 12 --provider "" --no-tag in_person
     """
     from ..queries import ce as q
     from ..store import ce as store
@@ -243,13 +292,13 @@ def edit(
         fields["notes"] = q.parse_text(notes, "--notes")
     if approval is not None:
         fields["approval"] = q.parse_text(approval, "--approval")
-    marks = {
+    old = {
         "in_domain": in_domain,
         "ahima_source": ahima_source,
         "category_a": category_a,
         "in_person": in_person,
     }
-    marks = {tag: on for tag, on in marks.items() if on is not None}
+    marks = _marks(ds, tag, no_tag, old)
     if not fields and not marks and for_ is None and evidence is None and not no_evidence:
         raise GuideError("Nothing to change: give an option (see 'mrt-guide ce edit --help').")
     with store.opened(write=False) as log:

@@ -175,7 +175,8 @@ def calendar(
 
     All-day events with reminders 90, 30 and 7 days before. Each event
     keeps its UID, so importing a newer file updates the events instead
-    of adding copies.
+    of adding copies; UIDs carry the log's own random id, so two
+    people's files can share one calendar.
     """
     from ..queries import ce as q
     from ..store import ce as store
@@ -185,13 +186,16 @@ def calendar(
     ds = dataset(ctx)
     day = on_day(on)
     with store.opened(write=False) as log:
-        held, recorded = log.credentials(), log.recorded_cycles()
-    events = q.calendar_events(ds, held, recorded, day)
-    if not events:
+        held, recorded, log_id = log.credentials(), log.recorded_cycles(), log.log_id()
+    found = [] if log_id is None else q.calendar_events(ds, held, recorded, day, log_id)
+    if not found:
         raise NotFound(
             "No deadline ahead to put in a calendar: add a credential first ('mrt-guide ce credential add')."
         )
     from ..render import to_ics
+    from ..views.ce import calendar as view
+
+    events = view.events(found)
 
     write_file(file, to_ics.render(events), "the calendar")
     say(

@@ -61,6 +61,7 @@ degree_names = completer("degree")
 goal_names = completer("goal")
 state_names = completer("state")
 career_names = completer("career")
+tag_names = completer("ce-tag")
 
 
 def compare_names(ctx: typer.Context, incomplete: str) -> list[str]:

@@ -724,8 +724,24 @@ CycleAnchor = Literal["exam-date", "calendar-year"]
 cycle's length; later cycles run 1 January to 31 December that many years later (NCRA)."""
 Due = Literal["cycle-end", "january-31-after"]
 """When the cycle's continuing education must be reported."""
-Tag = Literal["in_domain", "ahima_source", "category_a", "in_person"]
-"""What an activity in the CE log may be marked as; the rules below count them."""
+Tag = Annotated[str, StringConstraints(pattern=r"^[a-z]+(?:_[a-z]+)*$", max_length=32)]
+"""What an activity in the CE log may be marked as (the log stores the id); ``tags`` in
+renewal.json says what each means, and the rules below count them."""
+
+
+class CeTag(Model):
+    """A mark an activity in the CE log may carry (``ce add --tag ID``), counted by the rules
+    of ``issuers`` that name it."""
+
+    id: Annotated[Tag, Key("ce-tag")]
+    words: Label = Field(description="How a rule's line says it: 'in the HIM domains'.")
+    short: Label = Field(description="In a list of activities: 'HIM domains'.")
+    help: Text = Field(description="What the mark means, for the option's help and completion.")
+    issuers: list[Annotated[Code, Ref("issuer")]] = Field(min_length=1)
+    default: bool = Field(
+        default=False,
+        description="Marked unless the user says otherwise (--no-tag ID), where an issuer counts it.",
+    )
 
 
 class Share(Sourced):
@@ -808,6 +824,24 @@ class AfterEnd(Sourced):
     text: Text
 
 
+FeeDue = Literal["january-31", "cycle-end", "membership-date"]
+"""When a fee is due: every 31 January (NCRA), by the cycle's last day (AHIMA), or on the
+holder's membership due date (AAPC, which only the holder knows)."""
+
+
+class Fee(Sourced):
+    """A fee that keeps the credentials: how often and by when, and what it costs where the
+    sources say (``figures``, in usd); what was looked for and not found stays unknown."""
+
+    id: Annotated[Slug, Key("renewal-fee")]
+    label: Label = Field(description="What the fee is, e.g. 'Annual certification maintenance fee'.")
+    every: Literal["year", "cycle"]
+    due: FeeDue
+    text: Text
+    figures: list[Figure] = Field(default=[], description="The amounts the sources give.")
+    not_found: list[Text] = Field(default=[], description="Amounts looked for, not found: shown as unknown.")
+
+
 class IssuerRenewal(Sourced):
     """How one issuer's credentials are kept."""
 
@@ -840,12 +874,16 @@ class IssuerRenewal(Sourced):
     rules: list[Fact] = Field(
         default=[], description="Further rules in words (where units may come from, audits, fees)."
     )
+    fees: list[Fee] = Field(default=[], description="Fees that keep the credentials, and when they are due.")
 
 
 class RenewalFile(Model):
     """Added in 0.2.0: optional, so a dataset made for 0.1 stays valid (with no rules)."""
 
     issuers: list[IssuerRenewal] = []
+    tags: list[CeTag] = Field(
+        default=[], description="What a CE activity may be marked as (the rules' ``tag``), in words."
+    )
 
 
 # states.json: pay where you live (added in 0.3.0: optional, so an older dataset stays valid)

@@ -97,6 +97,7 @@ SECTIONS: tuple[Section, ...] = (
         "RenewalFile",
         ("certs",),
         optional=True,
+        complete=(Complete("ce-tag", "tags", ("id",)),),
     ),
     Section(
         "states",

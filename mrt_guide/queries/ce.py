@@ -30,6 +30,8 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal, cast
 
+from ..amounts import num as num
+from ..amounts import units as units
 from ..dataset.index import Dataset, Record
 from ..status import GuideError
 from ..textsafe import neutral_line, unsafe
@@ -41,6 +43,7 @@ if TYPE_CHECKING:
         CeCredential,
         CeCredentialsOut,
         CeCycle,
+        CeFee,
         CeHeld,
         CeHolder,
         CeListOut,
@@ -51,18 +54,32 @@ if TYPE_CHECKING:
     )
 from .renewal import combined_requirement
 from .renewal import rules as renewal_rules
+from .renewal import tags as tag_records
 
 TAGS = ("in_domain", "ahima_source", "category_a", "in_person")
-"""What an activity may be marked as: the ``Tag`` values of the dataset models."""
-TAG_WORDS = {
-    "in_domain": "in the HIM domains",
-    "ahima_source": "from AHIMA or a component association",
-    "category_a": "Category A",
-    "in_person": "in person",
-}
-DEFAULT_TAGS = ("in_domain",)
-"""Marked unless the user says otherwise: most CE is about the field (``--not-in-domain``)."""
-UNIT_WORDS = {"ceu": ("CEU", "CEUs"), "ce_hours": ("CE hour", "CE hours")}
+"""The marks the log's CSV has a column for. What each means, whether it is marked by
+default and which issuers count it are records in the dataset (``renewal.json`` ``tags``,
+``tag_records``); ``tests/test_ce_tags.py`` keeps the two in step."""
+
+
+def tag_words(ds: Dataset) -> dict[str, str]:
+    """Each mark's words in a rule's line ("in the HIM domains"), by id."""
+    return {t["id"]: t["words"] for t in tag_records(ds)}
+
+
+def tag_labels(ds: Dataset) -> dict[str, str]:
+    """Each mark's short name in a list of activities ("HIM domains"), by id."""
+    return {t["id"]: t["short"] for t in tag_records(ds)}
+
+
+def tag_id(ds: Dataset, name: str) -> str:
+    """A mark's id from any case, with - for _ (``--tag ahima-source``); the closest suggested."""
+    from ..dataset.index import choose
+
+    known = [t["id"] for t in tag_records(ds)]
+    return choose("tag", name.strip().replace("-", "_"), known)
+
+
 CYCLE_CHOICES = ("current", "previous", "all")
 STATES = ("complete", "on-track", "behind", "unmet")
 """complete: every rule due this cycle is met; on-track: not yet, but at least the share of
@@ -82,21 +99,10 @@ def today() -> dt.date:
     return dt.date.today()
 
 
-def num(value: float) -> str:
-    """A count as people write it: 6, 1.5, 0.33."""
-    value = round(float(value), 2)
-    return str(int(value)) if value.is_integer() else f"{value:.2f}".rstrip("0")
-
-
 def clean(value: float) -> float | int:
     """A number for JSON: an int when whole."""
     value = round(float(value), 4)
     return int(value) if value.is_integer() else value
-
-
-def units(unit: str | None, amount: float) -> str:
-    one, many = UNIT_WORDS.get(unit or "", ("credit", "credits"))
-    return one if num(amount) == "1" else many
 
 
 # checking what the user typed
@@ -275,15 +281,17 @@ def targets(ds: Dataset, held: dict[str, str], given: list[str] | None) -> list[
 
 
 def tags_for(ds: Dataset, creds: list[str], marked: dict[str, bool | None]) -> list[str]:
-    """An activity's tags: those marked yes, and the defaults not marked no, where a rule of
-    one of its issuers counts them (in_domain means nothing to NCRA)."""
+    """An activity's tags: those marked yes, and the defaults (``default`` in the data) not
+    marked no, where a rule of one of its issuers counts them (in_domain means nothing to
+    NCRA)."""
     counted: set[str] = set()
     for issuer in {issuer_of(ds, c) for c in creds} - {None}:
         found = renewal_rules(ds, str(issuer)) or {}
         counted |= {r["tag"] for r in [*found.get("shares", []), *found.get("minimums", [])]}
-    return [
-        t for t in TAGS if marked.get(t) or (marked.get(t) is None and t in DEFAULT_TAGS and t in counted)
-    ]
+    defaults = {t["id"] for t in tag_records(ds) if t["default"]}
+    known = [t["id"] for t in tag_records(ds)]
+    order = known + [t for t in marked if t not in known]
+    return [t for t in order if marked.get(t) or (marked.get(t) is None and t in defaults and t in counted)]
 
 
 # cycles
@@ -385,6 +393,7 @@ class Issuer:
         "recorded",
         "rules",
         "unknown",
+        "words",
     )  # fmt: skip
 
     def __init__(
@@ -398,6 +407,7 @@ class Issuer:
     ) -> None:
         self.id = issuer
         self.rules = renewal_rules(ds, issuer)
+        self.words = tag_words(ds)
         self.creds = creds
         self.recorded = recorded
         if isinstance(activities, dict):
@@ -581,7 +591,7 @@ def evaluate(iss: Issuer, index: int, on: dt.date) -> dict[str, Any]:
         need = required * pct / 100
         have = iss.total(acts, share["tag"])
         detail = (
-            f"{num(have)} of {num(need)} {units(unit, need)} {TAG_WORDS[share['tag']]} "
+            f"{num(have)} of {num(need)} {units(unit, need)} {iss.words.get(share['tag'], share['tag'])} "
             f"(at least {num(pct)}% of {num(required)})"
         )
         checks.append(
@@ -594,7 +604,8 @@ def evaluate(iss: Issuer, index: int, on: dt.date) -> dict[str, Any]:
             if not _applies(minimum["applies_from"], start, end):
                 continue
             have = iss.total(acts, minimum["tag"])
-            detail = f"{num(have)} of {num(amount)} {units(unit, amount)} {TAG_WORDS[minimum['tag']]}"
+            said = iss.words.get(minimum["tag"], minimum["tag"])
+            detail = f"{num(have)} of {num(amount)} {units(unit, amount)} {said}"
             checks.append(
                 _check(
                     minimum["id"],
@@ -615,8 +626,9 @@ def evaluate(iss: Issuer, index: int, on: dt.date) -> dict[str, Any]:
         w_upto = min(w_end, on)
         w_from = _counts_from(iss, index, w_start, minimum["applies_from"])
         have = iss.total(iss.span(w_from, w_upto), minimum["tag"])
+        said = iss.words.get(minimum["tag"], minimum["tag"])
         detail = (
-            f"{num(have)} of {num(amount)} {units(unit, amount)} {TAG_WORDS[minimum['tag']]} "
+            f"{num(have)} of {num(amount)} {units(unit, amount)} {said} "
             f"over {over} cycles, {w_start.isoformat()} to {w_end.isoformat()}"
         )
         if w_from < w_start:
@@ -665,7 +677,7 @@ def evaluate(iss: Issuer, index: int, on: dt.date) -> dict[str, Any]:
         "activities": len(acts),
         "checks": checks,
     }
-    out["needed"] = _needed(out, now, [c for c in checks if c not in now])
+    out["needed"] = _needed(out, now, [c for c in checks if c not in now], iss.words)
     out["warnings"] = _warnings(iss, cyc, out, on)
     out["notes"] = _notes(iss, cyc)
     return out
@@ -725,11 +737,13 @@ def _counts_from(iss: Issuer, index: int, window_start: dt.date, applies_from: s
     return min(window_start, since) if first else window_start
 
 
-def _needed(cycle: dict[str, Any], now: list[dict[str, Any]], later: list[dict[str, Any]]) -> str:
+def _needed(
+    cycle: dict[str, Any], now: list[dict[str, Any]], later: list[dict[str, Any]], words: dict[str, str]
+) -> str:
     """What is still needed, in words: "6 more CEUs, at least 2 from AHIMA ..., by 2027-03-12." """
     unit = cycle["unit"]
     short = [
-        f"at least {num(c['required'] - c['earned'])} {TAG_WORDS[c['tag']]}"
+        f"at least {num(c['required'] - c['earned'])} {words.get(c['tag'], c['tag'])}"
         for c in now
         if c["tag"] is not None and not c["ok"]
     ]
@@ -745,8 +759,8 @@ def _needed(cycle: dict[str, Any], now: list[dict[str, Any]], later: list[dict[s
     for c in later:
         if not c["ok"]:
             gap = float(c["required"]) - float(c["earned"])
-            words = f"{num(gap)} {units(unit, gap)} {TAG_WORDS[c['tag']]}"
-            text += f" Also {words} by {c['by']}, over {c['cycles']} cycles."
+            owed = f"{num(gap)} {units(unit, gap)} {words.get(c['tag'], c['tag'])}"
+            text += f" Also {owed} by {c['by']}, over {c['cycles']} cycles."
     return text
 
 
@@ -891,6 +905,60 @@ def _unknown_notes(found: list[Issuer]) -> list[str]:
     return notes
 
 
+def _fee_dates(iss: Issuer, due: str, on: dt.date, until: dt.date) -> list[dt.date]:
+    """The days from ``on`` to ``until`` that a fee of ``iss`` is due: every 31 January; the
+    end of each cycle; the membership due date, known only from a recorded period's end
+    (AAPC reports CEUs on it, C1), every year. Empty when unknown."""
+    if due == "january-31":
+        first = on.year if on <= dt.date(on.year, 1, 31) else on.year + 1
+        return [dt.date(y, 1, 31) for y in range(first, until.year + 1) if dt.date(y, 1, 31) <= until]
+    if due == "cycle-end":
+        return [c["end"] for c in iss.cycles if on <= c["end"] <= until]
+    recorded = next((c for c in iss.cycles if c["recorded"]), None)
+    if recorded is None:
+        return []
+    base = recorded["end"]
+    years = (on.year - base.year) - 1
+    found = []
+    while (day := add_months(base, 12 * years)) <= until:
+        if day >= on:
+            found.append(day)
+        years += 1
+    return found
+
+
+def _fee_due(iss: Issuer, due: str, on: dt.date) -> dt.date | None:
+    """The next day on or after ``on`` that a fee of ``iss`` is due; None when unknown."""
+    found = _fee_dates(iss, due, on, dt.date(on.year + 5, 12, 31))
+    return found[0] if found else None
+
+
+def fee_records(found: list[Issuer], on: dt.date) -> list[dict[str, Any]]:
+    """The fees that keep the held credentials (``renewal.json`` ``fees``): the rule codes, the
+    next due date (None when unknown), the amounts the sources give and what was not found."""
+    out = []
+    for iss in found:
+        for fee in (iss.rules or {}).get("fees", []):
+            nxt = _fee_due(iss, fee["due"], on)
+            out.append(
+                {
+                    "id": fee["id"],
+                    "issuer": iss.id,
+                    "credentials": sorted(iss.creds, key=lambda c: (iss.creds[c], c)),
+                    "label": fee["label"],
+                    "every": fee["every"],
+                    "due": fee["due"],
+                    "next": None if nxt is None else nxt.isoformat(),
+                    "figures": fee["figures"],
+                    "not_found": fee["not_found"],
+                    "text": fee["text"],
+                    "source": fee["source"],
+                    "flag": fee["flag"],
+                }
+            )
+    return out
+
+
 def status(
     ds: Dataset,
     held: dict[str, str],
@@ -923,6 +991,7 @@ def status(
         "on": on.isoformat(),
         "credentials": cast("list[CeHeld]", credential_cycles(ds, held, recorded, on)),
         "cycles": cast("list[CeCycle]", cycles),
+        "fees": cast("list[CeFee]", fee_records(found, on)),
         "notes": notes,
     }
 
@@ -1005,6 +1074,7 @@ def listing(
         "cycle": cast('Literal["current", "previous", "all"]', which),
         "for": only,
         "activities": cast("list[CeActivity]", [activity_record(a, owners, folder) for a in chosen]),
+        "tag_labels": tag_labels(ds),
     }
 
 
@@ -1093,47 +1163,79 @@ def report(
         "cycles": cast("list[CeReportCycle]", cycles),
         "uncounted": cast("list[CeReportActivity]", others),
         "notes": notes,
+        "tag_labels": tag_labels(ds),
     }
 
 
+def event_uid(log_id: str, iss: Issuer, index: int, kind: str) -> str:
+    """A calendar event's UID: the log's random id, the issuer, the day its cycles are dated
+    from (the recorded cycle's first day for it and those after it, else the first cycle's),
+    the cycle's place after that day and the event (``end``, ``due``, ``fee-2027``...). Never a
+    place in the whole list: a credential added later, earlier (before a recorded cycle) or
+    at another issuer, or a corrected end date, keeps every UID, so a calendar updates the
+    event; a UID never comes to mean a cycle dated from another day."""
+    origin = next((i for i, c in enumerate(iss.cycles) if c["recorded"]), None)
+    if origin is None or index < origin:
+        origin = 0
+    day = iss.cycles[origin]["start"].strftime("%Y%m%d")
+    return f"{log_id}-{iss.id.lower()}-{day}-{index - origin}-{kind}@mrt-guide"
+
+
 def calendar_events(
-    ds: Dataset, held: dict[str, str], recorded: dict[str, dict[str, Any]], on: dt.date
+    ds: Dataset, held: dict[str, str], recorded: dict[str, dict[str, Any]], on: dt.date, log_id: str
 ) -> list[dict[str, Any]]:
-    """``ce calendar``: an all-day event for each cycle end and due date still ahead, for the
-    current cycle, the next one, and the previous one while it can still be reported. UIDs
-    are the issuer and the cycle's number from the first, so a corrected date updates the
-    same event."""
+    """``ce calendar``: a record per all-day event, as codes and numbers (``views/ce/calendar``
+    phrases them): each cycle end and due date still ahead, for the current cycle, the next
+    one, and the previous one while it can still be reported, and each fee date in that span.
+
+    - ``uid`` (``event_uid``: unique to the log, so two holders' files in one calendar never
+      collide, and the same for the same cycle from one export to the next), ``date``;
+    - ``kind``: ``due`` (the CE is reported), ``end`` (the cycle's last day) or ``fee``;
+    - ``issuer``, ``credentials``; for ``due`` and ``end``: ``start``, ``end``, ``due``,
+      ``required`` and ``unit`` of the cycle, and ``fees`` due that day too (AHIMA's by the
+      cycle's end); for ``fee``: the ``fee`` record (renewal.json ``fees``)."""
     found, _ = issuers(ds, held, recorded, [], on)
     events = []
     for iss in found:
         index = iss.current(on)
         if index is None:
             continue
+        fees = (iss.rules or {}).get("fees", [])
         for i in range(max(index - 1, 0), min(index + 2, len(iss.cycles))):
             cyc = iss.cycles[i]
-            unit = (iss.rules or {}).get("unit")
-            creds = ", ".join(cyc["credentials"])
-            owed = f"{num(cyc['required'])} {units(unit, cyc['required'])}"
-            span = f"{cyc['start'].isoformat()} to {cyc['end'].isoformat()}"
+            cycle = {
+                "issuer": iss.id,
+                "credentials": list(cyc["credentials"]),
+                "start": cyc["start"].isoformat(),
+                "end": cyc["end"].isoformat(),
+                "due": cyc["due"].isoformat(),
+                "required": clean(cyc["required"]),
+                "unit": (iss.rules or {}).get("unit"),
+            }
             if cyc["due"] != cyc["end"] and cyc["due"] >= on:
                 events.append(
-                    {
-                        "uid": f"ce-{iss.id.lower()}-cycle{cyc['number']}-due@mrt-guide",
-                        "date": cyc["due"].isoformat(),
-                        "summary": f"{iss.id} CE due: {owed} ({creds})",
-                        "description": f"Report the continuing education of the {iss.id} cycle {span}: "
-                        f"{owed}. mrt-guide ce status shows what is still needed.",
-                    }
-                )
+                    {**cycle, "uid": event_uid(log_id, iss, i, "due"), "date": cycle["due"], "kind": "due",
+                     "fees": []}
+                )  # fmt: skip
             if cyc["end"] >= on:
-                tail = "" if cyc["due"] != cyc["end"] else f": {owed} due"
+                with_end = [fee for fee in fees if fee["due"] == "cycle-end"]
+                events.append(
+                    {**cycle, "uid": event_uid(log_id, iss, i, "end"), "date": cycle["end"], "kind": "end",
+                     "fees": with_end}
+                )  # fmt: skip
+        until = iss.cycles[min(index + 1, len(iss.cycles) - 1)]["due"]
+        for fee in fees:
+            if fee["due"] == "cycle-end":
+                continue
+            for day in _fee_dates(iss, fee["due"], on, until):
                 events.append(
                     {
-                        "uid": f"ce-{iss.id.lower()}-cycle{cyc['number']}-end@mrt-guide",
-                        "date": cyc["end"].isoformat(),
-                        "summary": f"{iss.id} CE cycle ends{tail} ({creds})",
-                        "description": f"Last day of the {iss.id} cycle {span}; {owed} must be earned "
-                        "within it. mrt-guide ce status shows what is still needed.",
+                        "uid": f"{log_id}-{iss.id.lower()}-{fee['id']}-{day.year}@mrt-guide",
+                        "date": day.isoformat(),
+                        "kind": "fee",
+                        "issuer": iss.id,
+                        "credentials": sorted(iss.creds),
+                        "fee": fee,
                     }
                 )
     return sorted(events, key=lambda e: (e["date"], e["uid"]))

@@ -45,6 +45,11 @@ def rules(ds: Dataset, issuer: str) -> Record | None:
     }
 
 
+def tags(ds: Dataset) -> list[Record]:
+    """What a CE activity may be marked as (``renewal.json`` ``tags``), in the data's order."""
+    return list(ds.section("renewal").get("tags", []))
+
+
 def figures(resolved: Record) -> list[Record]:
     """Every figure a resolved set of rules shows, in reading order."""
     combined, counting = resolved["combined"], resolved["counting"]
@@ -56,6 +61,7 @@ def figures(resolved: Record) -> list[Record]:
         found += [counting["minutes_per_unit"], counting["round_up_from"]]
     found += [a["after_days"] for a in resolved["after_end"] if a["after_days"] is not None]
     found += [f for rule in resolved["rules"] for f in rule["figures"]]
+    found += [f for fee in resolved.get("fees", []) for f in fee["figures"]]
     return found
 
 

@@ -1,7 +1,7 @@
 """The continuing-education log: ``ce.db`` in the user's folder, and the evidence files
 copied beside it.
 
-Tables (schema 3):
+Tables (schema 4):
 
 - ``credentials``: each credential the user holds (a dataset id) and the day it was earned;
 - ``activities``: one row per CE activity: date, title, provider, its length in
@@ -12,7 +12,9 @@ Tables (schema 3):
 - ``evidence``: the certificate copied into ``evidence/`` with its SHA-256;
 - ``cycles``: cycle dates (and a requirement) the issuer set, overriding the computed ones;
 - ``profile``: the holder's name and member ids, for the audit packet (schema 3, which also
-  gave activities an ``approval`` number).
+  gave activities an ``approval`` number);
+- ``meta``: facts about the log itself: ``log_id``, a random id made once (schema 4), so the
+  calendar's UIDs of two people's logs never collide.
 
 Values reaching this module are already checked (``queries.ce``); the tables' CHECK
 constraints hold the same rules once more. Every write is one transaction.
@@ -146,6 +148,24 @@ def _v3(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v4(conn: sqlite3.Connection) -> None:
+    """The log's own random id (``meta.log_id``, 128 bits): every calendar UID carries it, so
+    two holders' deadlines imported into one calendar never replace each other's. Made once,
+    here; a backup restored later keeps the id of the log it was taken from."""
+    import secrets
+
+    db.script(
+        conn,
+        """
+        CREATE TABLE meta (
+            key TEXT PRIMARY KEY NOT NULL CHECK (key NOT GLOB '*[^a-z_]*'),
+            value TEXT NOT NULL
+        );
+        """,
+    )
+    conn.execute("INSERT INTO meta VALUES ('log_id', ?)", (secrets.token_hex(16),))
+
+
 def _sound(conn: sqlite3.Connection, version: int) -> str | None:
     """What in a restored log's rows the commands would not accept (``db.rebuild``): dates
     before 1930 or after 2199, lengths and credits past one activity's limits, text past its
@@ -189,10 +209,18 @@ def _sound(conn: sqlite3.Connection, version: int) -> str | None:
         ).fetchone()
         if row is not None:
             return f"the {neutral_line(str(row[0]), 20)} cycle has a date or a requirement past the limits"
+    if version >= 4:
+        row = conn.execute(
+            "SELECT 1 FROM meta WHERE key = 'log_id' AND (length(value) != 32 OR value GLOB '*[^0-9a-f]*')"
+        ).fetchone()
+        if row is not None:
+            return "its log id is not the 32 hexadecimal digits mrt-guide writes"
     return None
 
 
-SCHEMA = db.Schema(LABEL, 0x4D524743, [_v1, _v2, _v3], _sound)
+SCHEMA = db.Schema(LABEL, 0x4D524743, [_v1, _v2, _v3, _v4], _sound)
+
+
 """The log's schema; ``application_id`` spells "MRGC"."""
 
 
@@ -294,6 +322,11 @@ class Log:
                         "ON CONFLICT (field) DO UPDATE SET value = excluded.value",
                         (field, value),
                     )
+
+    def log_id(self) -> str | None:
+        """The log's random id (schema 4), or None while there is no log."""
+        rows = self._read("SELECT value FROM meta WHERE key = 'log_id'")
+        return None if not rows else str(rows[0][0])
 
     # cycles the issuer set
 

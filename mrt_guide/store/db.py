@@ -388,8 +388,9 @@ def rebuild(source: Path, target: Path, schema: Schema) -> int:
                 listed = ", ".join(f'"{c}"' for c in columns)
                 rows = src.execute(f'SELECT {listed} FROM "{name}"')
                 marks = ", ".join("?" * len(columns))
+                verb = "INSERT OR REPLACE" if name in _SEEDED else "INSERT"
                 try:
-                    dst.executemany(f'INSERT INTO "{name}" ({listed}) VALUES ({marks})', rows)
+                    dst.executemany(f'{verb} INTO "{name}" ({listed}) VALUES ({marks})', rows)
                 except sqlite3.IntegrityError as exc:
                     raise GuideError(
                         f"{where}: a row of its table '{name}' breaks the log's rules "
@@ -415,6 +416,9 @@ def rebuild(source: Path, target: Path, schema: Schema) -> int:
     return version
 
 
+_SEEDED = {"meta"}
+"""Tables a migration fills (``meta.log_id``): the file's rows replace what the migration
+wrote, so a restored log keeps the id of the log it was taken from."""
 _PARENTS_FIRST = {"credentials": 0}
 """Tables others refer to are filled first (the rest after, by name: activities before the
 tables that name an activity)."""

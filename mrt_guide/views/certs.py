@@ -203,6 +203,10 @@ def renewal_lines(renewal: Mapping[str, Any]) -> list[Inline]:
         if after["after_days"]:
             lines.append(fmt.figure_line(after["after_days"]))
     lines += _rules(renewal["rules"])
+    for fee in renewal.get("fees", []):
+        lines.append([Span(f"{fee['label']}: ", "strong"), *spans(fmt.sourced_line({**fee, "note": None}))])
+        lines += [fmt.figure_line(f) for f in fee["figures"]]
+        lines += [Span(f"Not known: {missing}", "warn") for missing in fee["not_found"]]
     lines += [Span(f"Not known: {missing}", "warn") for missing in renewal["not_found"]]
     return lines
 

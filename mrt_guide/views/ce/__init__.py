@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ...amounts import num as amount_text
+from ...amounts import units as units
 from .. import fmt
 from ..doc import Inline, Span
 
@@ -16,8 +18,6 @@ STATE_WORDS = {
     "behind": ("Behind: fewer credits than the time gone by calls for", "warn"),
     "unmet": ("Ended short", "warn"),
 }
-TAG_SHORT = {"in_domain": "HIM domains", "ahima_source": "AHIMA source", "category_a": "Category A",
-             "in_person": "in person"}  # fmt: skip
 
 
 def bar(earned: float, required: float) -> Span:
@@ -27,15 +27,7 @@ def bar(earned: float, required: float) -> Span:
 
 
 def num(value: float | None) -> str:
-    from ...queries.ce import num as n
-
-    return "" if value is None else n(value)
-
-
-def units(unit: str | None, amount: float) -> str:
-    from ...queries.ce import units as u
-
-    return u(unit, amount)
+    return "" if value is None else amount_text(value)
 
 
 def length(a: Mapping[str, Any]) -> str:
@@ -52,8 +44,9 @@ def counted(a: Mapping[str, Any]) -> str:
     )
 
 
-def tags(a: Mapping[str, Any]) -> str:
-    return ", ".join(TAG_SHORT.get(t, t) for t in a["tags"])
+def tags(a: Mapping[str, Any], labels: Mapping[str, str]) -> str:
+    """An activity's marks by their short names (``tag_labels``, from the dataset)."""
+    return ", ".join(labels.get(t, t) for t in a["tags"])
 
 
 def check_line(check: Mapping[str, Any], due: str) -> Inline:

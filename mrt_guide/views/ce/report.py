@@ -30,7 +30,7 @@ def _evidence(a: Mapping[str, Any]) -> Inline:
     return [ev["name"], Span(words, "muted" if a["evidence_state"] == "ok" else "warn")]
 
 
-def _activities(acts: Sequence[Mapping[str, Any]], unit: str | None) -> Table:
+def _activities(acts: Sequence[Mapping[str, Any]], unit: str | None, labels: Mapping[str, str]) -> Table:
     rows: list[list[Inline]] = [
         [
             str(a["id"]),
@@ -42,7 +42,7 @@ def _activities(acts: Sequence[Mapping[str, Any]], unit: str | None) -> Table:
                 *([Span(f"\nNote: {a['notes']}", "muted")] if a["notes"] else []),
             ],
             "" if a["credits"] is None else f"{num(a['credits'])} ({length(a)})",
-            tags(a),
+            tags(a, labels),
             _evidence(a),
         ]
         for a in acts
@@ -92,7 +92,7 @@ def build(data: CeReportOut) -> Document:
         if cycle["warnings"]:
             body.append(Bullets([Span(w["text"], "warn") for w in cycle["warnings"]]))
         if cycle["records"]:
-            body.append(_activities(cycle["records"], cycle["unit"]))
+            body.append(_activities(cycle["records"], cycle["unit"], data["tag_labels"]))
         else:
             body.append(Para("No activities logged in this cycle.", "muted"))
         hashes = _hashes(cycle["records"])
@@ -107,7 +107,10 @@ def build(data: CeReportOut) -> Document:
         doc.add(
             Section(
                 "Activities counted in no cycle",
-                [_activities(data["uncounted"], None), *([h] if (h := _hashes(data["uncounted"])) else [])],
+                [
+                    _activities(data["uncounted"], None, data["tag_labels"]),
+                    *([h] if (h := _hashes(data["uncounted"])) else []),
+                ],
             )
         )
     doc.add(Notes(list(data["notes"])))

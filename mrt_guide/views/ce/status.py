@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from .. import fmt
 from ..doc import Bullets, Column, Document, Inline, Notes, Panel, Para, Span, Table
 from . import check_line, dates, held_line, state
 
@@ -37,6 +38,27 @@ def cycle_panel(cycle: Mapping[str, Any]) -> Panel:
     return Panel(title, body, subtitle=f"{cycle['activities']} activities")
 
 
+EVERY = {"year": "every year", "cycle": "every cycle"}
+
+
+def fee_blocks(fee: Mapping[str, Any]) -> list[Any]:
+    """A fee: who owes it and when next, in words with its source; then each amount the
+    sources give, and what they do not give, as unknown."""
+    when = "next due date unknown" if fee["next"] is None else f"next due {fee['next']}"
+    head = Para(
+        [
+            Span(f"{fee['issuer']} {fee['label'].lower()}", "strong"),
+            f" ({', '.join(fee['credentials'])}): {EVERY[fee['every']]}, {when}. {fee['text']} ",
+            *fmt.cite(fee),
+        ]
+    )
+    lines: list[Inline] = [fmt.figure_line(fig) for fig in fee["figures"]]
+    if not fee["figures"]:
+        lines.append([Span("Amount: unknown", "warn"), " (not found in the sources)."])
+    lines += [[Span("Unknown: ", "muted"), Span(text, "muted")] for text in fee["not_found"]]
+    return [head, Bullets(lines)]
+
+
 def build(data: CeStatusOut) -> Document:
     doc = Document(f"Continuing education on {data['on']}")
     if data["credentials"]:
@@ -45,6 +67,8 @@ def build(data: CeStatusOut) -> Document:
         doc.add(Para("No cycle to show.", "muted"))
     for cycle in data["cycles"]:
         doc.add(cycle_panel(cycle))
+    if data["fees"]:
+        doc.add(Panel("Fees", [block for fee in data["fees"] for block in fee_blocks(fee)]))
     notes: list[Inline] = list(data["notes"])
     if data["cycles"]:
         notes.append("Rules, figures and sources: mrt-guide certs ID; every activity: mrt-guide ce list.")
