@@ -22,9 +22,9 @@ the zip or the .xlsx in the layout those files have had (README, "Official pay b
   territory, and each metro and nonmetro area;
 - the vintage (May YYYY) comes from the file names and the sheet names, which must agree.
 
-The workbook is read with openpyxl in read-only mode, row by row (a state file has some
-40,000 rows, the all-data file 400,000); openpyxl is imported here and only here, and
-this module only by ``data import-oews``.
+The workbook is read through ``workbook`` row by row, streamed and bounded (a state file
+has some 40,000 rows, the all-data file 400,000); this module is imported only by
+``data import-oews``.
 """
 
 from __future__ import annotations

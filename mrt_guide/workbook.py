@@ -1,17 +1,20 @@
 """Read a spreadsheet someone downloaded without trusting it: bounded in size, parts, rows,
 cells and time, for ``data import-oews`` and ``data import-projections``.
 
-An .xlsx is a zip of XML parts. Before openpyxl opens one, its zip directory is checked:
-at most ``MAX_PARTS`` parts, ``MAX_TOTAL`` bytes uncompressed in all, no part that inflates
-more than ``MAX_RATIO`` times (a zip bomb), the shared strings and styles (which openpyxl
-holds in memory) at most ``MAX_IN_MEMORY``. Python's zip reader stops at the size the
-directory gives, so these sizes bound what is inflated. The XML is parsed by defusedxml
-(openpyxl uses it when installed): no DTDs, no entities, so no entity bomb. Rows are read
-one at a time, at most ``MAX_ROWS`` and ``MAX_COLUMNS`` wide, and the whole read stops
-after ``seconds()``. An .xls (Excel 97-2003, BLS's format up to May 2013) is read through
-xlrd, at most ``MAX_XLS`` bytes. Anything past a bound, and any memory it still runs out
-of, is one line and exit 65 (``DATA``). openpyxl and xlrd are imported here, only when a
-file is read.
+An .xlsx is a zip of XML parts. Before any part is read, its zip directory is checked: at
+most ``MAX_PARTS`` parts, ``MAX_TOTAL`` bytes uncompressed in all, no part that inflates
+more than ``MAX_RATIO`` times (a zip bomb), the shared strings, styles and workbook parts
+at most ``MAX_IN_MEMORY``. Python's zip reader stops at the size the directory gives (and
+then fails the CRC), so these sizes bound what is inflated. The parts are read here, not
+by openpyxl (whose reader pads every row to the widest and builds whole rows, and parses
+a sheet with no ``<dimension>`` in full as it opens it): expat in pieces of 256 KiB, with
+no DTD and no entity accepted (so no entity bomb, no external file), at most
+``MAX_DEPTH`` deep, ``MAX_ROWS`` rows (by number too), ``MAX_CELLS`` cells a row,
+``MAX_CELL`` characters a cell, ``MAX_STRINGS`` shared strings and ``MAX_SHEETS``
+sheets; only the first ``MAX_COLUMNS`` columns are kept, and the whole read stops after
+``seconds()``. An .xls (Excel 97-2003, BLS's format up to May 2013) is read through xlrd,
+at most ``MAX_XLS`` bytes. Anything past a bound, and any memory it still runs out of, is
+one line and exit 65 (``DATA``). xlrd is imported here, only when an .xls is read.
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ MAX_RATIO = 400
 """How many times a part of more than ``RATIO_FROM`` bytes may inflate (XML of numbers: 5-20)."""
 RATIO_FROM = 16 * 1024**2
 MAX_IN_MEMORY = 128 * 1024**2
-"""Bytes of the parts openpyxl keeps in memory (shared strings, styles, the workbook)."""
+"""Bytes of the parts kept in memory whole (shared strings, styles, the workbook)."""
 MAX_ROWS = 1_048_576
 """Rows of one sheet (Excel's limit)."""
 MAX_COLUMNS = 1_000
@@ -410,8 +413,8 @@ class SheetReader(Bounded):
 
 @contextlib.contextmanager
 def opened(path: Path, name: str) -> Iterator[list[Sheet]]:
-    """The sheets of the workbook at ``path`` (shown as ``name``): .xlsx through openpyxl
-    in read-only mode, .xls through xlrd."""
+    """The sheets of the workbook at ``path`` (shown as ``name``): .xlsx read here, .xls
+    through xlrd."""
     shown = neutral_line(name, 80)
     try:
         if _is_xls(path):
