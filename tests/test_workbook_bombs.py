@@ -632,3 +632,57 @@ def test_a_real_file_imports_under_the_same_limits(tmp_path: Path, kind: str, fi
     assert says in run.out and "Traceback" not in run.err
     assert run.left == []
     assert len(list(imports_folder().iterdir())) == 1
+
+
+@pytest.mark.parametrize(
+    "file",
+    [
+        "oews/national_M2025_dl.xlsx",
+        "projections/occupation_2014-24.xlsx",
+        "projections/occupation_2024-34.xlsx",
+    ],
+)
+def test_the_bounded_reader_gives_what_openpyxl_gives(file: str) -> None:
+    """mrt-guide reads .xlsx itself (streamed, bounded); on BLS's files it gives the values,
+    sheets and row numbers openpyxl gives (rows without openpyxl's padding to full width)."""
+    import openpyxl
+
+    from mrt_guide.workbook import Clock, opened
+
+    def trimmed(row: tuple[object, ...]) -> list[object]:
+        cells = list(row)
+        while cells and cells[-1] is None:
+            cells.pop()
+        return cells
+
+    path = OFFICIAL / file
+    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:
+        theirs = {s.title: [trimmed(r) for r in s.iter_rows(values_only=True)] for s in book.worksheets}
+    finally:
+        book.close()
+    with opened(path, path.name) as sheets:
+        ours = {s.title: [trimmed(r) for r in s.rows(Clock(path.name))] for s in sheets}
+    assert list(ours) == list(theirs)
+    assert ours == theirs
+    assert sum(len(rows) for rows in ours.values()) > 1000
+
+
+def test_the_reader_takes_prefixes_rich_text_and_gaps(tmp_path: Path) -> None:
+    """What other writers do: prefixed names, rich and phonetic text, rows and cells left
+    out, a cell past the columns kept; values typed as openpyxl types them."""
+    from mrt_guide.workbook import Clock, opened
+
+    rows = (
+        '<x:row r="2"><x:c r="B2" t="inlineStr"><x:is><x:r><x:t>Medical </x:t></x:r><x:r><x:t>Records</x:t>'
+        '</x:r><x:rPh><x:t>ignored</x:t></x:rPh></x:is></x:c><x:c r="D2"><x:v>1.5</x:v></x:c>'
+        '<x:c r="E2" t="b"><x:v>1</x:v></x:c><x:c r="F2" t="e"><x:v>#N/A</x:v></x:c><x:c><x:v>7</x:v></x:c>'
+        '<x:c r="XFD2"><x:v>9</x:v></x:c></x:row><x:row r="4"><x:c r="A4" t="s"><x:v>0</x:v></x:c></x:row>'
+    )
+    xml = f'<x:worksheet xmlns:x="{MAIN}"><x:sheetData>{rows}</x:sheetData></x:worksheet>'
+    shared = f'<sst xmlns="{MAIN}"><si><r><t>29-</t></r><r><t>2072</t></r></si></sst>'
+    path = xlsx(tmp_path / "book.xlsx", xml, shared=shared)
+    with opened(path, path.name) as sheets:
+        (only,) = sheets
+        got = list(only.rows(Clock(path.name)))
+    assert got == [(), (None, "Medical Records", None, 1.5, True, "#N/A", 7), (), ("29-2072",)]
