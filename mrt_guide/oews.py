@@ -407,7 +407,6 @@ def _sheet_year(title: str) -> int | None:
 
 def _read_sheet(book: str, sheet: Any, found: Found, progress: Progress | None, clock: Any) -> None:
     title = sheet.title
-    total = sheet.total
     columns: dict[str, int] | None = None
     for n, row in enumerate(sheet.rows(clock), 1):
         if columns is None:
@@ -427,7 +426,7 @@ def _read_sheet(book: str, sheet: Any, found: Found, progress: Progress | None, 
             _note(row, found)
             continue
         if progress is not None and n % 2000 == 0:
-            progress(n, total)
+            progress(n, sheet.total)  # known once the sheet's dimension is read
         code = _text(row[columns["occ_code"]]) if columns["occ_code"] < len(row) else ""
         if code in found.rows:
             cells = {name: row[i] if i < len(row) else None for name, i in columns.items()}
@@ -435,7 +434,7 @@ def _read_sheet(book: str, sheet: Any, found: Found, progress: Progress | None, 
         elif code in OTHER_CODES:
             found.other[code] = _text(row[columns["occ_title"]]) if "occ_title" in columns else code
     if progress is not None and columns is not None:
-        progress(total or 0, total)
+        progress(sheet.total or 0, sheet.total)
 
 
 def _note(row: tuple[Any, ...], found: Found) -> None:

@@ -105,10 +105,21 @@ def check_zip(archive: zipfile.ZipFile, shown: str) -> None:
 
 
 class Sheet:
-    """One sheet: its title, how many rows it says it has, and its rows as value tuples."""
+    """One sheet: its title, how many rows it says it has (an .xlsx says so as it is read),
+    and its rows as value tuples."""
 
-    def __init__(self, title: str, total: int | None, rows: Iterator[tuple[Any, ...]]) -> None:
-        self.title, self.total, self._rows = title, total, rows
+    def __init__(
+        self,
+        title: str,
+        total: int | None,
+        rows: Iterator[tuple[Any, ...]],
+        reader: SheetReader | None = None,
+    ) -> None:
+        self.title, self._total, self._rows, self._reader = title, total, rows, reader
+
+    @property
+    def total(self) -> int | None:
+        return self._reader.dimension if self._reader is not None else self._total
 
     def rows(self, clock: Clock) -> Iterator[tuple[Any, ...]]:
         for n, row in enumerate(self._rows, 1):
@@ -131,7 +142,6 @@ MAX_SHEETS = 1_000
 MAX_STRINGS = 4_000_000
 """Shared strings of one workbook."""
 _REF = re.compile(r"([A-Za-z]{1,3})(\d*)")
-_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
 class Bounded:
@@ -226,7 +236,10 @@ class _Book(Bounded):
             if len(self.sheets) >= MAX_SHEETS:
                 raise self._fault(f"has over {MAX_SHEETS:,} sheets")
             ident = next((v for k, v in attrs.items() if k.endswith("}id")), "")
-            self.sheets.append((attrs.get("name", ""), ident))
+            name = attrs.get("name", "")
+            if len(name) > 255:
+                raise self._fault("has a sheet name of over 255 characters")
+            self.sheets.append((name, ident))
 
 
 class _Strings(Bounded):
@@ -291,10 +304,7 @@ def _rels_of(archive: zipfile.ZipFile, part: str, shown: str) -> _Rels:
     return rels
 
 
-def _xlsx_rows(
-    archive: zipfile.ZipFile, part: str, strings: list[str], shown: str, title: str
-) -> Iterator[tuple[Any, ...]]:
-    reader = SheetReader(strings, shown, title)
+def _xlsx_rows(archive: zipfile.ZipFile, part: str, reader: SheetReader) -> Iterator[tuple[Any, ...]]:
     for _ in reader.read(archive, part):
         yield from reader.take()
     yield from reader.take()
@@ -320,13 +330,18 @@ class SheetReader(Bounded):
         self._collect = False  # inside its <v> or <t>
         self._size = 0
         self._phonetic = 0
+        self.dimension: int | None = None  # the last row its <dimension> gives
 
     def take(self) -> list[tuple[Any, ...]]:
         done, self._done = self._done, []
         return done
 
     def start(self, local: str, attrs: dict[str, str]) -> None:
-        if local == "row":
+        if local == "dimension":
+            last = attrs.get("ref", "").rpartition(":")[2].lstrip("$ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+            if last.isdigit() and len(last) <= 8:
+                self.dimension = min(int(last), MAX_ROWS)
+        elif local == "row":
             given = attrs.get("r")
             number = self._row + 1
             if given is not None:
@@ -459,7 +474,8 @@ def _xlsx(path: Path, shown: str) -> Iterator[list[Sheet]]:
                     continue  # a chart sheet, or a sheet with no part
                 part = _target(book_part, found)
                 archive.getinfo(part)
-                sheets.append(Sheet(title, None, _xlsx_rows(archive, part, strings.strings, shown, title)))
+                reader = SheetReader(strings.strings, shown, title)
+                sheets.append(Sheet(title, None, _xlsx_rows(archive, part, reader), reader))
         except KeyError as exc:
             raise bad(
                 f"'{shown}' names a part it does not hold ({neutral_line(str(exc), 60)}); it is damaged."
