@@ -10,11 +10,12 @@ by openpyxl (whose reader pads every row to the widest and builds whole rows, an
 a sheet with no ``<dimension>`` in full as it opens it): expat in pieces of 256 KiB, with
 no DTD and no entity accepted (so no entity bomb, no external file), at most
 ``MAX_DEPTH`` deep, ``MAX_ROWS`` rows (by number too), ``MAX_CELLS`` cells a row,
-``MAX_CELL`` characters a cell, ``MAX_STRINGS`` shared strings and ``MAX_SHEETS``
-sheets; only the first ``MAX_COLUMNS`` columns are kept, and the whole read stops after
-``seconds()``. An .xls (Excel 97-2003, BLS's format up to May 2013) is read through xlrd,
-at most ``MAX_XLS`` bytes. Anything past a bound, and any memory it still runs out of, is
-one line and exit 65 (``DATA``). xlrd is imported here, only when an .xls is read.
+``MAX_CELL`` characters a cell, ``MAX_STRINGS`` shared strings, ``MAX_SHEETS`` sheets
+and ``MAX_ELEMENTS`` elements in all; only the first ``MAX_COLUMNS`` columns are kept,
+and the whole read stops after ``seconds()``. An .xls (Excel 97-2003, BLS's format up
+to May 2013) is read through xlrd, at most ``MAX_XLS`` bytes. Anything past a bound, and
+any memory it still runs out of, is one line and exit 65 (``DATA``). xlrd is imported
+here, only when an .xls is read.
 """
 
 from __future__ import annotations
@@ -141,6 +142,19 @@ MAX_SHEETS = 1_000
 """Sheets of one workbook."""
 MAX_STRINGS = 4_000_000
 """Shared strings of one workbook."""
+MAX_ELEMENTS = 80_000_000
+"""XML elements read from one workbook, all parts together: what bounds the time a file
+within every other limit can take (the all-data file, 400,000 rows of 32 cells, has about
+27 million; 80 million take 70 to 140 seconds here, 0.9 to 1.8 microseconds each)."""
+
+
+class Budget:
+    """The elements one workbook may still have (``MAX_ELEMENTS``), shared by its parts."""
+
+    def __init__(self) -> None:
+        self.left = MAX_ELEMENTS
+
+
 _REF = re.compile(r"([A-Za-z]{1,3})(\d*)")
 
 
@@ -148,10 +162,10 @@ class Bounded:
     """A part's XML read by expat in pieces: no DTD, no entity, at most ``MAX_DEPTH``
     deep; ``start``, ``end`` and ``text`` see local names (namespaces dropped)."""
 
-    def __init__(self, shown: str, part: str) -> None:
+    def __init__(self, shown: str, part: str, budget: Budget) -> None:
         import xml.parsers.expat
 
-        self.shown, self.part = shown, part
+        self.shown, self.part, self.budget = shown, part, budget
         parser = xml.parsers.expat.ParserCreate(namespace_separator="}")
         parser.StartDoctypeDeclHandler = self._refuse
         parser.EntityDeclHandler = self._refuse
@@ -193,6 +207,9 @@ class Bounded:
         self._depth += 1
         if self._depth > MAX_DEPTH:
             raise self._fault(f"nests its XML over {MAX_DEPTH} deep")
+        self.budget.left -= 1
+        if self.budget.left < 0:
+            raise bad(f"'{self.shown}' holds over {MAX_ELEMENTS:,} XML elements: far more than any BLS file.")
         self.start(name.rpartition("}")[2], attrs)
 
     def _end(self, name: str) -> None:
@@ -212,8 +229,8 @@ class Bounded:
 class _Rels(Bounded):
     """A relationships part: target by id, and targets by type (the type's last word)."""
 
-    def __init__(self, shown: str, part: str) -> None:
-        super().__init__(shown, part)
+    def __init__(self, shown: str, part: str, budget: Budget) -> None:
+        super().__init__(shown, part, budget)
         self.by_id: dict[str, str] = {}
         self.by_type: dict[str, list[str]] = {}
 
@@ -227,8 +244,8 @@ class _Rels(Bounded):
 class _Book(Bounded):
     """workbook.xml: each sheet's name and relationship id, in order."""
 
-    def __init__(self, shown: str) -> None:
-        super().__init__(shown, "its workbook part")
+    def __init__(self, shown: str, budget: Budget) -> None:
+        super().__init__(shown, "its workbook part", budget)
         self.sheets: list[tuple[str, str]] = []
 
     def start(self, local: str, attrs: dict[str, str]) -> None:
@@ -245,8 +262,8 @@ class _Book(Bounded):
 class _Strings(Bounded):
     """sharedStrings.xml: each string's text (runs joined, phonetic runs left out)."""
 
-    def __init__(self, shown: str) -> None:
-        super().__init__(shown, "its shared strings")
+    def __init__(self, shown: str, budget: Budget) -> None:
+        super().__init__(shown, "its shared strings", budget)
         self.strings: list[str] = []
         self._chars: list[str] | None = None
         self._collect = False
@@ -294,11 +311,11 @@ def _target(source: str, target: str) -> str:
     return posixpath.normpath(posixpath.join(posixpath.dirname(source), target)).lstrip("/")
 
 
-def _rels_of(archive: zipfile.ZipFile, part: str, shown: str) -> _Rels:
+def _rels_of(archive: zipfile.ZipFile, part: str, shown: str, budget: Budget) -> _Rels:
     import posixpath
 
     name = posixpath.join(posixpath.dirname(part), "_rels", posixpath.basename(part) + ".rels")
-    rels = _Rels(shown, f"part '{neutral_line(name, 60)}'")
+    rels = _Rels(shown, f"part '{neutral_line(name, 60)}'", budget)
     if name in archive.NameToInfo:
         _parsed(rels, archive, name)
     return rels
@@ -317,8 +334,8 @@ class SheetReader(Bounded):
     ``MAX_COLUMNS`` columns are kept. Values: text, int, float, bool or None (numbers
     with a date format stay numbers)."""
 
-    def __init__(self, strings: list[str], shown: str, title: str) -> None:
-        super().__init__(shown, f"sheet '{neutral_line(title, 40)}'")
+    def __init__(self, strings: list[str], shown: str, title: str, budget: Budget) -> None:
+        super().__init__(shown, f"sheet '{neutral_line(title, 40)}'", budget)
         self.strings = strings
         self._done: list[tuple[Any, ...]] = []
         self._row = 0  # the last row's number
@@ -455,15 +472,19 @@ def _xlsx(path: Path, shown: str) -> Iterator[list[Sheet]]:
         raise bad(f"'{shown}' cannot be read as an .xlsx workbook (it is not a zip).") from None
     with archive:
         check_zip(archive, shown)
+        budget = Budget()
         try:
             book_part = next(
-                (_target("", t) for t in _rels_of(archive, "", shown).by_type.get("officeDocument", [])),
+                (
+                    _target("", t)
+                    for t in _rels_of(archive, "", shown, budget).by_type.get("officeDocument", [])
+                ),
                 "xl/workbook.xml",
             )
-            book = _Book(shown)
+            book = _Book(shown, budget)
             _parsed(book, archive, book_part)
-            rels = _rels_of(archive, book_part, shown)
-            strings = _Strings(shown)
+            rels = _rels_of(archive, book_part, shown, budget)
+            strings = _Strings(shown, budget)
             for target in rels.by_type.get("sharedStrings", [])[:1]:
                 _parsed(strings, archive, _target(book_part, target))
             worksheets = set(rels.by_type.get("worksheet", []))
@@ -474,7 +495,7 @@ def _xlsx(path: Path, shown: str) -> Iterator[list[Sheet]]:
                     continue  # a chart sheet, or a sheet with no part
                 part = _target(book_part, found)
                 archive.getinfo(part)
-                reader = SheetReader(strings.strings, shown, title)
+                reader = SheetReader(strings.strings, shown, title, budget)
                 sheets.append(Sheet(title, None, _xlsx_rows(archive, part, reader), reader))
         except KeyError as exc:
             raise bad(

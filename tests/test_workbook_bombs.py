@@ -686,3 +686,27 @@ def test_the_reader_takes_prefixes_rich_text_and_gaps(tmp_path: Path) -> None:
         (only,) = sheets
         got = list(only.rows(Clock(path.name)))
     assert got == [(), (None, "Medical Records", None, 1.5, True, "#N/A", 7), (), ("29-2072",)]
+
+
+def test_a_workbook_past_the_element_budget_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The elements of all parts together are counted: a file within every other bound
+    (each row short, few rows) still stops at ``MAX_ELEMENTS``, which bounds the time."""
+    from mrt_guide import workbook
+    from mrt_guide.status import GuideError
+
+    monkeypatch.setattr(workbook, "MAX_ELEMENTS", 100_000)
+    rows = "".join(f'<row r="{n}"><c r="A{n}"><v>{n}</v></c></row>' for n in range(1, 40_000))
+    path = xlsx(tmp_path / "book.xlsx", sheet(rows))
+    with (
+        pytest.raises(GuideError, match=r"holds over 100,000 XML elements") as caught,
+        workbook.opened(path, path.name) as sheets,
+    ):
+        for one in sheets:
+            for _ in one.rows(workbook.Clock(path.name)):
+                pass
+    assert caught.value.status == 65
+    monkeypatch.setattr(workbook, "MAX_ELEMENTS", 200_000)
+    with workbook.opened(path, path.name) as sheets:
+        assert sum(1 for one in sheets for _ in one.rows(workbook.Clock(path.name))) == 39_999
