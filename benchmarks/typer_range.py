@@ -43,7 +43,7 @@ LOADED = (
 def venv(folder: Path, version: str) -> Path:
     subprocess.run([sys.executable, "-m", "venv", str(folder)], check=True)
     pip = [str(folder / "bin" / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
-    deps = ["rich>=13.8", "pydantic>=2.7,<3", "platformdirs>=4", "openpyxl>=3.1,<4", "icalendar>=6"]
+    deps = ["rich>=13.8", "pydantic>=2.7,<3", "platformdirs>=4", "xlrd>=2.0.1,<3", "icalendar>=6"]
     subprocess.run([*pip, f"typer=={version}", *deps], check=True)
     subprocess.run([*pip, "--no-deps", str(REPO)], check=True)  # past the pin, on purpose
     return folder / "bin"

@@ -22,9 +22,9 @@ the zip or the .xlsx in the layout those files have had (README, "Official pay b
   territory, and each metro and nonmetro area;
 - the vintage (May YYYY) comes from the file names and the sheet names, which must agree.
 
-The workbook is read with openpyxl in read-only mode, row by row (a state file has some
-40,000 rows, the all-data file 400,000); openpyxl is imported here and only here, and
-this module only by ``data import-oews``.
+The workbook is read through ``workbook`` row by row, streamed and bounded (a state file
+has some 40,000 rows, the all-data file 400,000); this module is imported only by
+``data import-oews``.
 """
 
 from __future__ import annotations
@@ -407,7 +407,6 @@ def _sheet_year(title: str) -> int | None:
 
 def _read_sheet(book: str, sheet: Any, found: Found, progress: Progress | None, clock: Any) -> None:
     title = sheet.title
-    total = sheet.total
     columns: dict[str, int] | None = None
     for n, row in enumerate(sheet.rows(clock), 1):
         if columns is None:
@@ -427,7 +426,7 @@ def _read_sheet(book: str, sheet: Any, found: Found, progress: Progress | None, 
             _note(row, found)
             continue
         if progress is not None and n % 2000 == 0:
-            progress(n, total)
+            progress(n, sheet.total)  # known once the sheet's dimension is read
         code = _text(row[columns["occ_code"]]) if columns["occ_code"] < len(row) else ""
         if code in found.rows:
             cells = {name: row[i] if i < len(row) else None for name, i in columns.items()}
@@ -435,7 +434,7 @@ def _read_sheet(book: str, sheet: Any, found: Found, progress: Progress | None, 
         elif code in OTHER_CODES:
             found.other[code] = _text(row[columns["occ_title"]]) if "occ_title" in columns else code
     if progress is not None and columns is not None:
-        progress(total or 0, total)
+        progress(sheet.total or 0, sheet.total)
 
 
 def _note(row: tuple[Any, ...], found: Found) -> None:

@@ -12,8 +12,8 @@ position. Employment is in thousands, as the tables' titles say.
 
 Kept: the occupation's row (29-2072; 29-2071 up to 2018-28; 29-2098, the broader group,
 in 2019-29 and 2020-30), the all-occupations row 00-0000 that BLS compares growth with,
-and the rows of the related occupations asked for. Read through ``workbook`` (bounded);
-openpyxl is imported only there.
+and the rows of the related occupations asked for. Read through ``workbook`` (bounded,
+streamed).
 """
 
 from __future__ import annotations
