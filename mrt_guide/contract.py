@@ -976,28 +976,93 @@ CeCycleChoice = Literal["current", "previous", "all"]
 CeEvidenceState = Literal["ok", "missing", "changed", "not kept"]
 
 
+class CeWindow(Out):
+    """The cycles a minimum over several cycles counts across; ``counted_from``: the earlier
+    day hours count from in the first window (None when the window's start)."""
+
+    start: str
+    end: str
+    counted_from: str | None
+
+
 class CeCheck(Out):
     """One rule of a cycle: ``earned`` of ``required`` by ``by`` (a multi-cycle minimum's
-    deadline is its last cycle's), with the rule's source."""
+    deadline is its last cycle's), with the rule's source. ``kind``: ``total`` (in all),
+    ``share`` (at least ``share`` percent ``of`` the requirement marked ``tag``), ``minimum``
+    (an amount marked ``tag``), ``window`` (an amount over ``cycles`` cycles, ``window``)."""
 
     rule: str
+    kind: Literal["total", "share", "minimum", "window"]
     tag: m.Tag | None
     cycles: int
     ok: bool
     earned: float
     required: float
     by: str
-    detail: str
+    share: float | None
+    of: float | None
+    window: CeWindow | None
     source: str | None
     flag: m.Flag | None
 
 
 class CeWarning(Out):
+    """What follows a cycle that ended short: ``status`` from ``from`` (``passed``: on or before
+    the day asked about); ``text``: the issuer's rule in the dataset's words."""
+
     status: str
     from_: str = Field(alias="from")
+    passed: bool
     text: str
     source: str
     flag: m.Flag
+
+
+class CeNeedTag(Out):
+    tag: m.Tag
+    missing: float
+
+
+class CeNeedLater(Out):
+    tag: m.Tag | None
+    missing: float
+    by: str
+    cycles: int
+
+
+class CeNeeded(Out):
+    """What a cycle still needs: ``code`` ``none`` (complete), ``more`` (``missing`` more by
+    ``by``, the due date) or ``short`` (it ended ``missing`` short on ``by``); ``tags``: what
+    each unmet marked rule still wants; ``later``: rules over several cycles still short."""
+
+    code: Literal["none", "more", "short"]
+    missing: float
+    unit: str | None
+    by: str
+    tags: list[CeNeedTag]
+    later: list[CeNeedLater]
+
+
+CeNoteCode = Literal[
+    "recorded-dates", "follows-recorded", "dated-from", "required-recorded", "combined", "replaced",
+    "counting", "no-counting", "no-carry-over", "unknown-credential", "no-rules", "no-length",
+    "first-cycle-later", "no-credentials", "period-unknown",
+]  # fmt: skip
+
+
+class CeNote(Out):
+    """A note as a code and its particulars, worded by the view; ``text`` is the dataset's own
+    prose where a rule has some (AHIMA's combined requirement, a replacement), else None."""
+
+    code: CeNoteCode
+    issuer: str | None
+    credential: str | None
+    date: str | None
+    text: str | None
+    minutes: float | None
+    round_up_from: float | None
+    source: str | None
+    flag: m.Flag | None
 
 
 class CeCycle(Out):
@@ -1016,9 +1081,9 @@ class CeCycle(Out):
     state: CeState
     activities: int
     checks: list[CeCheck]
-    needed: str
+    needed: CeNeeded
     warnings: list[CeWarning]
-    notes: list[str]
+    notes: list[CeNote]
 
 
 class CeHeld(Out):
@@ -1061,11 +1126,17 @@ class CeFee(Out):
 
 
 class CeStatusOut(Cited):
+    """Schema 2: what is needed, the checks and the notes are codes and numbers."""
+
+    schema_version: Literal[2]
     on: str
     credentials: list[CeHeld]
     cycles: list[CeCycle]
     fees: list[CeFee]
-    notes: list[str]
+    notes: list[CeNote]
+    tag_words: dict[str, str] = Field(
+        description="Each mark's words in a rule's line, by id (renewal.json tags)."
+    )
 
 
 class CeCounted(Out):
@@ -1135,6 +1206,9 @@ class CeHolder(Out):
 
 
 class CeReportOut(Cited):
+    """Schema 2: what is needed, the checks and the notes are codes and numbers."""
+
+    schema_version: Literal[2]
     generated: str
     cycle: CeCycleChoice
     folder: str
@@ -1143,8 +1217,11 @@ class CeReportOut(Cited):
     held: list[CeHeld]
     cycles: list[CeReportCycle]
     uncounted: list[CeReportActivity]
-    notes: list[str]
+    notes: list[CeNote]
     tag_labels: dict[str, str] = Field(description="Each mark's short name, by id (renewal.json tags).")
+    tag_words: dict[str, str] = Field(
+        description="Each mark's words in a rule's line, by id (renewal.json tags)."
+    )
 
 
 CONTRACTS.update(
@@ -1224,7 +1301,8 @@ def _keys(cls: type[BaseModel]) -> dict[str, object]:
 def typed_dicts() -> str:
     """The text of ``mrt_guide/records.py``: every contract class as a ``TypedDict``.
 
-    A document's type leaves out ``schema_version`` (added when JSON is written) and has
+    A document's type leaves out ``schema_version`` (added when JSON is written) unless the
+    document has a version of its own (``Literal[2]``: its query returns it), and has
     ``sources`` as not required (a command adds it to its query's records)."""
     import keyword
 
@@ -1237,7 +1315,9 @@ def typed_dicts() -> str:
         "from typing import Any, Literal, NotRequired, TypedDict",
     ]
     for cls in _reachable():
-        fields = {key: _python(tp) for key, tp in _keys(cls).items() if key != "schema_version"}
+        fields = {
+            key: _python(tp) for key, tp in _keys(cls).items() if key != "schema_version" or tp != Literal[1]
+        }
         if "sources" in fields and issubclass(cls, Cited):
             fields["sources"] = f"NotRequired[{fields['sources']}]"
         doc = (cls.__doc__ or "").strip().splitlines() if cls.__module__ == __name__ else []

@@ -1614,19 +1614,57 @@ CeHeld = TypedDict(
 
 
 @final
+class CeWindow(TypedDict):
+    """The cycles a minimum over several cycles counts across; ``counted_from``: the earlier"""
+
+    start: str
+    end: str
+    counted_from: str | None
+
+
+@final
 class CeCheck(TypedDict):
     """One rule of a cycle: ``earned`` of ``required`` by ``by`` (a multi-cycle minimum's"""
 
     rule: str
+    kind: Literal["total", "share", "minimum", "window"]
     tag: str | None
     cycles: int
     ok: bool
     earned: float
     required: float
     by: str
-    detail: str
+    share: float | None
+    of: float | None
+    window: CeWindow | None
     source: str | None
     flag: Literal["official", "secondary", "article-only"] | None
+
+
+@final
+class CeNeedTag(TypedDict):
+    tag: str
+    missing: float
+
+
+@final
+class CeNeedLater(TypedDict):
+    tag: str | None
+    missing: float
+    by: str
+    cycles: int
+
+
+@final
+class CeNeeded(TypedDict):
+    """What a cycle still needs: ``code`` ``none`` (complete), ``more`` (``missing`` more by"""
+
+    code: Literal["none", "more", "short"]
+    missing: float
+    unit: str | None
+    by: str
+    tags: list[CeNeedTag]
+    later: list[CeNeedLater]
 
 
 CeWarning = TypedDict(
@@ -1634,11 +1672,43 @@ CeWarning = TypedDict(
     {
         "status": str,
         "from": str,
+        "passed": bool,
         "text": str,
         "source": str,
         "flag": Literal["official", "secondary", "article-only"],
     },
 )
+
+
+@final
+class CeNote(TypedDict):
+    """A note as a code and its particulars, worded by the view; ``text`` is the dataset's own"""
+
+    code: Literal[
+        "recorded-dates",
+        "follows-recorded",
+        "dated-from",
+        "required-recorded",
+        "combined",
+        "replaced",
+        "counting",
+        "no-counting",
+        "no-carry-over",
+        "unknown-credential",
+        "no-rules",
+        "no-length",
+        "first-cycle-later",
+        "no-credentials",
+        "period-unknown",
+    ]
+    issuer: str | None
+    credential: str | None
+    date: str | None
+    text: str | None
+    minutes: float | None
+    round_up_from: float | None
+    source: str | None
+    flag: Literal["official", "secondary", "article-only"] | None
 
 
 @final
@@ -1658,9 +1728,9 @@ class CeCycle(TypedDict):
     state: Literal["complete", "on-track", "behind", "unmet"]
     activities: int
     checks: list[CeCheck]
-    needed: str
+    needed: CeNeeded
     warnings: list[CeWarning]
-    notes: list[str]
+    notes: list[CeNote]
 
 
 @final
@@ -1683,12 +1753,16 @@ class CeFee(TypedDict):
 
 @final
 class CeStatusOut(TypedDict):
+    """Schema 2: what is needed, the checks and the notes are codes and numbers."""
+
+    schema_version: Literal[2]
     sources: NotRequired[dict[str, Source]]
     on: str
     credentials: list[CeHeld]
     cycles: list[CeCycle]
     fees: list[CeFee]
-    notes: list[str]
+    notes: list[CeNote]
+    tag_words: dict[str, str]
 
 
 @final
@@ -1800,15 +1874,18 @@ class CeReportCycle(TypedDict):
     state: Literal["complete", "on-track", "behind", "unmet"]
     activities: int
     checks: list[CeCheck]
-    needed: str
+    needed: CeNeeded
     warnings: list[CeWarning]
-    notes: list[str]
+    notes: list[CeNote]
     records: list[CeReportActivity]
     not_found: list[str]
 
 
 @final
 class CeReportOut(TypedDict):
+    """Schema 2: what is needed, the checks and the notes are codes and numbers."""
+
+    schema_version: Literal[2]
     sources: NotRequired[dict[str, Source]]
     generated: str
     cycle: Literal["current", "previous", "all"]
@@ -1818,5 +1895,6 @@ class CeReportOut(TypedDict):
     held: list[CeHeld]
     cycles: list[CeReportCycle]
     uncounted: list[CeReportActivity]
-    notes: list[str]
+    notes: list[CeNote]
     tag_labels: dict[str, str]
+    tag_words: dict[str, str]

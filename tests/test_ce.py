@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from mrt_guide.contract import CONTRACTS
+from tests.ce_words import phrased
 
 
 @pytest.fixture
@@ -96,9 +97,10 @@ def test_a_holder_of_rhit_and_ccs_keeps_a_whole_cycle(
     (cycle,) = data["cycles"]
     assert (cycle["earned"], cycle["required"], cycle["remaining"], cycle["state"]) == (29, 30, 1, "on-track")
     ce("add", "--title", "Outpatient coding", "--date", "2026-03-03", "--hours", "1")
-    done = json.loads(ce("status", "--on", "2026-04-01", "--json", "--check").stdout)["cycles"][0]
+    done = phrased(json.loads(ce("status", "--on", "2026-04-01", "--json", "--check").stdout))["cycles"][0]
     assert done["state"] == "complete" and all(c["ok"] for c in done["checks"])
-    assert done["needed"] == "Nothing more is needed for this cycle."
+    assert (done["needed"]["code"], done["needed"]["missing"], done["needed"]["tags"]) == ("none", 0, [])
+    assert done["needed_words"] == "Nothing more is needed for this cycle."
     # deadlines in a calendar
     ics = tmp_path / "deadlines.ics"
     assert cli("ce", "calendar", str(ics), "--on", "2026-04-01").exit_code == 0
@@ -302,8 +304,13 @@ def test_every_read_command_matches_its_contract_with_a_full_log(
     status = cli_json("ce", "status", "--on", "2025-02-01")
     assert set(status["cycles"][0]) >= {"issuer", "credentials", "start", "end", "due", "required", "earned",
                                        "remaining", "checks"}  # fmt: skip
-    assert set(status["cycles"][0]["checks"][0]) >= {"rule", "ok", "detail"}
-    assert "ahima-recert" in status["sources"] and "schima-2014" not in status["sources"]
+    assert set(status["cycles"][0]["checks"][0]) >= {"rule", "kind", "ok", "share", "window"}
+    # the counting note cites its (secondary) source as a code now, so the document lists it
+    counting = [n for n in status["cycles"][0]["notes"] if n["code"] == "counting"]
+    assert [(n["minutes"], n["round_up_from"], n["source"], n["flag"]) for n in counting] == [
+        (60, 45, "schima-2014", "secondary")
+    ]
+    assert "ahima-recert" in status["sources"] and "schima-2014" in status["sources"]
 
 
 def test_plain_and_markdown(cli: Any, holder: dict[str, Any]) -> None:

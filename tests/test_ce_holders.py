@@ -44,7 +44,7 @@ def test_a_recorded_ahima_cycle_makes_up_no_short_cycle_before_it(ce: Any, cli: 
         assert [c["start"] for c in data["cycles"]] == ["2025-01-15"], day
         assert all(not c["warnings"] and c["state"] != "unmet" for c in data["cycles"])
     later = cycle(status(ce, "2027-02-01"), "AHIMA", "2027-01-15")
-    assert later["notes"][0] == "Follows on from the cycle recorded with 'mrt-guide ce cycle set'."
+    assert later["note_words"][0] == "Follows on from the cycle recorded with 'mrt-guide ce cycle set'."
 
 
 # C1: AAPC's CEUs are due on the membership date and a first period is prorated; C2: the ladder
@@ -58,7 +58,7 @@ def test_aapc_period_is_unknown_until_its_due_date_is_recorded(ce: Any, cli: Any
     assert (cpc["dates"], cpc["joins"], cpc["due"], cpc["full_required"], cpc["prorated"]) == (
         "unknown", None, None, 36, True
     )  # fmt: skip
-    assert any("AAPC: the period and its deadline are unknown" in n for n in data["notes"])
+    assert any("AAPC: the period and its deadline are unknown" in n for n in data["note_words"])
     assert cli("ce", "status", "--on", "2026-01-10", "--check").exit_code == 0
     missing = cli("ce", "cycle", "set", "AAPC", "--end", "2026-06-30")
     assert missing.exit_code == 2 and "--required N" in missing.stderr
@@ -95,7 +95,7 @@ def test_an_ods_holder_who_passed_in_2024_belongs_to_the_2025_2028_window(ce: An
     first = cycle(status(ce, "2025-11-01"), "NCRA")
     ceip = check(first, "ncra-min-in-person")
     assert (ceip["earned"], ceip["required"], ceip["by"]) == (8, 8, "2029-01-31")
-    assert ceip["detail"] == "8 of 8 CE hours in person over 2 cycles, 2025-01-01 to 2028-12-31"
+    assert ceip["detail_words"] == "8 of 8 CE hours in person over 2 cycles, 2025-01-01 to 2028-12-31"
     second = cycle(status(ce, "2027-03-01"), "NCRA", "2027-01-01")
     assert check(second, "ncra-min-in-person")["earned"] == 8
 
@@ -105,7 +105,12 @@ def test_in_person_hours_attended_since_2025_count_toward_the_first_window(ce: A
     add(ce, "2025-05-01", "--ceus", "6", title="Regional meeting", in_person=True)
     ceip = check(cycle(status(ce, "2026-02-01"), "NCRA", "2026-01-01"), "ncra-min-in-person")
     assert ceip["earned"] == 6
-    assert "2026-01-01 to 2029-12-31 (counted since 2025-01-01)" in ceip["detail"]
+    assert "2026-01-01 to 2029-12-31 (counted since 2025-01-01)" in ceip["detail_words"]
+    assert (ceip["kind"], ceip["cycles"], ceip["window"]) == (
+        "window",
+        2,
+        {"start": "2026-01-01", "end": "2029-12-31", "counted_from": "2025-01-01"},
+    )
 
 
 # one person, three issuers

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from mrt_guide.queries import ce as q
+from tests.ce_words import phrased
 
 
 @pytest.fixture
@@ -26,7 +27,7 @@ def ce(cli: Any) -> Any:
 
 
 def status(ce: Any, on: str) -> dict[str, Any]:
-    return json.loads(ce("status", "--on", on, "--json").stdout)  # type: ignore[no-any-return]
+    return phrased(json.loads(ce("status", "--on", on, "--json").stdout))
 
 
 def cycle(data: dict[str, Any], issuer: str, start: str | None = None) -> dict[str, Any]:
@@ -130,10 +131,12 @@ def test_every_ahima_worked_example_through_the_log(
         monkeypatch.setenv("MRT_GUIDE_HOME", str(tmp_path / str(n)))
         for cred in example["credentials"]:
             assert cli("ce", "credential", "add", cred, "--earned", "2024-04-02").exit_code == 0
-        found = cycle(json.loads(cli("ce", "status", "--on", "2024-05-01", "--json").stdout), "AHIMA")
+        found = cycle(
+            phrased(json.loads(cli("ce", "status", "--on", "2024-05-01", "--json").stdout)), "AHIMA"
+        )
         assert found["required"] == example["total"], example
         assert sorted(found["credentials"]) == sorted(example["credentials"])
-        assert any("derived from them" in note for note in found["notes"])
+        assert any("derived from them" in note for note in found["note_words"])
         assert check(found, "total")["source"] == "ahima-recert"
 
 
@@ -145,7 +148,7 @@ def test_the_rhia_replaces_the_rhit(cli: Any, ce: Any) -> None:
     )
     found = cycle(status(ce, "2024-05-01"), "AHIMA")
     assert found["credentials"] == ["RHIA"] and found["required"] == 30
-    assert any("replaces the RHIT" in note for note in found["notes"])
+    assert any("replaces the RHIT" in note for note in found["note_words"])
     listed = json.loads(ce("credential", "list", "--json").stdout)["credentials"]
     assert {c["id"]: c["replaced_by"] for c in listed} == {"RHIT": "RHIA", "RHIA": None}
 
@@ -156,7 +159,7 @@ def test_a_credential_earned_later_counts_from_the_next_cycle(cli: Any, ce: Any)
     assert "dated from RHIT, the earliest" in added.stderr and "AHIMA sets" in added.stderr
     now = cycle(status(ce, "2024-06-01"), "AHIMA")
     assert (now["start"], now["required"], now["credentials"]) == ("2023-01-10", 20, ["RHIT"])
-    assert any("AHIMA sets" in n and "ce cycle set AHIMA" in n for n in now["notes"])
+    assert any("AHIMA sets" in n and "ce cycle set AHIMA" in n for n in now["note_words"])
     then = cycle(status(ce, "2025-02-01"), "AHIMA", "2025-01-10")
     assert then["required"] == 30 and sorted(then["credentials"]) == ["CCS", "RHIT"]
 
@@ -173,7 +176,7 @@ def test_the_dates_ahima_sets_replace_the_computed_ones(cli: Any, ce: Any) -> No
     # no short cycle owing a full 20 CEUs is made up before the recorded one
     before = status(ce, "2024-01-20")
     assert before["cycles"] == []
-    assert "AHIMA: the first cycle begins 2024-02-01, after 2024-01-20." in before["notes"]
+    assert "AHIMA: the first cycle begins 2024-02-01, after 2024-01-20." in before["note_words"]
     assert not any(c["state"] == "unmet" for c in status(ce, "2024-03-01")["cycles"])
     after = cycle(status(ce, "2026-02-01"), "AHIMA", "2026-02-01")
     assert after["end"] == "2028-01-31" and after["dates"] == "computed"
@@ -203,7 +206,7 @@ def test_a_two_and_a_half_hour_program_is_two_ceus_and_the_rule_is_flagged_secon
     added = ce("add", "--title", "Program", "--date", "2024-05-01", "--hours", "2.5")
     assert added.stderr == "Added #1: 2 CEUs for AHIMA.\n"
     found = cycle(status(ce, "2024-06-01"), "AHIMA")
-    assert any("45 minutes or more" in n and "(schima-2014, secondary)" in n for n in found["notes"])
+    assert any("45 minutes or more" in n and "(schima-2014, secondary)" in n for n in found["note_words"])
 
 
 def test_ncra_counts_hours_as_they_are_and_ceus_as_given(ce: Any) -> None:
@@ -223,10 +226,20 @@ def test_eighty_percent_within_the_him_domains(ce: Any) -> None:
     found = cycle(status(ce, "2024-06-01"), "AHIMA")
     domains = check(found, "ahima-share-domains")
     assert (domains["earned"], domains["required"], domains["ok"]) == (15, 16, False)
-    assert domains["detail"] == "15 of 16 CEUs in the HIM domains (at least 80% of 20)"
+    assert (domains["kind"], domains["tag"], domains["share"], domains["of"]) == (
+        "share",
+        "in_domain",
+        80,
+        20,
+    )
+    assert domains["detail_words"] == "15 of 16 CEUs in the HIM domains (at least 80% of 20)"
     assert check(found, "total")["ok"] is True
     assert found["state"] != "complete" and found["remaining"] == 1
-    assert found["needed"] == "1 more CEU, at least 1 in the HIM domains, by 2026-04-01."
+    assert found["needed"] == {
+        "code": "more", "missing": 1, "unit": "ceu", "by": "2026-04-01",
+        "tags": [{"tag": "in_domain", "missing": 1}], "later": [],
+    }  # fmt: skip
+    assert found["needed_words"] == "1 more CEU, at least 1 in the HIM domains, by 2026-04-01."
 
 
 def test_forty_percent_from_ahima_applies_to_cycles_running_in_2025(ce: Any) -> None:
@@ -238,7 +251,10 @@ def test_forty_percent_from_ahima_applies_to_cycles_running_in_2025(ce: Any) -> 
     assert own["required"] == 8 and own["source"] == "ahima-recert" and own["flag"] == "official"
     add(ce, "2024-06-10", "--ceus", "20")
     found = cycle(status(ce, "2024-07-01"), "AHIMA")
-    assert found["needed"] == "8 more CEUs, at least 8 from AHIMA or a component association, by 2025-01-03."
+    assert (
+        found["needed_words"]
+        == "8 more CEUs, at least 8 from AHIMA or a component association, by 2025-01-03."
+    )
 
 
 # N2: no carry-over
@@ -251,7 +267,7 @@ def test_extra_credits_do_not_carry_over(ce: Any) -> None:
     assert (done["earned"], done["state"]) == (40, "complete")
     nxt = cycle(status(ce, "2024-03-02"), "AHIMA", "2024-03-01")
     assert nxt["earned"] == 0 and nxt["remaining"] == 20
-    assert any("do not carry over" in n for n in nxt["notes"])
+    assert any("do not carry over" in n for n in nxt["note_words"])
 
 
 # N5: at least 4 of the 20 hours Category A, within the 20
@@ -265,7 +281,7 @@ def test_category_a_is_part_of_the_twenty(ce: Any) -> None:
     assert check(found, "total")["ok"] is True and found["earned"] == 20
     cat = check(found, "ncra-min-category-a")
     assert (cat["earned"], cat["required"], cat["ok"]) == (3, 4, False)
-    assert found["needed"] == "1 more CE hour, at least 1 Category A, by 2026-01-31."
+    assert found["needed_words"] == "1 more CE hour, at least 1 Category A, by 2026-01-31."
     add(ce, "2024-05-03", "--ceus", "1", title="Staging 2", category_a=True)
     assert cycle(status(ce, "2024-06-01"), "NCRA")["state"] == "complete"
 
@@ -290,9 +306,10 @@ def test_in_person_hours_are_counted_over_ncras_windows(
     assert ceip["by"] == f"{int(window_end[:4]) + 1}-01-31"
     counted = "" if window_start == "2025-01-01" else " (counted since 2025-01-01)"
     assert (
-        ceip["detail"] == f"5 of 8 CE hours in person over 2 cycles, {window_start} to {window_end}{counted}"
+        ceip["detail_words"]
+        == f"5 of 8 CE hours in person over 2 cycles, {window_start} to {window_end}{counted}"
     )
-    assert f"Also 3 CE hours in person by {ceip['by']}, over 2 cycles." in window["needed"]
+    assert f"Also 3 CE hours in person by {ceip['by']}, over 2 cycles." in window["needed_words"]
     later_start = f"{int(window_start[:4]) + 2}-01-01"
     later = cycle(status(ce, later_start), "NCRA", later_start)
     assert check(later, "ncra-min-in-person")["earned"] == 5  # the same window, still counted
@@ -307,7 +324,12 @@ def test_an_ahima_cycle_ended_short_is_inactive_then_revoked(ce: Any) -> None:
     data = status(ce, "2025-04-01")
     ended = cycle(data, "AHIMA", "2023-03-13")
     assert ended["state"] == "unmet" and ended["end"] == "2025-03-12"
-    assert ended["needed"] == (
+    assert (ended["needed"]["code"], ended["needed"]["missing"], ended["needed"]["by"]) == (
+        "short",
+        15,
+        "2025-03-12",
+    )
+    assert ended["needed_words"] == (
         "15 CEUs, at least 11 in the HIM domains, at least 8 from AHIMA or a component association; "
         "the cycle ended on 2025-03-12."
     )
@@ -315,8 +337,8 @@ def test_an_ahima_cycle_ended_short_is_inactive_then_revoked(ce: Any) -> None:
         ("inactive", "2025-03-13"),
         ("revoked", "2025-09-09"),
     ]
-    assert ended["warnings"][0]["text"].startswith("Inactive since 2025-03-13: ")
-    assert ended["warnings"][1]["text"].startswith("Revoked from 2025-09-09: ")
+    assert ended["warning_words"][0].startswith("Inactive since 2025-03-13: ")
+    assert ended["warning_words"][1].startswith("Revoked from 2025-09-09: ")
 
 
 def test_an_ncra_cycle_ended_short_is_late_after_31_january(ce: Any) -> None:
@@ -324,9 +346,10 @@ def test_an_ncra_cycle_ended_short_is_late_after_31_january(ce: Any) -> None:
     add(ce, "2024-03-01", "--ceus", "12")
     in_january = cycle(status(ce, "2025-01-20"), "NCRA", "2022-05-10")
     assert in_january["state"] == "unmet"
-    assert [w["text"][:20] for w in in_january["warnings"]] == ["Late from 2025-02-01"]
+    assert [w[:20] for w in in_january["warning_words"]] == ["Late from 2025-02-01"]
     after = cycle(status(ce, "2025-02-02"), "NCRA", "2022-05-10")
-    assert after["warnings"][0]["text"].startswith("Late since 2025-02-01: ")
+    assert (after["warnings"][0]["passed"], in_january["warnings"][0]["passed"]) == (True, False)
+    assert after["warning_words"][0].startswith("Late since 2025-02-01: ")
 
 
 def test_an_ended_cycle_with_nothing_logged_is_not_shown(ce: Any) -> None:

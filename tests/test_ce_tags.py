@@ -5,8 +5,10 @@ hidden, so nobody's scripts break."""
 
 from __future__ import annotations
 
+import ast
 import json
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -109,20 +111,61 @@ def test_tag_completes_from_the_data(cli: Any, shell: str) -> None:
     assert complete(cli, shell, "mrt-guide ce edit 1 --no-tag in") == ["in_domain", "in_person"]
 
 
-def test_the_ce_views_take_their_wording_from_no_query() -> None:
-    """Review 3 H2: views imported their number wording back from queries/ce.py; it lives in
-    mrt_guide/amounts.py now, below both. The one view that still reads the store (the
-    packet's CSV rows, store/csvio.py) is named here so another cannot join it unseen."""
-    import ast
-    from pathlib import Path
+def _imported(path: Path, package: str) -> set[str]:
+    """Every module a file of ``package`` imports (and each name it takes from one), relative
+    imports resolved to absolute names, at the top or inside a function."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            module = node.module or ""
+            if node.level:
+                parts = package.split(".")
+                module = ".".join([*parts[: len(parts) - node.level + 1], *([module] if module else [])])
+            found.add(module)
+            found |= {f"{module}.{alias.name}" for alias in node.names}
+    return found
 
-    import mrt_guide.views.ce as views
 
-    found: dict[str, set[str]] = {}
-    for file in sorted(Path(views.__file__).parent.glob("*.py")):
-        for node in ast.walk(ast.parse(file.read_text("utf-8"))):
-            if isinstance(node, ast.ImportFrom) and node.module:
-                layer = node.module.split(".")[0]
-                if layer in ("queries", "store"):
-                    found.setdefault(layer, set()).add(file.name)
-    assert found == {"store": {"report.py"}}
+def test_no_view_imports_the_store() -> None:
+    """Issue 21 item 9 (review 3 H2): views phrase the records a query returns; none reads the
+    store (the packet's CSV rows live in the neutral mrt_guide/cells.py), and no CE view
+    reads a query module either."""
+    import mrt_guide.views as views
+
+    root = Path(views.__file__).parent
+    files = sorted(root.rglob("*.py"))
+    assert len(files) > 20 and root / "ce" / "report.py" in files
+    imports = {
+        file: _imported(file, ".".join(["mrt_guide", *file.relative_to(root.parent).parent.parts]))
+        for file in files
+    }
+    assert "mrt_guide.cells.report_rows" in imports[root / "ce" / "report.py"]
+    store = {
+        f"{f.name}: {m}" for f, found in imports.items() for m in found if m.startswith("mrt_guide.store")
+    }
+    assert store == set()
+    queries = {
+        f"{f.name}: {m}"
+        for f, found in imports.items()
+        if f.parent.name == "ce"
+        for m in found
+        if m.startswith("mrt_guide.queries")
+    }
+    assert queries == set()
+
+
+def test_the_import_check_sees_every_form_of_a_store_import(tmp_path: Path) -> None:
+    """The check above catches the import report.py had (relative, inside a function) and
+    the absolute forms."""
+    probe = tmp_path / "probe.py"
+    probe.write_text(
+        "import mrt_guide.store.db\n"
+        "from mrt_guide import store\n"
+        "def f():\n    from ...store.csvio import report_rows\n",
+        "utf-8",
+    )
+    found = _imported(probe, "mrt_guide.views.ce")
+    assert {"mrt_guide.store.db", "mrt_guide.store", "mrt_guide.store.csvio.report_rows"} <= found
+    assert not any(m.startswith("mrt_guide.views.store") for m in found)

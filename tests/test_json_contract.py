@@ -1,11 +1,13 @@
 """Each command's --json output is typed: validated strictly against its class in
 ``mrt_guide/contract.py``, unknown keys forbidden. A change to a command's JSON is a
 change to its documented contract: update the class, README.md and, for anything but an
-added key, ``output.SCHEMA_VERSION``."""
+added key, ``output.SCHEMA_VERSION`` (or, for one
+command's document, its own ``schema_version`` in the contract and ``VERSIONS`` here)."""
 
 from __future__ import annotations
 
 import json
+import typing
 from typing import Any
 
 import pytest
@@ -69,11 +71,22 @@ FORMS: dict[str, tuple[str, list[str]]] = {
 }
 
 
+VERSIONS = {"ce status": 2, "ce report": 2}
+"""Documents whose shape changed since schema 1 (issue 21 item 9: codes in place of sentences)."""
+
+
+def test_a_document_with_its_own_version_says_so_in_its_contract() -> None:
+    for contract, cls in CONTRACTS.items():
+        literal = cls.model_fields["schema_version"].annotation
+        assert typing.get_args(literal) == (VERSIONS.get(contract, SCHEMA_VERSION),), contract
+
+
 @pytest.mark.parametrize("name", sorted(FORMS))
 def test_json_matches_its_type(cli_json: Any, name: str) -> None:
     contract, args = FORMS[name]
     document = cli_json(*args)
-    assert document["schema_version"] == SCHEMA_VERSION
+    assert document["schema_version"] == VERSIONS.get(contract, SCHEMA_VERSION)
+    assert next(iter(document)) == "schema_version"
     CONTRACTS[contract].model_validate(document, strict=True)
 
 

@@ -47,6 +47,7 @@ if TYPE_CHECKING:
         CeHeld,
         CeHolder,
         CeListOut,
+        CeNote,
         CeReportActivity,
         CeReportCycle,
         CeReportOut,
@@ -392,8 +393,8 @@ class Issuer:
         "months",
         "recorded",
         "rules",
+        "timed",
         "unknown",
-        "words",
     )  # fmt: skip
 
     def __init__(
@@ -407,7 +408,6 @@ class Issuer:
     ) -> None:
         self.id = issuer
         self.rules = renewal_rules(ds, issuer)
-        self.words = tag_words(ds)
         self.creds = creds
         self.recorded = recorded
         if isinstance(activities, dict):
@@ -416,6 +416,7 @@ class Issuer:
             self.activities = [a for a in activities if not creds.keys().isdisjoint(a["for"])]
         self.dates = [a["date"] for a in self.activities]  # sorted: the store lists by date
         self.credits = [credits(a, (self.rules or {}).get("counting")) for a in self.activities]
+        self.timed = any(a["minutes"] is not None for a in self.activities)
         self.anchor = min(creds, key=lambda c: (creds[c], c))
         self.months = months_of(ds.certification(self.anchor)["renewal"]["cycle"])
         self.cycles: list[dict[str, Any]] = []
@@ -499,23 +500,23 @@ def issuers(
     recorded: dict[str, dict[str, Any]],
     activities: Activities,
     until: dt.date,
-) -> tuple[list[Issuer], list[str]]:
+) -> tuple[list[Issuer], list[dict[str, Any]]]:
     """The issuers of the held credentials, and notes on credentials or rules the dataset lacks."""
     by_issuer: dict[str, dict[str, dt.date]] = {}
     notes = []
     for cred, earned in held.items():
         issuer = issuer_of(ds, cred)
         if issuer is None:
-            notes.append(f"{cred} is in the log but not in this dataset; it is left out.")
+            notes.append(note("unknown-credential", credential=cred))
             continue
         by_issuer.setdefault(issuer, {})[cred] = dt.date.fromisoformat(earned)
     found = []
     for issuer, creds in sorted(by_issuer.items()):
         one = Issuer(ds, issuer, creds, recorded.get(issuer), activities, until)
         if one.rules is None:
-            notes.append(f"The dataset has no renewal rules for {issuer}: its cycles are unknown.")
+            notes.append(note("no-rules", issuer=issuer))
         elif one.months is None:
-            notes.append(f"The dataset gives no cycle length for {one.anchor}: its cycles are unknown.")
+            notes.append(note("no-length", issuer=issuer, credential=one.anchor))
         found.append(one)
     return found, notes
 
@@ -567,7 +568,7 @@ def _applies(applies_from: str | None, start: dt.date, end: dt.date) -> bool:
 
 def evaluate(iss: Issuer, index: int, on: dt.date) -> dict[str, Any]:
     """Cycle ``index`` of ``iss`` as of ``on``: credits earned, every rule checked, its state,
-    what is still needed in words, warnings and notes."""
+    what is still needed, warnings and notes, all as codes and numbers (``views/ce`` words them)."""
     rules = iss.rules or {}
     cyc = iss.cycles[index]
     start, end, due = cyc["start"], cyc["end"], cyc["due"]
@@ -577,26 +578,16 @@ def evaluate(iss: Issuer, index: int, on: dt.date) -> dict[str, Any]:
     earned = iss.total(acts)
     required = cyc["required"]
 
-    checks = [
-        _check(
-            "total", None, earned, required, due,
-            f"{num(earned)} of {num(required)} {units(unit, required)} in all",
-            cyc["source"], cyc["flag"],
-        )
-    ]  # fmt: skip
+    checks = [_check("total", "total", None, earned, required, due, cyc["source"], cyc["flag"])]
     for share in rules.get("shares", []):
         if not _applies(share["applies_from"], start, end):
             continue
         pct = float(share["share"]["value"])
         need = required * pct / 100
         have = iss.total(acts, share["tag"])
-        detail = (
-            f"{num(have)} of {num(need)} {units(unit, need)} {iss.words.get(share['tag'], share['tag'])} "
-            f"(at least {num(pct)}% of {num(required)})"
-        )
-        checks.append(
-            _check(share["id"], share["tag"], have, need, due, detail, share["source"], share["flag"])
-        )
+        check = _check("share", share["id"], share["tag"], have, need, due, share["source"], share["flag"])
+        check["share"], check["of"] = clean(pct), clean(required)
+        checks.append(check)
     for minimum in rules.get("minimums", []):
         amount = float(minimum["amount"]["value"])
         over = int(minimum["over_cycles"])
@@ -604,20 +595,10 @@ def evaluate(iss: Issuer, index: int, on: dt.date) -> dict[str, Any]:
             if not _applies(minimum["applies_from"], start, end):
                 continue
             have = iss.total(acts, minimum["tag"])
-            said = iss.words.get(minimum["tag"], minimum["tag"])
-            detail = f"{num(have)} of {num(amount)} {units(unit, amount)} {said}"
             checks.append(
-                _check(
-                    minimum["id"],
-                    minimum["tag"],
-                    have,
-                    amount,
-                    due,
-                    detail,
-                    minimum["source"],
-                    minimum["flag"],
-                )
-            )
+                _check("minimum", minimum["id"], minimum["tag"], have, amount, due, minimum["source"],
+                       minimum["flag"])
+            )  # fmt: skip
             continue
         window = _window(iss, index, over, minimum["applies_from"])
         if window is None:
@@ -626,26 +607,23 @@ def evaluate(iss: Issuer, index: int, on: dt.date) -> dict[str, Any]:
         w_upto = min(w_end, on)
         w_from = _counts_from(iss, index, w_start, minimum["applies_from"])
         have = iss.total(iss.span(w_from, w_upto), minimum["tag"])
-        said = iss.words.get(minimum["tag"], minimum["tag"])
-        detail = (
-            f"{num(have)} of {num(amount)} {units(unit, amount)} {said} "
-            f"over {over} cycles, {w_start.isoformat()} to {w_end.isoformat()}"
+        check = _check(
+            "window",
+            minimum["id"],
+            minimum["tag"],
+            have,
+            amount,
+            w_due,
+            minimum["source"],
+            minimum["flag"],
+            over,
         )
-        if w_from < w_start:
-            detail += f" (counted since {w_from.isoformat()})"
-        checks.append(
-            _check(
-                minimum["id"],
-                minimum["tag"],
-                have,
-                amount,
-                w_due,
-                detail,
-                minimum["source"],
-                minimum["flag"],
-                over,
-            )
-        )
+        check["window"] = {
+            "start": w_start.isoformat(),
+            "end": w_end.isoformat(),
+            "counted_from": w_from.isoformat() if w_from < w_start else None,
+        }
+        checks.append(check)
     now = [c for c in checks if c["by"] == due.isoformat()]
     remaining = max([0.0] + [float(c["required"]) - float(c["earned"]) for c in now])
     met = all(c["ok"] for c in now)
@@ -677,25 +655,31 @@ def evaluate(iss: Issuer, index: int, on: dt.date) -> dict[str, Any]:
         "activities": len(acts),
         "checks": checks,
     }
-    out["needed"] = _needed(out, now, [c for c in checks if c not in now], iss.words)
+    out["needed"] = _needed(out, now, [c for c in checks if c not in now])
     out["warnings"] = _warnings(iss, cyc, out, on)
     out["notes"] = _notes(iss, cyc)
     return out
 
 
 def _check(
-    rule: str, tag: str | None, earned: float, required: float, by: dt.date, detail: str,
+    kind: str, rule: str, tag: str | None, earned: float, required: float, by: dt.date,
     source: str | None, flag: str | None, cycles: int = 1,
 ) -> dict[str, Any]:  # fmt: skip
+    """A rule checked, as codes and numbers: ``kind`` (``total``, ``share`` of the requirement,
+    ``minimum``, ``window``: a minimum over several cycles), what was earned of what it asks
+    by ``by``; a share's ``share`` (percent) ``of`` the requirement, a window's dates."""
     return {
         "rule": rule,
+        "kind": kind,
         "tag": tag,
         "cycles": cycles,
         "ok": earned + 1e-9 >= required,
         "earned": clean(earned),
         "required": clean(required),
         "by": by.isoformat(),
-        "detail": detail,
+        "share": None,
+        "of": None,
+        "window": None,
         "source": source,
         "flag": flag,
     }
@@ -737,31 +721,33 @@ def _counts_from(iss: Issuer, index: int, window_start: dt.date, applies_from: s
     return min(window_start, since) if first else window_start
 
 
-def _needed(
-    cycle: dict[str, Any], now: list[dict[str, Any]], later: list[dict[str, Any]], words: dict[str, str]
-) -> str:
-    """What is still needed, in words: "6 more CEUs, at least 2 from AHIMA ..., by 2027-03-12." """
-    unit = cycle["unit"]
-    short = [
-        f"at least {num(c['required'] - c['earned'])} {words.get(c['tag'], c['tag'])}"
-        for c in now
-        if c["tag"] is not None and not c["ok"]
-    ]
-    remaining = float(cycle["remaining"])
-    if cycle["state"] == "complete":
-        text = "Nothing more is needed for this cycle."
-    elif cycle["state"] == "unmet":
-        parts = ", ".join([f"{num(remaining)} {units(unit, remaining)}", *short])
-        text = f"{parts[0].upper()}{parts[1:]}; the cycle ended on {cycle['end']}."
-    else:
-        parts = ", ".join([f"{num(remaining)} more {units(unit, remaining)}", *short])
-        text = f"{parts[0].upper()}{parts[1:]}, by {cycle['due']}."
-    for c in later:
-        if not c["ok"]:
-            gap = float(c["required"]) - float(c["earned"])
-            owed = f"{num(gap)} {units(unit, gap)} {words.get(c['tag'], c['tag'])}"
-            text += f" Also {owed} by {c['by']}, over {c['cycles']} cycles."
-    return text
+def _needed(cycle: dict[str, Any], now: list[dict[str, Any]], later: list[dict[str, Any]]) -> dict[str, Any]:
+    """What is still needed, as a code and numbers (``views/ce`` words it): ``none`` (the cycle is
+    complete), ``more`` (``missing`` more by the due date), ``short`` (the cycle ended
+    ``missing`` short, on ``by``); ``tags``: the marked credits each unmet rule still wants;
+    ``later``: a rule over several cycles still short, with its own deadline."""
+    state = cycle["state"]
+    return {
+        "code": "none" if state == "complete" else "short" if state == "unmet" else "more",
+        "missing": clean(float(cycle["remaining"])),
+        "unit": cycle["unit"],
+        "by": cycle["end"] if state == "unmet" else cycle["due"],
+        "tags": [
+            {"tag": c["tag"], "missing": clean(float(c["required"]) - float(c["earned"]))}
+            for c in now
+            if c["tag"] is not None and not c["ok"]
+        ],
+        "later": [
+            {
+                "tag": c["tag"],
+                "missing": clean(float(c["required"]) - float(c["earned"])),
+                "by": c["by"],
+                "cycles": c["cycles"],
+            }
+            for c in later
+            if not c["ok"]
+        ],
+    }
 
 
 def _warnings(iss: Issuer, cyc: dict[str, Any], out: dict[str, Any], on: dt.date) -> list[dict[str, Any]]:
@@ -772,12 +758,12 @@ def _warnings(iss: Issuer, cyc: dict[str, Any], out: dict[str, Any], on: dt.date
     for after in (iss.rules or {}).get("after_end", []):
         days = 0 if after["after_days"] is None else int(after["after_days"]["value"])
         since = cyc["due"] + dt.timedelta(days=1 + days)
-        when = "since" if on >= since else "from"
         found.append(
             {
                 "status": after["status"],
                 "from": since.isoformat(),
-                "text": f"{after['status'].capitalize()} {when} {since.isoformat()}: {after['text']}",
+                "passed": on >= since,
+                "text": after["text"],
                 "source": after["source"],
                 "flag": after["flag"],
             }
@@ -785,46 +771,56 @@ def _warnings(iss: Issuer, cyc: dict[str, Any], out: dict[str, Any], on: dt.date
     return found
 
 
-def _notes(iss: Issuer, cyc: dict[str, Any]) -> list[str]:
+def note(code: str, **given: Any) -> dict[str, Any]:
+    """A note as a code and its particulars (``views/ce`` words it); ``text`` carries the
+    dataset's own prose where a rule has some."""
+    keys = ("issuer", "credential", "date", "text", "minutes", "round_up_from", "source", "flag")
+    return {"code": code, **dict.fromkeys(keys), **given}
+
+
+def _notes(iss: Issuer, cyc: dict[str, Any]) -> list[dict[str, Any]]:
     rules = iss.rules or {}
-    unit = rules.get("unit")
     notes = []
     if cyc["recorded"]:
-        notes.append("Dates recorded with 'mrt-guide ce cycle set'.")
+        notes.append(note("recorded-dates", issuer=iss.id))
     elif iss.recorded is not None and cyc["start"].isoformat() > str(iss.recorded["start"]):
-        notes.append("Follows on from the cycle recorded with 'mrt-guide ce cycle set'.")
+        notes.append(note("follows-recorded", issuer=iss.id))
     elif len(iss.creds) > 1:
-        text = (
-            f"Dated from {iss.anchor}, earned {iss.creds[iss.anchor].isoformat()}, the earliest "
-            f"{iss.id} credential in the log; a credential earned later counts from the first cycle "
-            "that begins after it."
-        )
-        if rules.get("dates_set_by_issuer"):
-            text += f" {rules['dates_set_by_issuer']} Record them with 'mrt-guide ce cycle set {iss.id}'."
-        notes.append(text)
-    if cyc["required_recorded"]:
-        notes.append("Requirement recorded with 'mrt-guide ce cycle set --required'.")
-    elif cyc["derived"]:
-        notes.append(f"{(rules.get('combined') or {}).get('text', '')}".strip())
-    if cyc["replaced"]:
         notes.append(
-            " ".join(r["text"] for r in rules.get("replacements", []) if r["replaces"] in cyc["replaced"])
+            note(
+                "dated-from",
+                issuer=iss.id,
+                credential=iss.anchor,
+                date=iss.creds[iss.anchor].isoformat(),
+                text=rules.get("dates_set_by_issuer") or None,
+            )
         )
+    if cyc["required_recorded"]:
+        notes.append(note("required-recorded", issuer=iss.id))
+    elif cyc["derived"] and (text := str((rules.get("combined") or {}).get("text", "")).strip()):
+        notes.append(note("combined", issuer=iss.id, text=text))
+    if cyc["replaced"]:
+        text = " ".join(r["text"] for r in rules.get("replacements", []) if r["replaces"] in cyc["replaced"])
+        if text:
+            notes.append(note("replaced", issuer=iss.id, text=text))
     counting = rules.get("counting")
     if counting is not None:
         per, up = counting["minutes_per_unit"], counting["round_up_from"]
         notes.append(
-            f"Time becomes {units(unit, 2)}: one per {num(per['value'])} minutes, a remainder of "
-            f"{num(up['value'])} minutes or more counting as one ({counting['source']}, {counting['flag']}); "
-            "credits given with --ceus count as they are."
+            note(
+                "counting",
+                issuer=iss.id,
+                minutes=clean(per["value"]),
+                round_up_from=clean(up["value"]),
+                source=counting["source"],
+                flag=counting["flag"],
+            )
         )
-    elif any(a["minutes"] is not None for a in iss.activities):
-        notes.append(
-            f"The dataset has no counting rule for {iss.id}: time counts one {units(unit, 1)} per hour."
-        )
+    elif iss.timed:
+        notes.append(note("no-counting", issuer=iss.id))
     if rules.get("carry_over") is False:
-        notes.append(f"{units(unit, 2)} beyond the requirement do not carry over to the next cycle.")
-    return [n for n in notes if n]
+        notes.append(note("no-carry-over", issuer=iss.id))
+    return notes
 
 
 # what the commands show
@@ -892,17 +888,12 @@ def credential_cycles(
     return out
 
 
-def _unknown_notes(found: list[Issuer]) -> list[str]:
-    notes = []
-    for iss in found:
-        if iss.unknown:
-            rules = iss.rules or {}
-            notes.append(
-                f"{iss.id}: the period and its deadline are unknown. {rules.get('dates_set_by_issuer', '')} "
-                f"Record the due date (and the prorated amount shown for a first period): 'mrt-guide ce "
-                f"cycle set {iss.id} --end YYYY-MM-DD --required N'."
-            )
-    return notes
+def _unknown_notes(found: list[Issuer]) -> list[dict[str, Any]]:
+    return [
+        note("period-unknown", issuer=iss.id, text=(iss.rules or {}).get("dates_set_by_issuer") or None)
+        for iss in found
+        if iss.unknown
+    ]
 
 
 def _fee_dates(iss: Issuer, due: str, on: dt.date, until: dt.date) -> list[dt.date]:
@@ -976,8 +967,9 @@ def status(
             continue
         if index is None:
             if on < iss.cycles[0]["start"]:
-                first = iss.cycles[0]["start"].isoformat()
-                notes.append(f"{iss.id}: the first cycle begins {first}, after {on.isoformat()}.")
+                notes.append(
+                    note("first-cycle-later", issuer=iss.id, date=iss.cycles[0]["start"].isoformat())
+                )
             continue
         if index > 0:
             before = evaluate(iss, index - 1, on)
@@ -985,14 +977,16 @@ def status(
                 cycles.append(before)
         cycles.append(evaluate(iss, index, on))
     if not held:
-        notes.append("No credentials in the log yet: 'mrt-guide ce credential add RHIT --earned YYYY-MM-DD'.")
+        notes.append(note("no-credentials"))
     notes += _unknown_notes(found)
     return {
+        "schema_version": 2,
         "on": on.isoformat(),
         "credentials": cast("list[CeHeld]", credential_cycles(ds, held, recorded, on)),
         "cycles": cast("list[CeCycle]", cycles),
         "fees": cast("list[CeFee]", fee_records(found, on)),
-        "notes": notes,
+        "notes": cast("list[CeNote]", notes),
+        "tag_words": tag_words(ds),
     }
 
 
@@ -1154,6 +1148,7 @@ def report(
                 others.append(rec)
     notes += _unknown_notes(found)
     return {
+        "schema_version": 2,
         "generated": on.isoformat(),
         "cycle": cast('Literal["current", "previous", "all"]', which),
         "folder": folder,
@@ -1162,8 +1157,9 @@ def report(
         "held": cast("list[CeHeld]", credential_cycles(ds, held, recorded, on)),
         "cycles": cast("list[CeReportCycle]", cycles),
         "uncounted": cast("list[CeReportActivity]", others),
-        "notes": notes,
+        "notes": cast("list[CeNote]", notes),
         "tag_labels": tag_labels(ds),
+        "tag_words": tag_words(ds),
     }
 
 

@@ -12,15 +12,18 @@ from __future__ import annotations
 import csv
 import io
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from ..cells import FORMULA, REPORT_COLUMNS, defang, report_rows, undefang, yes
 from ..dataset.index import Dataset
 from ..queries import ce as q
 from ..status import GuideError
 from ..textsafe import neutral_line
 from .ce import EVIDENCE, EVIDENCE_LIMIT, Activity
+
+__all__ = ["FORMULA", "REPORT_COLUMNS", "defang", "report_rows", "undefang"]
 
 COLUMNS = [
     "id", "date", "title", "provider", "minutes", "ceus", "for", *q.TAGS,
@@ -28,31 +31,11 @@ COLUMNS = [
 ]  # fmt: skip
 """The export's header; an import also takes ``hours`` in place of ``minutes``."""
 ACCEPTED = [*COLUMNS, "hours"]
-FORMULA = ("=", "+", "-", "@", "\t", "\r")
 MAX_BYTES = 50 * 1024 * 1024
 MAX_ROWS = 100_000
 SHOWN_FAULTS = 20
 YES = {"yes", "y", "true", "1", "x"}
 NO = {"no", "n", "false", "0"}
-
-
-def defang(text: str) -> str:
-    """A cell a spreadsheet will show as text, never run. Text that already looks defanged
-    gets an apostrophe too, so ``undefang`` gives back exactly what was written."""
-    return "'" + text if text.startswith(FORMULA) or _looks_defanged(text) else text
-
-
-def undefang(text: str) -> str:
-    return text[1:] if _looks_defanged(text) else text
-
-
-def _looks_defanged(text: str) -> bool:
-    second = text[1:2]
-    return text.startswith("'") and second != "" and (second in FORMULA or second == "'")
-
-
-def _yes(value: bool) -> str:
-    return "yes" if value else "no"
 
 
 def rows(activities: list[Activity]) -> Iterator[list[str]]:
@@ -68,7 +51,7 @@ def rows(activities: list[Activity]) -> Iterator[list[str]]:
             "" if a["minutes"] is None else str(a["minutes"]),
             "" if a["ceus"] is None else q.num(a["ceus"]),
             " ".join(a["for"]),
-            *[_yes(t in a["tags"]) for t in q.TAGS],
+            *[yes(t in a["tags"]) for t in q.TAGS],
             "" if ev is None else defang(ev["stored"] or ev["name"]),
             "" if ev is None else ev["sha256"],
             defang(a["notes"] or ""),
@@ -83,68 +66,6 @@ def write(fh: IO[str], table: Iterator[list[str]]) -> int:
         writer.writerow(row)
         count += 1
     return count
-
-
-REPORT_COLUMNS = [
-    "record", "issuer", "cycle_start", "cycle_end", "rule", "ok", "required", "earned", "unit",
-    "id", "date", "title", "provider", "minutes", "ceus", "credits", "tags", "for",
-    "evidence_file", "evidence_sha256", "evidence_state", "notes",
-]  # fmt: skip
-"""The audit packet as CSV: a ``total`` row per rule of each cycle, then an ``activity`` row per
-activity (the columns that do not apply left empty)."""
-
-
-def report_rows(data: Mapping[str, Any], *, safe: bool = True) -> Iterator[list[str]]:
-    """``ce report`` as rows, header first; ``safe`` defangs text cells for a spreadsheet."""
-    text = defang if safe else (lambda s: s)
-    yield REPORT_COLUMNS
-    blank = dict.fromkeys(REPORT_COLUMNS, "")
-
-    def activity(a: dict[str, Any], issuer: str, start: str, end: str, unit: str) -> list[str]:
-        ev = a["evidence"] or {}
-        row = {
-            **blank,
-            "record": "activity",
-            "issuer": issuer,
-            "cycle_start": start,
-            "cycle_end": end,
-            "unit": unit,
-            "id": str(a["id"]),
-            "date": a["date"],
-            "title": text(a["title"]),
-            "provider": text(a["provider"] or ""),
-            "minutes": "" if a["minutes"] is None else str(a["minutes"]),
-            "ceus": "" if a["ceus"] is None else q.num(a["ceus"]),
-            "credits": "" if a["credits"] is None else q.num(a["credits"]),
-            "tags": " ".join(a["tags"]),
-            "for": " ".join(a["for"]),
-            "evidence_file": text(ev.get("file") or ev.get("name") or ""),
-            "evidence_sha256": ev.get("sha256") or "",
-            "evidence_state": a["evidence_state"] or "",
-            "notes": text(a["notes"] or ""),
-        }
-        return list(row.values())
-
-    for cycle in data["cycles"]:
-        unit = cycle["unit"] or ""
-        for check in cycle["checks"]:
-            row = {
-                **blank,
-                "record": "total",
-                "issuer": cycle["issuer"],
-                "cycle_start": cycle["start"],
-                "cycle_end": cycle["end"],
-                "rule": check["rule"],
-                "ok": _yes(check["ok"]),
-                "required": q.num(check["required"]),
-                "earned": q.num(check["earned"]),
-                "unit": unit,
-            }
-            yield list(row.values())
-        for a in cycle["records"]:
-            yield activity(a, cycle["issuer"], cycle["start"], cycle["end"], unit)
-    for a in data["uncounted"]:
-        yield activity(a, "", "", "", "")
 
 
 class Faults(GuideError):

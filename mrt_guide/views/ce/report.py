@@ -7,7 +7,19 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..doc import Bullets, Column, Document, Inline, Notes, Para, Section, Span, Table
-from . import check_line, dates, held_line, length, num, state, tags, units
+from . import (
+    check_line,
+    dates,
+    held_line,
+    length,
+    needed_text,
+    note_text,
+    num,
+    state,
+    tags,
+    units,
+    warning_text,
+)
 from .credentials import build as credentials_doc
 
 if TYPE_CHECKING:
@@ -84,13 +96,17 @@ def build(data: CeReportOut) -> Document:
     doc.add(*credentials_doc({"credentials": data["credentials"]}).blocks)
     if data["held"]:
         doc.add(Bullets([held_line(h) for h in data["held"]], title="The cycle each credential joins"))
+    words = data["tag_words"]
     for cycle in data["cycles"]:
+        unit = cycle["unit"]
         body: list[Any] = [
-            Para([dates(cycle), ". ", state(cycle), ". ", cycle["needed"]]),
-            Bullets([check_line(c, cycle["due"]) for c in cycle["checks"]], title="Totals per rule"),
+            Para([dates(cycle), ". ", state(cycle), ". ", needed_text(cycle["needed"], words)]),
+            Bullets(
+                [check_line(c, cycle["due"], unit, words) for c in cycle["checks"]], title="Totals per rule"
+            ),
         ]
         if cycle["warnings"]:
-            body.append(Bullets([Span(w["text"], "warn") for w in cycle["warnings"]]))
+            body.append(Bullets([Span(warning_text(w), "warn") for w in cycle["warnings"]]))
         if cycle["records"]:
             body.append(_activities(cycle["records"], cycle["unit"], data["tag_labels"]))
         else:
@@ -100,7 +116,7 @@ def build(data: CeReportOut) -> Document:
             body.append(hashes)
         if cycle["not_found"]:
             body.append(Bullets(cycle["not_found"], title="Not found in the issuer's public pages (unknown)"))
-        body.append(Notes(cycle["notes"]))
+        body.append(Notes([note_text(n, unit) for n in cycle["notes"]]))
         title = f"{cycle['issuer']} ({', '.join(cycle['credentials'])}): {cycle['start']} to {cycle['end']}"
         doc.add(Section(title, body))
     if data["uncounted"]:
@@ -113,12 +129,12 @@ def build(data: CeReportOut) -> Document:
                 ],
             )
         )
-    doc.add(Notes(list(data["notes"])))
+    doc.add(Notes([note_text(n, on=data["generated"]) for n in data["notes"]]))
     return doc
 
 
 def records(data: CeReportOut) -> Table:
-    from ...store.csvio import report_rows
+    from ...cells import report_rows
 
     header, *rows = list(report_rows(data, safe=False))
     return Table([Column(h) for h in header], rows)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import fmt
 from ..doc import Bullets, Column, Document, Inline, Notes, Panel, Para, Span, Table
-from . import check_line, dates, held_line, state
+from . import check_line, dates, held_line, needed_text, note_text, state, warning_text
 
 if TYPE_CHECKING:
     from ...records import CeStatusOut
@@ -21,19 +21,20 @@ NEEDED_LABEL = {
 }
 
 
-def cycle_panel(cycle: Mapping[str, Any]) -> Panel:
+def cycle_panel(cycle: Mapping[str, Any], words: Mapping[str, str]) -> Panel:
+    unit = cycle["unit"]
     body: list[Any] = [
         Para([dates(cycle), ". ", state(cycle), "."]),
-        Bullets([check_line(c, cycle["due"]) for c in cycle["checks"]]),
+        Bullets([check_line(c, cycle["due"], unit, words) for c in cycle["checks"]]),
         Para(
-            [Span(NEEDED_LABEL[cycle["state"]], "strong"), cycle["needed"]],
+            [Span(NEEDED_LABEL[cycle["state"]], "strong"), needed_text(cycle["needed"], words)],
             "warn" if cycle["state"] in ("behind", "unmet") else None,
         ),
     ]
     if cycle["warnings"]:
-        body.append(Bullets([Span(w["text"], "warn") for w in cycle["warnings"]]))
+        body.append(Bullets([Span(warning_text(w), "warn") for w in cycle["warnings"]]))
     if cycle["notes"]:
-        body.append(Notes(cycle["notes"]))
+        body.append(Notes([note_text(n, unit) for n in cycle["notes"]]))
     title = f"{cycle['issuer']}: {', '.join(cycle['credentials'])}"
     return Panel(title, body, subtitle=f"{cycle['activities']} activities")
 
@@ -66,10 +67,10 @@ def build(data: CeStatusOut) -> Document:
     if not data["cycles"]:
         doc.add(Para("No cycle to show.", "muted"))
     for cycle in data["cycles"]:
-        doc.add(cycle_panel(cycle))
+        doc.add(cycle_panel(cycle, data["tag_words"]))
     if data["fees"]:
         doc.add(Panel("Fees", [block for fee in data["fees"] for block in fee_blocks(fee)]))
-    notes: list[Inline] = list(data["notes"])
+    notes: list[Inline] = [note_text(n, on=data["on"]) for n in data["notes"]]
     if data["cycles"]:
         notes.append("Rules, figures and sources: mrt-guide certs ID; every activity: mrt-guide ce list.")
     doc.add(Notes(notes))
@@ -97,7 +98,7 @@ def records(data: CeStatusOut) -> Table:
             [
                 c["id"], c["issuer"], " ".join(c["credentials"]), c["start"], c["end"], c["due"],
                 str(c["required"]), str(c["earned"]), str(c["remaining"]), c["unit"] or "", c["state"],
-                c["needed"],
+                needed_text(c["needed"], data["tag_words"]),
             ]
             for c in data["cycles"]
         ],
