@@ -27,7 +27,7 @@ import bisect
 import datetime as dt
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Literal, cast
 
 from ..amounts import num as num
@@ -374,9 +374,19 @@ def credits(activity: Record, counting: Record | None) -> float:
     return float(whole + (1 if rest >= int(counting["round_up_from"]["value"]) else 0))
 
 
-Activities = list[Record] | dict[str, list[Record]]
+Tally = Callable[[list[str], "tuple[int, int] | None", list[str]], list[tuple[int, str, float, int, bool]]]
+"""What the store sums for ``ce status`` (``Log.tally``): the activities reported for any of the
+credentials, counted by the issuer's rule (minutes per unit and the remainder from which one
+counts; None: one per hour), summed per part of the time line the sorted ISO days cut (part
+``i``: from day ``i - 1`` to the day before day ``i``) and per set of marks: ``(part, tags,
+credits, count, timed)``."""
+
+Activities = list[Record] | dict[str, list[Record]] | Tally
 """The log's activities, sorted by date: all of them (each names its credentials under ``for``),
-or already split by issuer."""
+already split by issuer, or a ``Tally`` that sums them where they are (no row is read)."""
+
+Span = range | tuple[str, str]
+"""Activities dated from one day to another: their positions in the list, or (tally) the days."""
 
 
 class Issuer:
@@ -393,8 +403,11 @@ class Issuer:
         "months",
         "recorded",
         "rules",
+        "sums",
+        "tally",
         "timed",
         "unknown",
+        "wanted",
     )  # fmt: skip
 
     def __init__(
@@ -410,6 +423,11 @@ class Issuer:
         self.rules = renewal_rules(ds, issuer)
         self.creds = creds
         self.recorded = recorded
+        self.tally: Tally | None = None
+        self.sums: dict[tuple[str, str, str | None], tuple[float, int, bool]] = {}
+        self.wanted: list[tuple[str, str, str | None]] | None = None
+        if callable(activities):
+            self.tally, activities = activities, []
         if isinstance(activities, dict):
             self.activities = activities.get(issuer, [])
         else:
@@ -429,6 +447,17 @@ class Issuer:
         dated = cycle_dates(self.creds[self.anchor], self.months, calendar_year, recorded, until)
         for number, (start, end, from_record) in enumerate(dated):
             self.cycles.append(self._cycle(ds, number, start, end, from_record))
+        index = self.current(until)
+        if self.tally is not None and index is not None:
+            # every sum the shown cycles need, in one pass: evaluate them once noting the spans
+            # asked for, sum those, and keep the sums for the evaluation that counts
+            self.wanted = [(self.first_needed(index).isoformat(), until.isoformat(), None)]
+            for i in range(max(index - 1, 0), index + 1):
+                evaluate(self, i, until)
+            wanted, self.wanted = list(dict.fromkeys(self.wanted)), None
+            self._sum(wanted)
+            # what the notes say of time: as for the activities a list would have held
+            self.timed = self.sums[wanted[0]][2]
 
     def _cycle(
         self, ds: Dataset, number: int, start: dt.date, end: dt.date, from_record: bool
@@ -467,20 +496,58 @@ class Issuer:
                 return i
         return None
 
-    def span(self, start: dt.date, end: dt.date) -> range:
-        """The positions of the activities dated ``start`` to ``end``, both included."""
+    def span(self, start: dt.date, end: dt.date) -> Span:
+        """The activities dated ``start`` to ``end``, both included: their positions, or (tally)
+        the two days."""
         if end < start:
             return range(0)
+        if self.tally is not None:
+            return (start.isoformat(), end.isoformat())
         lo = bisect.bisect_left(self.dates, start.isoformat())
         return range(lo, bisect.bisect_right(self.dates, end.isoformat(), lo))
 
     def within(self, start: dt.date, end: dt.date) -> list[Record]:
         """The activities dated ``start`` to ``end``, both included."""
         found = self.span(start, end)
-        return self.activities[found.start : found.stop]
+        return [] if isinstance(found, tuple) else self.activities[found.start : found.stop]
 
-    def total(self, found: range, tag: str | None = None) -> float:
+    def _counting(self) -> tuple[int, int] | None:
+        counting = (self.rules or {}).get("counting")
+        if counting is None:
+            return None
+        return int(counting["minutes_per_unit"]["value"]), int(counting["round_up_from"]["value"])
+
+    def _sum(self, spans: list[tuple[str, str, str | None]]) -> None:
+        """Sum ``spans`` (first day, last day, tag or None) from one ``tally`` cut at their days."""
+        after = {end: (dt.date.fromisoformat(end) + dt.timedelta(days=1)).isoformat() for _, end, _ in spans}
+        bounds = sorted({start for start, _, _ in spans} | set(after.values()))
+        place = {day: i for i, day in enumerate(bounds)}
+        assert self.tally is not None
+        parts = self.tally(sorted(self.creds), self._counting(), bounds)
+        for start, end, tag in spans:
+            first, last = place[start] + 1, place[after[end]]
+            found = [p for p in parts if first <= p[0] <= last and (tag is None or tag in p[1].split())]
+            total = sum(p[2] for p in found)
+            self.sums[(start, end, tag)] = (total, sum(p[3] for p in found), any(p[4] for p in found))
+
+    def _summed(self, days: tuple[str, str], tag: str | None) -> tuple[float, int, bool]:
+        key = (*days, tag)
+        if key in self.sums or self.tally is None:
+            return self.sums.get(key, (0.0, 0, False))
+        if self.wanted is not None:  # noting what the shown cycles ask for
+            self.wanted.append(key)
+            return (0.0, 0, False)
+        self._sum([key])
+        return self.sums[key]
+
+    def count(self, found: Span) -> int:
+        """How many activities ``found`` holds."""
+        return self._summed(found, None)[1] if isinstance(found, tuple) else len(found)
+
+    def total(self, found: Span, tag: str | None = None) -> float:
         """What the activities at ``found`` count for (those marked ``tag`` only, if given)."""
+        if isinstance(found, tuple):
+            return self._summed(found, tag)[0]
         if tag is None:
             return sum(self.credits[found.start : found.stop])
         acts, creds = self.activities, self.credits
@@ -492,6 +559,17 @@ class Issuer:
 
     def credit(self, activity: Record) -> float:
         return credits(activity, (self.rules or {}).get("counting"))
+
+    def first_needed(self, index: int) -> dt.date:
+        """The first day ``ce status`` counts for cycle ``index`` and the one before: the
+        previous cycle's start, or earlier where a rule counts across cycles."""
+        starts: list[dt.date] = [self.cycles[max(index - 1, 0)]["start"]]
+        for minimum in (self.rules or {}).get("minimums", []):
+            for i in {max(index - 1, 0), index}:
+                window = _window(self, i, int(minimum["over_cycles"]), minimum["applies_from"])
+                if window is not None:
+                    starts.append(_counts_from(self, i, window[0], minimum["applies_from"]))
+        return min(starts)
 
 
 def issuers(
@@ -539,27 +617,6 @@ def since(
         extra = iss.reach() - 1 if which.startswith("report") else 0
         starts.append(iss.cycles[max(index - back - extra, 0)]["start"])
     return min(starts, default=on)
-
-
-def reads(
-    ds: Dataset, held: dict[str, str], recorded: dict[str, dict[str, Any]], on: dt.date
-) -> dict[str, tuple[list[str], dt.date]]:
-    """What ``ce status`` reads at each issuer: its credentials, and the first day needed (the
-    previous cycle's start, or earlier where a rule counts across cycles)."""
-    found, _ = issuers(ds, held, recorded, [], on)
-    out = {}
-    for iss in found:
-        index = iss.current(on)
-        if index is None:
-            continue
-        starts = [iss.cycles[max(index - 1, 0)]["start"]]
-        for minimum in (iss.rules or {}).get("minimums", []):
-            for i in {max(index - 1, 0), index}:
-                window = _window(iss, i, int(minimum["over_cycles"]), minimum["applies_from"])
-                if window is not None:
-                    starts.append(_counts_from(iss, i, window[0], minimum["applies_from"]))
-        out[iss.id] = (sorted(iss.creds), min(starts))
-    return out
 
 
 def _applies(applies_from: str | None, start: dt.date, end: dt.date) -> bool:
@@ -652,7 +709,7 @@ def evaluate(iss: Issuer, index: int, on: dt.date) -> dict[str, Any]:
         "remaining": clean(remaining),
         "expected": expected,
         "state": state,
-        "activities": len(acts),
+        "activities": iss.count(acts),
         "checks": checks,
     }
     out["needed"] = _needed(out, now, [c for c in checks if c not in now])
@@ -839,7 +896,11 @@ def profile_lines(stored: dict[str, str]) -> list[str]:
 
 
 def credential_cycles(
-    ds: Dataset, held: dict[str, str], recorded: dict[str, dict[str, Any]], on: dt.date
+    ds: Dataset,
+    held: dict[str, str],
+    recorded: dict[str, dict[str, Any]],
+    on: dt.date,
+    found: list[Issuer] | None = None,
 ) -> list[dict[str, Any]]:
     """Every credential held, the cycle it joins and what that cycle owes in all, as codes and
     numbers (``ce status``, ``ce report``, ``plan --from-log``). One record per credential:
@@ -854,8 +915,11 @@ def credential_cycles(
     - ``full_required``: what a full period owes for the issuer's credentials held on ``on``
       (for ``unknown``: the amount a whole period would owe; the first is prorated);
     - ``prorated``: True when the issuer prorates the first period (the amount is the issuer's).
+
+    ``found``: the issuers already made for ``on`` (``ce status``), else made here.
     """
-    found, _ = issuers(ds, held, recorded, [], on)
+    if found is None:
+        found, _ = issuers(ds, held, recorded, [], on)
     out = []
     for iss in found:
         rules = iss.rules or {}
@@ -982,7 +1046,7 @@ def status(
     return {
         "schema_version": 2,
         "on": on.isoformat(),
-        "credentials": cast("list[CeHeld]", credential_cycles(ds, held, recorded, on)),
+        "credentials": cast("list[CeHeld]", credential_cycles(ds, held, recorded, on, found)),
         "cycles": cast("list[CeCycle]", cycles),
         "fees": cast("list[CeFee]", fee_records(found, on)),
         "notes": cast("list[CeNote]", notes),

@@ -391,18 +391,32 @@ class Log:
         sql = self._SELECT + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY a.date, a.id"
         return [_activity(row) for row in self._read(sql, args)]
 
-    def tallies(self, credentials: list[str], since: str | None, until: str) -> list[Activity]:
-        """What counting needs of each activity reported for any of ``credentials`` (one
-        issuer's) and dated ``since`` to ``until``, and no more: id, date, minutes, credits and
-        tags (``ce status`` reads thousands)."""
-        marks = ",".join("?" * len(credentials))
+    def tally(
+        self, credentials: list[str], counting: tuple[int, int] | None, bounds: list[str]
+    ) -> list[tuple[int, str, float, int, bool]]:
+        """What the activities reported for any of ``credentials`` (one issuer's) count for,
+        summed in SQL in one pass over the date index (``ce status`` reads no activity): a row
+        per part of the time line and set of marks, ``(part, tags, credits, count, timed)``.
+        Part ``i`` holds the days from ``bounds[i - 1]`` to the day before ``bounds[i]`` (sorted
+        ISO days); nothing before the first or from the last is read. A certificate's credits
+        count as they are; time by ``counting`` (minutes per unit, and the remainder from which
+        one more counts), else one per hour."""
+        if not credentials or len(bounds) < 2:
+            return []
+        credit = "a.minutes / 60.0"
+        if counting is not None:
+            per, up = int(counting[0]), int(counting[1])
+            credit = f"a.minutes / {per} + (a.minutes % {per} >= {up})"  # two ints: no text in SQL
+        part = " + ".join("(a.date >= ?)" for _ in bounds[1:-1]) or "0"
         sql = (
-            "SELECT a.id, a.date, a.minutes, a.ceus, a.tags FROM activities a WHERE a.date BETWEEN ? AND ? "
+            f"SELECT 1 + {part} AS part, a.tags, "
+            f"TOTAL(CASE WHEN a.ceus IS NOT NULL THEN a.ceus ELSE {credit} END), COUNT(*), "
+            "MAX(a.minutes IS NOT NULL) FROM activities a WHERE a.date >= ? AND a.date < ? "
             "AND EXISTS (SELECT 1 FROM activity_credentials c WHERE c.activity = a.id "
-            f"AND c.credential IN ({marks})) ORDER BY a.date"
+            f"AND c.credential IN ({','.join('?' * len(credentials))})) GROUP BY part, a.tags"
         )
-        rows = self._read(sql, (since or "0000-00-00", until, *credentials))
-        return [{"id": r[0], "date": r[1], "minutes": r[2], "ceus": r[3], "tags": r[4].split()} for r in rows]
+        rows = self._read(sql, [*bounds[1:-1], bounds[0], bounds[-1], *credentials])
+        return [(int(r[0]), str(r[1]), float(r[2]), int(r[3]), bool(r[4])) for r in rows]
 
     def activity(self, activity_id: int) -> Activity:
         found = self.activities([activity_id])
