@@ -63,6 +63,9 @@ def test_work_is_added_listed_and_removed(cli: Any, cli_json: Any) -> None:
     assert [w["id"] for w in cli_json("ce", "work", "list")["work"]] == [1, 3]
     again = cli("ce", "work", "remove", "2", "--yes")
     assert again.exit_code == 2 and "No work period #2 in the log" in again.stderr
+    for bad in ("0", "x", "9" * 30, "١٢"):
+        refused = cli("ce", "work", "remove", bad, "--yes")
+        assert refused.exit_code == 2 and "is not a work period id" in refused.stderr, bad
 
 
 def test_an_empty_list_does_not_create_the_log(cli: Any, cli_json: Any) -> None:

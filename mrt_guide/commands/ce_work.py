@@ -10,7 +10,6 @@ import typer
 from ..output import ExportOption, JsonOption, MarkdownOption, NoColorOption, PlainOption, View, chosen, show
 from ._shared import Command, Group, argument, dataset, flag
 from .ce import confirm, help_if_bare, say
-from .ce_activities import activity_id
 from .complete import role_names
 
 work_app = typer.Typer(name="work", cls=Group, add_completion=False)
@@ -23,18 +22,18 @@ def _ce_work_view() -> View:
 
 
 def work_id(value: str) -> int:
-    """A work period's id (the parser of ID arguments)."""
+    """A work period's id (the parser of ID arguments): a whole number SQLite can hold."""
     if isinstance(value, int):
         return value
-    try:
-        return activity_id(value)
-    except typer.BadParameter:
-        from ..textsafe import neutral_line
+    text = str(value).strip()
+    if text.isascii() and text.isdigit() and len(text) <= 19 and 1 <= int(text) <= 2**63 - 1:
+        return int(text)
+    from ..textsafe import neutral_line
 
-        raise typer.BadParameter(
-            f"'{neutral_line(str(value).strip(), 24)}' is not a work period id "
-            "(a whole number from 1; 'mrt-guide ce work list' shows them)."
-        ) from None
+    raise typer.BadParameter(
+        f"'{neutral_line(text, 24)}' is not a work period id "
+        "(a whole number from 1; 'mrt-guide ce work list' shows them)."
+    )
 
 
 @work_app.callback(invoke_without_command=True)
@@ -62,8 +61,8 @@ def work_add(
         typer.Option(
             "--role",
             metavar="KIND",
-            help="The kind of work, as the credentials' pathways name it: coding, privacy-security, "
-            "cancer-registry.",
+            help="The kind of work, as the credentials' eligibility pathways name it (e.g. coding; "
+            "TAB completes).",
             autocompletion=role_names,
             show_default=False,
         ),
