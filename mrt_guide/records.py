@@ -417,6 +417,7 @@ class Removal(TypedDict):
     id: str
     text: str
     experience: Figure
+    experience_kind: str | None
     figures: list[Figure]
 
 

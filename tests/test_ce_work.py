@@ -193,6 +193,8 @@ def test_the_kinds_are_the_datasets_and_complete(cli: Any, guide: Any) -> None:
         if p["experience"] is not None
     }
     assert asked == set(kinds)  # every pathway's experience has a kind, and every kind is asked for
+    removal = [w for c in guide.certifications if c["apprentice"] for w in c["apprentice"]["removal"]]
+    assert removal and {w["experience_kind"] for w in removal} == {"coding"}
     env = {
         "_MRT_GUIDE_COMPLETE": "complete_bash",
         "COMP_WORDS": "mrt-guide ce work add --role co",

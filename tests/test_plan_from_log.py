@@ -205,3 +205,15 @@ def test_two_years_logged_open_the_experience_route_without_a_credential(cli: An
     assert steps["exam-ccs"]["start"] == "2026-12" and steps["exam-ccs"]["pathway"] == "ccs-experience"
     assert "exam-cca" not in steps and "prepare-coding-course" not in steps
     assert _flat(cli(*args, env={"COLUMNS": "80"}).stdout).count("done: 30 months logged") == 1
+
+
+def test_logged_coding_shortens_the_way_the_a_of_the_cpc_a_is_removed(cli: Any, cli_json: Any) -> None:
+    _log(cli, RHIT="2025-03-13")
+    args = ["plan", "--from-log", "--goal", "coding-aapc", "--start", "2026-12"]
+    before = {m["id"]: m for m in cli_json(*args)["milestones"]}["cpc-a-removal"]
+    assert before["months"] == 12 and before["logged"] is None
+    _work(cli, (_months_ago(8), None))  # nine months
+    removal = {m["id"]: m for m in cli_json(*args)["milestones"]}["cpc-a-removal"]
+    assert removal["logged"] == {"role": "coding", "months": 9, "needed": 12} and removal["months"] == 3
+    assert (removal["start"], removal["end"]) == ("2026-12", "2027-02")
+    assert "9 of 12 months logged; 3 to go" in _flat(cli(*args, env={"COLUMNS": "80"}).stdout)

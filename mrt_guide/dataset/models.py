@@ -487,6 +487,9 @@ class Removal(Sourced):
     id: Annotated[Slug, Key("removal")]
     text: Text
     experience: Figure = Field(description="Verified work this way needs.")
+    experience_kind: ExperienceKindRef | None = Field(
+        default=None, description="The kind of work it is (an ``experience_kinds`` id)."
+    )
     figures: list[Figure] = Field(default=[], description="Other figures the way names (a course's hours).")
 
 

@@ -443,15 +443,21 @@ class Planner:
         steps.insert(at, step)
         return replace(state, subjects=state.subjects | {subject})
 
+    def _logged(self, role: str | None, needed: int | None) -> tuple[int | None, Record | None]:
+        """The months an experience step still takes once the CE log's months of its kind are
+        counted, and what was logged (None where nothing of that kind is, or no log is read)."""
+        done = 0 if self.worked is None or role is None else self.worked.get(role, 0)
+        if not done:
+            return needed, None
+        return (None if needed is None else max(needed - done, 0)), {
+            "role": role,
+            "months": done,
+            "needed": needed,
+        }
+
     def _work(self, step_id: str, cert: Record, pathway: Record | None, experience: Record) -> Step:
-        needed = months_of(experience)
-        left, logged = needed, None
-        role = None if pathway is None else pathway.get("experience_kind")
-        if self.worked is not None and role is not None:
-            done = self.worked.get(role, 0)
-            logged = {"role": role, "months": done, "needed": needed} if done else None
-            if needed is not None:
-                left = max(needed - done, 0)
+        kind = None if pathway is None else pathway.get("experience_kind")
+        left, logged = self._logged(kind, months_of(experience))
         return Step(
             id=step_id,
             kind="work",
@@ -535,11 +541,13 @@ class Planner:
             if counted
             else min(apprentice["removal"], key=lambda w: months_of(w["experience"]) or 10**6)
         )
+        left, logged = self._logged(way.get("experience_kind"), months_of(way["experience"]))
         return Step(
             preparation=prep["id"] if counted and prep else None,
             id=f"{apprentice['id'].lower()}-removal",
             kind="work",
-            months=months_of(way["experience"]),
+            logged=logged,
+            months=left,
             why=_why(apprentice),
             link=link("certs", cert["id"]),
             cert=cert["id"],
