@@ -64,6 +64,7 @@ TABLE_COMMANDS = [
     ["ce", "status"],
     ["ce", "list"],
     ["ce", "credential", "list"],
+    ["ce", "work", "list"],
     ["ce", "report"],
 ]
 OTHER_COMMANDS = [
@@ -81,6 +82,7 @@ above time the usual start-up, with no imports)."""
 ELSEWHERE = {
     "ce path", "ce add", "ce edit", "ce remove", "ce export", "ce import", "ce calendar", "ce backup",
     "ce restore", "ce credential add", "ce credential remove", "ce cycle set", "ce cycle clear", "ce profile",
+    "ce work add", "ce work remove",
 }  # fmt: skip
 """Commands that write the CE log or a file: not run over and over here; benchmarks/ce.py times
 the log with 10,000 activities (status, list, import)."""
@@ -89,6 +91,7 @@ CE_LOG = [
     ["ce", "credential", "add", "CCS", "--earned", "2025-03-13"],
     ["ce", "add", "--title", "Coding update", "--date", "2025-06-10", "--hours", "2.5", "--ahima-source"],
     ["ce", "add", "--title", "Privacy webinar", "--date", "2025-09-01", "--minutes", "50"],
+    ["ce", "work", "add", "--role", "coding", "--start", "2025-01"],
 ]
 """A small CE log in a temporary folder, so the ce commands read something."""
 COMPLETE_ENV = {"_MRT_GUIDE_COMPLETE": "complete_bash", "COMP_WORDS": "mrt-guide certs CC", "COMP_CWORD": "2"}
@@ -185,7 +188,8 @@ def unbenchmarked(python: str) -> list[str]:
     ).stdout.splitlines()
 
     def name(argv: list[str]) -> str:
-        depth = {"data": 2, "ce": 3 if argv[1:2] in (["credential"], ["cycle"]) else 2}.get(argv[0], 1)
+        groups = (["credential"], ["cycle"], ["work"])
+        depth = {"data": 2, "ce": 3 if argv[1:2] in groups else 2}.get(argv[0], 1)
         return " ".join(argv[:depth])
 
     covered = {name(a) for a in TABLE_COMMANDS + OTHER_COMMANDS} | ELSEWHERE

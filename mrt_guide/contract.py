@@ -435,6 +435,12 @@ class Joins(Out):
     unit: str | None
 
 
+class Logged(Out):
+    role: str
+    months: int
+    needed: int | None = Field(description="The months the step asks for; None where it is not in months.")
+
+
 class Milestone(Out):
     id: str
     kind: Literal["school", "study", "prepare", "gap", "work", "exam", "job", "ce", "renew"]
@@ -454,6 +460,10 @@ class Milestone(Out):
     prepared: Prepared | None
     range: Span | None
     joins: Joins | None
+    logged: Logged | None = Field(
+        description="For an experience step with --from-log: the months of its kind the CE log's work "
+        "history holds (the step is that much shorter)."
+    )
     why: Why
     link: LinkOut
     figures: list[m.Figure]
@@ -570,10 +580,22 @@ class LogNext(Out):
     link: LinkOut
 
 
+class LogWork(Out):
+    """Months of one kind of experience in the log's work history.
+
+    Overlapping periods count once; an open period counts to today."""
+
+    role: str
+    label: str | None
+    months: int
+
+
 class FromLog(Out):
-    """``plan --from-log``: the credentials in the CE log, the next renewals, what can follow."""
+    """``plan --from-log``: the credentials in the CE log, the work history, the next renewals,
+    what can follow."""
 
     credentials: list[LogCredential]
+    work: list[LogWork]
     renewals: list[LogRenewal]
     next: list[LogNext]
 
@@ -1224,9 +1246,39 @@ class CeReportOut(Cited):
     )
 
 
+class CeWorkPeriod(Out):
+    """A period of work in the log, with its months.
+
+    Its kind is a dataset ``experience_kinds`` id; ``end`` is None while it goes on, and an
+    open period's months are counted to ``as_of``."""
+
+    id: int
+    role: str
+    label: str | None
+    start: Month
+    end: Month | None
+    employer: str | None
+    months: int
+
+
+class CeWorkTotal(Out):
+    """Months of one kind of experience, overlapping periods counted once."""
+
+    role: str
+    label: str | None
+    months: int
+
+
+class CeWorkOut(Cited):
+    as_of: Month
+    work: list[CeWorkPeriod]
+    totals: list[CeWorkTotal]
+
+
 CONTRACTS.update(
     {
         "ce status": CeStatusOut,
+        "ce work list": CeWorkOut,
         "ce list": CeListOut,
         "ce credential list": CeCredentialsOut,
         "ce report": CeReportOut,

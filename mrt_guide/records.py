@@ -372,6 +372,7 @@ class Pathway(TypedDict):
     coursework: str | None
     extra_program: str | None
     experience: Figure | None
+    experience_kind: str | None
     figures: list[Figure]
     recommended: bool
     preparation_instead: bool
@@ -416,6 +417,7 @@ class Removal(TypedDict):
     id: str
     text: str
     experience: Figure
+    experience_kind: str | None
     figures: list[Figure]
 
 
@@ -1183,6 +1185,13 @@ Joins = TypedDict(
 
 
 @final
+class Logged(TypedDict):
+    role: str
+    months: int
+    needed: int | None
+
+
+@final
 class Why(TypedDict):
     id: str | None
     text: str | None
@@ -1210,6 +1219,7 @@ class Milestone(TypedDict):
     prepared: Prepared | None
     range: Span | None
     joins: Joins | None
+    logged: Logged | None
     why: Why
     link: LinkOut
     figures: list[Figure]
@@ -1286,6 +1296,15 @@ class LogCredential(TypedDict):
 
 
 @final
+class LogWork(TypedDict):
+    """Months of one kind of experience in the log's work history."""
+
+    role: str
+    label: str | None
+    months: int
+
+
+@final
 class LogRenewal(TypedDict):
     """An issuer's current cycle in the CE log, as ``ce status`` dates it (None where the"""
 
@@ -1320,9 +1339,10 @@ class LogNext(TypedDict):
 
 @final
 class FromLog(TypedDict):
-    """``plan --from-log``: the credentials in the CE log, the next renewals, what can follow."""
+    """``plan --from-log``: the credentials in the CE log, the work history, the next renewals,"""
 
     credentials: list[LogCredential]
+    work: list[LogWork]
     renewals: list[LogRenewal]
     next: list[LogNext]
 
@@ -1763,6 +1783,36 @@ class CeStatusOut(TypedDict):
     fees: list[CeFee]
     notes: list[CeNote]
     tag_words: dict[str, str]
+
+
+@final
+class CeWorkPeriod(TypedDict):
+    """A period of work in the log, with its months."""
+
+    id: int
+    role: str
+    label: str | None
+    start: str
+    end: str | None
+    employer: str | None
+    months: int
+
+
+@final
+class CeWorkTotal(TypedDict):
+    """Months of one kind of experience, overlapping periods counted once."""
+
+    role: str
+    label: str | None
+    months: int
+
+
+@final
+class CeWorkOut(TypedDict):
+    sources: NotRequired[dict[str, Source]]
+    as_of: str
+    work: list[CeWorkPeriod]
+    totals: list[CeWorkTotal]
 
 
 @final

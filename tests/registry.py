@@ -54,6 +54,8 @@ WRITERS: dict[str, str] = {
     "ce add": "writes the log: tests/test_ce.py",
     "ce edit": "writes the log: tests/test_ce.py",
     "ce remove": "writes the log: tests/test_ce.py",
+    "ce work add": "writes the log: tests/test_ce_work.py",
+    "ce work remove": "writes the log: tests/test_ce_work.py",
     "ce calendar": "writes a calendar file: tests/test_ce.py",
     "ce export": "writes a CSV file: tests/test_ce.py",
     "ce import": "writes the log: tests/test_ce.py, tests/test_ce_store.py",

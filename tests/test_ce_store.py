@@ -61,7 +61,7 @@ def test_a_log_made_by_schema_1_is_migrated_with_every_row(cli: Any, home: Path)
     result = cli("ce", "list", "--cycle", "all", "--json")
     assert result.exit_code == 0
     (backup,) = (home / "backups").iterdir()
-    assert result.stderr == f"Updated the CE log to schema 4; the old one is kept as {backup}.\n"
+    assert result.stderr == f"Updated the CE log to schema 5; the old one is kept as {backup}.\n"
     acts = {a["id"]: a for a in json.loads(result.stdout)["activities"]}
     assert sorted(acts) == [1, 2, 3, 4, 5]
     assert (acts[1]["title"], acts[1]["provider"], acts[1]["minutes"]) == ("ICD-10-CM updates", "AHIMA", 150)
@@ -83,7 +83,7 @@ def test_a_log_made_by_schema_1_is_migrated_with_every_row(cli: Any, home: Path)
     creds = json.loads(cli("ce", "credential", "list", "--json").stdout)["credentials"]
     assert [(c["id"], c["earned"]) for c in creds] == [("ODS", "2023-06-20"), ("RHIT", "2024-05-06")]
     log = home / "ce.db"
-    assert query(log, "PRAGMA user_version") == [(4,)] and query(log, "PRAGMA integrity_check") == [("ok",)]
+    assert query(log, "PRAGMA user_version") == [(5,)] and query(log, "PRAGMA integrity_check") == [("ok",)]
     assert query(log, "SELECT name FROM sqlite_master WHERE name = 'activity_tags'") == []
     # schema 3: every row kept, its approval number empty; an empty profile
     assert {a for (a,) in query(log, "SELECT approval FROM activities")} == {None}
@@ -91,6 +91,8 @@ def test_a_log_made_by_schema_1_is_migrated_with_every_row(cli: Any, home: Path)
     # schema 4: the log's own random id, made once (the calendar's UIDs carry it)
     ((key, log_id),) = query(log, "SELECT key, value FROM meta")
     assert key == "log_id" and len(log_id) == 32 and int(log_id, 16) > 0
+    # schema 5: an empty work history
+    assert query(log, "SELECT count(*) FROM work") == [(0,)]
     keys = dict(query(log, "SELECT id, key FROM activities"))
     assert len(set(keys.values())) == 5 and keys[4] == keys[3] + "#2"  # the pair logged twice: both kept
     # the backup is the schema-1 log, untouched
@@ -113,7 +115,7 @@ def test_two_commands_migrating_at_once_migrate_once(home: Path, tmp_path: Path)
     outs = [p.communicate(timeout=60) for p in procs]
     assert [p.returncode for p in procs] == [0, 0], outs
     assert all(len(json.loads(out)["activities"]) == 5 for out, _ in outs)
-    assert query(home / "ce.db", "PRAGMA user_version") == [(4,)]
+    assert query(home / "ce.db", "PRAGMA user_version") == [(5,)]
     assert len(query(home / "ce.db", "SELECT value FROM meta")) == 1  # one id, made once
     assert query(home / "ce.db", "SELECT count(*) FROM activities") == [(5,)]
 
@@ -147,7 +149,7 @@ def test_a_log_from_a_newer_release_is_refused_and_untouched(cli: Any, home: Pat
     conn.close()
     before = (home / "ce.db").read_bytes()
     for args in (["status"], ["add", "--title", "x", "--date", "2024-06-02", "--hours", "1"]):
-        newer = "was written by a newer release of mrt-guide (schema 7; this release reads up to 4)"
+        newer = "was written by a newer release of mrt-guide (schema 7; this release reads up to 5)"
         one_line(cli("ce", *args), 65, newer, "Upgrade mrt-guide; nothing was changed.")
     assert (home / "ce.db").read_bytes() == before
 
@@ -308,7 +310,7 @@ def test_two_writers_at_once_both_succeed(cli: Any, home: Path, tmp_path: Path) 
 
 
 def test_store_schema_and_helpers() -> None:
-    assert store.SCHEMA.version == 4 and store.SCHEMA.application_id == 0x4D524743
+    assert store.SCHEMA.version == 5 and store.SCHEMA.application_id == 0x4D524743
     assert store.natural_key("2024-06-01", "Coding  Update", "AHIMA", 60, None) == store.natural_key(
         "2024-06-01", "coding update", "ahima", 60, None
     )

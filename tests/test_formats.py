@@ -64,6 +64,7 @@ NOT_IN_DATA_COMMANDS = {
     "ce list": "reads the user's log, empty here: tests/test_ce.py compares its plain records",
     "ce report": "reads the user's log, empty here: tests/test_ce.py",
     "ce credential list": "reads the user's log, empty here: tests/test_ce.py",
+    "ce work list": "reads the user's log, empty here: tests/test_ce_work.py",
 }
 """Records commands whose formats are checked by their own tests, not by the tables here."""
 AS_SETS = {"certs-one", "guide", "facts", "handout"}

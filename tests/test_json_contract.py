@@ -52,6 +52,7 @@ FORMS: dict[str, tuple[str, list[str]]] = {
     "ce-status": ("ce status", ["ce", "status"]),
     "ce-list": ("ce list", ["ce", "list"]),
     "ce-credential-list": ("ce credential list", ["ce", "credential", "list"]),
+    "ce-work-list": ("ce work list", ["ce", "work", "list"]),
     "ce-report": ("ce report", ["ce", "report"]),
     "plan": (
         "plan",

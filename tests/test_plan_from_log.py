@@ -40,6 +40,8 @@ def test_an_rhit_holder_plans_the_ccs_from_the_log(cli: Any, cli_json: Any, guid
     assert "exam-rhit" not in steps and "first-job" not in steps  # held already
     assert steps["exam-ccs"]["prepared"] == {"steps": ["ccs-experience"], "held": ["RHIT"]}
     assert steps["exam-ccs"]["start"] == "2027-12"  # a year of coding experience first
+    assert steps["ccs-experience"]["months"] == 12 and steps["ccs-experience"]["logged"] is None
+    assert data["log"]["work"] == []  # no work history: the plan is what it was
     joined = steps["ce-ahima-ccs"]
     cycles = {
         c["credential"]: c
@@ -122,3 +124,96 @@ def test_a_damaged_log_is_one_line_and_left_as_it_is(cli: Any) -> None:
     # without --from-log the plan never reads it
     plain = cli("plan", "--education", "associate", "--him", "--goal", "coding", "--json")
     assert plain.exit_code == 0 and plain.stderr == ""
+
+
+# the work history ('ce work add') against the experience an exam asks for
+
+
+def _months_ago(n: int) -> str:
+    today = dt.date.today()
+    count = today.year * 12 + today.month - 1 - n
+    return f"{count // 12:04d}-{count % 12 + 1:02d}"
+
+
+def _work(cli: Any, *periods: tuple[str, str | None]) -> None:
+    for start, end in periods:
+        args = ["ce", "work", "add", "--role", "coding", "--start", start, *(["--end", end] if end else [])]
+        result = cli(*args)
+        assert result.exit_code == 0, result.stderr
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.replace("│", " ").split())
+
+
+def test_an_rhit_holder_with_14_months_of_coding_can_sit_the_ccs_at_once(cli: Any, cli_json: Any) -> None:
+    _log(cli, RHIT="2025-03-13")
+    _work(cli, (_months_ago(13), _months_ago(6)), (_months_ago(8), None))  # overlapping, one open
+    start = _months_ago(0)
+    data = cli_json("plan", "--from-log", "--goal", "coding", "--start", start)
+    from mrt_guide.contract import CONTRACTS
+
+    CONTRACTS["plan"].model_validate(data, strict=True)
+    steps = {m["id"]: m for m in data["milestones"]}
+    work = steps["ccs-experience"]  # the year AHIMA recommends even to an RHIT
+    assert work["logged"] == {"role": "coding", "months": 14, "needed": 12} and work["months"] == 0
+    assert steps["exam-ccs"]["start"] == start and steps["exam-ccs"]["pathway"] == "ccs-credential"
+    assert data["totals"]["months_to_first_credential"] == 0
+    assert [(w["role"], w["months"]) for w in data["log"]["work"]] == [("coding", 14)]
+    ahead = {n["target"]: n for n in data["log"]["next"]}
+    assert ahead["CCS"]["exam"] == start
+    out = _flat(cli("plan", "--from-log", "--goal", "coding", "--start", start, env={"COLUMNS": "80"}).stdout)
+    assert "Your CE log's work history: done: 14 months logged." in out
+    assert "Coding (assigning diagnosis and procedure codes): 14 months logged" in out
+
+
+def test_part_of_the_year_logged_shortens_the_step_and_moves_the_exam(cli: Any, cli_json: Any) -> None:
+    _log(cli, RHIT="2025-03-13")
+    _work(cli, (_months_ago(4), None))  # five months, this one included
+    data = cli_json("plan", "--from-log", "--goal", "coding", "--start", "2026-12")
+    steps = {m["id"]: m for m in data["milestones"]}
+    assert steps["ccs-experience"]["months"] == 12 - 5
+    assert steps["ccs-experience"]["logged"] == {"role": "coding", "months": 5, "needed": 12}
+    assert steps["exam-ccs"]["start"] == "2027-07"  # 2027-12 with nothing logged
+    out = _flat(
+        cli("plan", "--from-log", "--goal", "coding", "--start", "2026-12", env={"COLUMNS": "80"}).stdout
+    )
+    assert "Your CE log's work history: 5 of 12 months logged; 7 to go." in out
+
+
+def test_two_years_logged_open_the_experience_route_without_a_credential(cli: Any, cli_json: Any) -> None:
+    _log(cli, CPC="2025-03-13")  # the CPC is no way to the CCS: the experience is
+    args = [
+        "plan",
+        "--from-log",
+        "--education",
+        "bachelor",
+        "--not-him",
+        "--goal",
+        "coding",
+        "--start",
+        "2026-12",
+    ]
+    before = cli_json(*args)
+    assert "ccs-experience-experience" not in {m["id"] for m in before["milestones"]}
+    _work(cli, ("2023-01", "2024-12"), ("2024-07", "2025-06"))  # 30 months, 6 of them counted once
+    data = cli_json(*args)
+    steps = {m["id"]: m for m in data["milestones"]}
+    work = steps["ccs-experience-experience"]
+    assert work["pathway"] == "ccs-experience" and work["months"] == 0
+    assert work["logged"] == {"role": "coding", "months": 30, "needed": 24}
+    assert steps["exam-ccs"]["start"] == "2026-12" and steps["exam-ccs"]["pathway"] == "ccs-experience"
+    assert "exam-cca" not in steps and "prepare-coding-course" not in steps
+    assert _flat(cli(*args, env={"COLUMNS": "80"}).stdout).count("done: 30 months logged") == 1
+
+
+def test_logged_coding_shortens_the_way_the_a_of_the_cpc_a_is_removed(cli: Any, cli_json: Any) -> None:
+    _log(cli, RHIT="2025-03-13")
+    args = ["plan", "--from-log", "--goal", "coding-aapc", "--start", "2026-12"]
+    before = {m["id"]: m for m in cli_json(*args)["milestones"]}["cpc-a-removal"]
+    assert before["months"] == 12 and before["logged"] is None
+    _work(cli, (_months_ago(8), None))  # nine months
+    removal = {m["id"]: m for m in cli_json(*args)["milestones"]}["cpc-a-removal"]
+    assert removal["logged"] == {"role": "coding", "months": 9, "needed": 12} and removal["months"] == 3
+    assert (removal["start"], removal["end"]) == ("2026-12", "2027-02")
+    assert "9 of 12 months logged; 3 to go" in _flat(cli(*args, env={"COLUMNS": "80"}).stdout)

@@ -138,6 +138,12 @@ def _cycle() -> Target:
     return cycle_app
 
 
+def _work() -> Target:
+    from .ce_work import work_app
+
+    return work_app
+
+
 def _path() -> Target:
     return path
 
@@ -163,6 +169,7 @@ COMMANDS: dict[str, Callable[[], Target]] = {
     "restore": _restore,
     "cycle": _cycle,
     "profile": _profile,
+    "work": _work,
     "path": _path,
 }
 """``ce``'s subcommands in the order of its help, as ``cli.COMMANDS`` lists the root's."""

@@ -62,6 +62,7 @@ goal_names = completer("goal")
 state_names = completer("state")
 career_names = completer("career")
 tag_names = completer("ce-tag")
+role_names = completer("experience-kind")
 
 
 def compare_names(ctx: typer.Context, incomplete: str) -> list[str]:

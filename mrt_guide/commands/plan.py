@@ -172,13 +172,13 @@ def _read_log(ds: Dataset) -> query_Log:
     from ..store import ce as store
 
     with store.opened(write=False) as log:
-        held, recorded = log.credentials(), log.recorded_cycles()
+        held, recorded, work = log.credentials(), log.recorded_cycles(), log.work()
     if not held:
         raise NotFound(
             f"The CE log ({store.path()}) holds no credentials: add yours with "
             "'mrt-guide ce credential add RHIT --earned YYYY-MM-DD', then run 'mrt-guide plan --from-log'."
         )
-    return Log(held=held, recorded=recorded)
+    return Log(held=held, recorded=recorded, work=work)
 
 
 def _say_goals(ds: Dataset, goals: list[str]) -> None:

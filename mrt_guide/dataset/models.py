@@ -83,6 +83,7 @@ SourceKey = Annotated[Slug, Ref("source")]
 FigureRef = Annotated[Slug, Ref("figure")]
 CertRef = Annotated[Code, Ref("certification")]
 DegreeRef = Annotated[Slug, Ref("degree")]
+ExperienceKindRef = Annotated[Slug, Ref("experience-kind")]
 
 Flag = Literal["official", "secondary", "article-only"]
 SourceKind = Literal["official", "secondary", "article"]
@@ -421,6 +422,11 @@ class Pathway(Sourced):
     coursework: Label | None = Field(default=None, description="A subject that must have been studied.")
     extra_program: Text | None = Field(default=None, description="A further program to complete, if any.")
     experience: Figure | None
+    experience_kind: ExperienceKindRef | None = Field(
+        default=None,
+        description="The kind of work the experience is (an ``experience_kinds`` id): what the CE log's "
+        "work history is counted against.",
+    )
     figures: list[Figure] = []
     recommended: bool = Field(description="True where the issuer recommends rather than requires it.")
     preparation_instead: bool = Field(
@@ -481,6 +487,9 @@ class Removal(Sourced):
     id: Annotated[Slug, Key("removal")]
     text: Text
     experience: Figure = Field(description="Verified work this way needs.")
+    experience_kind: ExperienceKindRef | None = Field(
+        default=None, description="The kind of work it is (an ``experience_kinds`` id)."
+    )
     figures: list[Figure] = Field(default=[], description="Other figures the way names (a course's hours).")
 
 
@@ -547,8 +556,18 @@ class Certification(Sourced):
     )
 
 
+class ExperienceKind(Model):
+    """A kind of work experience an eligibility pathway asks for (the roles 'ce work add' logs)."""
+
+    id: Annotated[Slug, Key("experience-kind")]
+    label: Label
+
+
 class CertificationsFile(Model):
     issuers: list[Issuer] = Field(min_length=1)
+    experience_kinds: list[ExperienceKind] = Field(
+        default=[], description="The kinds of work experience the pathways ask for."
+    )
     preparations: list[Preparation] = Field(
         default=[], description="Ways to prepare for exams, shared by the credentials that name them."
     )

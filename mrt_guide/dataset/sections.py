@@ -69,7 +69,10 @@ SECTIONS: tuple[Section, ...] = (
         "certifications",
         "CertificationsFile",
         ("certs",),
-        complete=(Complete("certification", "certifications", ("id", "aliases")),),
+        complete=(
+            Complete("certification", "certifications", ("id", "aliases")),
+            Complete("experience-kind", "experience_kinds", ("id",)),
+        ),
     ),
     Section(
         "pay",

@@ -92,7 +92,15 @@ LATEST = dt.date(2199, 12, 31)
 """The latest date any option or file may give (a cycle end, ``--on``): later is a typo."""
 MAX_MINUTES = 100 * 60
 MAX_CREDITS = 100.0
-LIMITS = {"title": 300, "provider": 200, "notes": 2000, "approval": 100, "name": 200, "member-id": 100}
+LIMITS = {
+    "title": 300,
+    "provider": 200,
+    "notes": 2000,
+    "approval": 100,
+    "name": 200,
+    "member-id": 100,
+    "employer": 200,
+}
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 
 

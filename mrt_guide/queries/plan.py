@@ -129,6 +129,8 @@ class Log:
 
     held: dict[str, str]
     recorded: dict[str, dict[str, object]]
+    work: list[dict[str, object]] = field(default_factory=list)
+    """The work periods logged with ``ce work add`` (role, start, end)."""
 
 
 def log_start(ds: Dataset, held: dict[str, str]) -> tuple[Level, bool]:
@@ -276,6 +278,9 @@ class Step:
     prepared: Record | None = None
     """For exams: the steps that prepare for it (``steps``) and what the reader already held
     when they begin (``held``: ``education``, or credentials, perhaps earned earlier in the plan)."""
+    logged: Record | None = None
+    """For experience steps from the CE log: the months of its kind logged (``role``, ``months``,
+    ``needed``); ``months`` is what is left."""
 
 
 Option = tuple[list[Step], State]
@@ -299,9 +304,11 @@ def _why(record: Record) -> Record:
 
 
 class Planner:
-    def __init__(self, ds: Dataset, req: Request) -> None:
+    def __init__(self, ds: Dataset, req: Request, worked: dict[str, int] | None = None) -> None:
         self.ds = ds
         self.req = req
+        self.worked = worked
+        """Months of each kind of experience in the CE log (``--from-log``), else None."""
         self.chosen: dict[str, Record | None] = {}
         """The eligibility pathway used for each credential, None where none is known."""
         self.him = ds.section("education")["accreditation"]["body"]
@@ -436,11 +443,26 @@ class Planner:
         steps.insert(at, step)
         return replace(state, subjects=state.subjects | {subject})
 
+    def _logged(self, role: str | None, needed: int | None) -> tuple[int | None, Record | None]:
+        """The months an experience step still takes once the CE log's months of its kind are
+        counted, and what was logged (None where nothing of that kind is, or no log is read)."""
+        done = 0 if self.worked is None or role is None else self.worked.get(role, 0)
+        if not done:
+            return needed, None
+        return (None if needed is None else max(needed - done, 0)), {
+            "role": role,
+            "months": done,
+            "needed": needed,
+        }
+
     def _work(self, step_id: str, cert: Record, pathway: Record | None, experience: Record) -> Step:
+        kind = None if pathway is None else pathway.get("experience_kind")
+        left, logged = self._logged(kind, months_of(experience))
         return Step(
             id=step_id,
             kind="work",
-            months=months_of(experience),
+            logged=logged,
+            months=left,
             why=_why(pathway or experience),
             link=link("certs", cert["id"]),
             cert=cert["id"],
@@ -454,14 +476,16 @@ class Planner:
         cert = self.ds.certification(cert_id)
         if cert["id"] in state.credentials:
             return [], state
-        options: list[tuple[tuple[int, int, int], int, Record, Option]] = []
+        options: list[tuple[tuple[int, int, int], int, int, Record, Option]] = []
         for pathway in cert["eligibility"]["pathways"]:
             option = self.pathway(state, cert, pathway, depth)
             if option is not None:
-                options.append((cost(option[0]), len(options), pathway, option))
+                # of ways that cost the same, the one with fewer steps (a credential held, say,
+                # rather than experience the log shows done already)
+                options.append((cost(option[0]), len(option[0]), len(options), pathway, option))
         here = link("certs", cert["id"])
         if options:
-            _, _, chosen, (steps, st) = min(options, key=lambda o: (o[0], o[1]))
+            _, _, _, chosen, (steps, st) = min(options, key=lambda o: (o[0], o[1], o[2]))
             steps = list(steps)
         else:
             chosen, st = None, state
@@ -517,11 +541,13 @@ class Planner:
             if counted
             else min(apprentice["removal"], key=lambda w: months_of(w["experience"]) or 10**6)
         )
+        left, logged = self._logged(way.get("experience_kind"), months_of(way["experience"]))
         return Step(
             preparation=prep["id"] if counted and prep else None,
             id=f"{apprentice['id'].lower()}-removal",
             kind="work",
-            months=months_of(way["experience"]),
+            logged=logged,
+            months=left,
             why=_why(apprentice),
             link=link("certs", cert["id"]),
             cert=cert["id"],
@@ -650,6 +676,7 @@ def _date(steps: list[Step], start: int, ds: Dataset) -> list[Record]:
                 "preparation": step.preparation,
                 "prepared": step.prepared,
                 "joins": None,
+                "logged": step.logged,
                 "range": None
                 if step.span is None
                 else {
@@ -789,7 +816,7 @@ def plan(ds: Dataset, req: Request, log: Log | None = None, *, others: bool = Tr
     if him_level >= LEVELS.index("associate"):
         course = next((c for c in ds.section("education")["coursework"] if c["id"] == "associate"), None)
         state = replace(state, subjects=frozenset(s.casefold() for s in (course or {}).get("subjects", [])))
-    planner = Planner(ds, req)
+    planner = Planner(ds, req, None if log is None else _worked(log))
     steps: list[Step] = []
     if req.education == "none":
         steps.append(planner._school())
@@ -876,6 +903,20 @@ def plan(ds: Dataset, req: Request, log: Log | None = None, *, others: bool = Tr
     }
 
 
+def _work_totals(ds: Dataset, log: Log) -> list[Record]:
+    """The log's months of each kind of experience, as ``ce work list`` totals them."""
+    from .worklog import work_list
+
+    return [dict(t) for t in work_list(ds, [dict(w) for w in log.work])["totals"]]
+
+
+def _worked(log: Log) -> dict[str, int]:
+    """Months of each kind of experience in the log's work history."""
+    from .worklog import months
+
+    return months(log.work)
+
+
 def _prepared_by_studies(steps: list[Step]) -> None:
     """An exam the reader is ready for by education gained earlier in the plan names that
     program as its preparation (``education`` is what the reader held at the start)."""
@@ -956,6 +997,7 @@ def _from_log(ds: Dataset, req: Request, log: Log, *, others: bool) -> Record:
         "credentials": [
             {"credential": c, "issuer": ds.certification(c)["issuer"], "earned": d} for c, d in held.items()
         ],
+        "work": _work_totals(ds, log),
         "renewals": renewals,
         "next": ahead,
     }

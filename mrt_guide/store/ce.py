@@ -1,7 +1,7 @@
 """The continuing-education log: ``ce.db`` in the user's folder, and the evidence files
 copied beside it.
 
-Tables (schema 4):
+Tables (schema 5):
 
 - ``credentials``: each credential the user holds (a dataset id) and the day it was earned;
 - ``activities``: one row per CE activity: date, title, provider, its length in
@@ -14,7 +14,11 @@ Tables (schema 4):
 - ``profile``: the holder's name and member ids, for the audit packet (schema 3, which also
   gave activities an ``approval`` number);
 - ``meta``: facts about the log itself: ``log_id``, a random id made once (schema 4), so the
-  calendar's UIDs of two people's logs never collide.
+  calendar's UIDs of two people's logs never collide;
+- ``work``: the holder's work history (schema 5), one row per period: its ``role`` (an
+  ``experience_kinds`` id of the dataset, e.g. ``coding``), first and last month
+  (``YYYY-MM``; no last month while it goes on) and the employer, if given: what
+  ``plan --from-log`` counts against the experience an exam asks for.
 
 Values reaching this module are already checked (``queries.ce``); the tables' CHECK
 constraints hold the same rules once more. Every write is one transaction.
@@ -166,6 +170,25 @@ def _v4(conn: sqlite3.Connection) -> None:
     conn.execute("INSERT INTO meta VALUES ('log_id', ?)", (secrets.token_hex(16),))
 
 
+def _v5(conn: sqlite3.Connection) -> None:
+    """The holder's work history: periods of a kind of work (a dataset ``experience_kinds``
+    id), by month, the last one open while it goes on. Existing logs get an empty table."""
+    db.script(
+        conn,
+        """
+        CREATE TABLE work (
+            id INTEGER PRIMARY KEY,
+            role TEXT NOT NULL CHECK (length(role) BETWEEN 1 AND 64 AND role NOT GLOB '*[^a-z0-9-]*'),
+            start_month TEXT NOT NULL CHECK (date(start_month || '-01') IS start_month || '-01'),
+            end_month TEXT CHECK (end_month IS NULL OR date(end_month || '-01') IS end_month || '-01'),
+            employer TEXT,
+            added TEXT NOT NULL,
+            CHECK (end_month IS NULL OR end_month >= start_month)
+        );
+        """,
+    )
+
+
 def _sound(conn: sqlite3.Connection, version: int) -> str | None:
     """What in a restored log's rows the commands would not accept (``db.rebuild``): dates
     before 1930 or after 2199, lengths and credits past one activity's limits, text past its
@@ -215,10 +238,21 @@ def _sound(conn: sqlite3.Connection, version: int) -> str | None:
         ).fetchone()
         if row is not None:
             return "its log id is not the 32 hexadecimal digits mrt-guide writes"
+    if version >= 5:
+        row = conn.execute(
+            "SELECT id FROM work WHERE start_month < ? OR start_month > ? OR end_month < ? OR end_month > ? "
+            "OR end_month < start_month OR length(employer) > ? ORDER BY id LIMIT 1",
+            (early[:7], late[:7], early[:7], late[:7], limit["employer"]),
+        ).fetchone()
+        if row is not None:
+            return (
+                f"work period #{row[0]} has a month before {q.EARLIEST.year} or after {q.LATEST.year}, "
+                "ends before it starts or names an employer past the limit"
+            )
     return None
 
 
-SCHEMA = db.Schema(LABEL, 0x4D524743, [_v1, _v2, _v3, _v4], _sound)
+SCHEMA = db.Schema(LABEL, 0x4D524743, [_v1, _v2, _v3, _v4, _v5], _sound)
 
 
 """The log's schema; ``application_id`` spells "MRGC"."""
@@ -327,6 +361,43 @@ class Log:
         """The log's random id (schema 4), or None while there is no log."""
         rows = self._read("SELECT value FROM meta WHERE key = 'log_id'")
         return None if not rows else str(rows[0][0])
+
+    # work history
+
+    def work(self) -> list[dict[str, Any]]:
+        """The work periods, earliest first."""
+        rows = self._read(
+            "SELECT id, role, start_month, end_month, employer FROM work ORDER BY start_month, id"
+        )
+        return [
+            {
+                "id": r[0],
+                "role": neutral(r[1]),
+                "start": r[2],
+                "end": r[3],
+                "employer": None if r[4] is None else neutral(r[4]),
+            }
+            for r in rows
+        ]
+
+    def add_work(self, role: str, start: str, end: str | None, employer: str | None) -> int:
+        """Add a work period (one transaction); its id."""
+        conn = self._writer()
+        with db.transaction(conn):
+            cur = conn.execute(
+                "INSERT INTO work (role, start_month, end_month, employer, added) VALUES (?, ?, ?, ?, ?)",
+                (role, start, end, employer, _now()),
+            )
+        return int(cur.lastrowid or 0)
+
+    def remove_work(self, work_id: int) -> None:
+        """Delete a work period (one transaction); a usage error when there is none."""
+        conn = self._writer()
+        with db.transaction(conn):
+            if conn.execute("DELETE FROM work WHERE id = ?", (work_id,)).rowcount == 0:
+                raise GuideError(
+                    f"No work period #{work_id} in the log; 'mrt-guide ce work list' lists them."
+                )
 
     # cycles the issuer set
 

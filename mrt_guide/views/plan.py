@@ -117,6 +117,16 @@ class Phrases:
                 if m["recommended"]:
                     line.append(Span(f" (recommended by {self.issuer(cert)}, not required)", "muted"))
                 lines.append(line)
+            logged = m["logged"]
+            if logged is not None:
+                done = logged["months"]
+                if logged["needed"] is None:
+                    text = f"{fmt.count(done, 'month', 'months')} of {logged['role']} logged (not in months)"
+                elif m["months"] == 0:
+                    text = f"done: {fmt.count(done, 'month', 'months')} logged"
+                else:
+                    text = f"{done} of {logged['needed']} months logged; {m['months']} to go"
+                lines.append(Span(f"Your CE log's work history: {text}.", "muted"))
             course = next((s for s in self.steps.values() if s["preparation"] == m["preparation"]), None)
             if m["preparation"] and course is not None and course is not m:
                 lines.append(Span(f"The course of “{self.title(course)}” counts toward this.", "muted"))
@@ -292,6 +302,9 @@ def _log(data: Mapping[str, Any]) -> list[Panel | Table | Bullets]:
         [Span(c["credential"], "strong"), f" ({c['issuer']}), earned {c['earned']}"]
         for c in log["credentials"]
     ]
+    for w in log["work"]:
+        months = Span(fmt.count(w["months"], "month", "months"), "strong")
+        held.append([f"{w['label'] or w['role']}: ", months, " logged ('mrt-guide ce work list')"])
     for r in log["renewals"]:
         unit = UNIT_WORDS.get(r["unit"] or "", "units")
         creds = " + ".join(r["credentials"])
