@@ -10,7 +10,7 @@ from .figures import newest_median, newest_projection
 from .links import link
 
 
-def _survey_pay(ds: Dataset, fig_id: str) -> Record:
+def survey_pay(ds: Dataset, fig_id: str) -> Record:
     """A survey figure with the survey it comes from: who answered, and when."""
     survey = ds.at(ds.path("figure", fig_id)[:3])
     return {
@@ -33,7 +33,7 @@ def _career(ds: Dataset, career: Record) -> Record:
             }
             for lead in career["way_in"]
         ],
-        "survey_pay": [_survey_pay(ds, f) for f in career["survey_pay"]],
+        "survey_pay": [survey_pay(ds, f) for f in career["survey_pay"]],
         "plan": None if career["goal"] is None else link("plan", "--goal", career["goal"]),
     }
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Literal, cast
 from ..dataset.index import Dataset, Record, choose
 from ..dataset.levels import LEVELS, Level
 from ..status import GuideError
+from .careers import survey_pay
 from .figures import newest_median
 from .links import link
 from .renewal import combined_requirement
@@ -209,17 +210,6 @@ def _argv(args: list[str]) -> list[str]:
     return out
 
 
-def _survey(ds: Dataset, fig_id: str) -> Record:
-    survey = ds.at(ds.path("figure", fig_id)[:3])
-    return {
-        "survey": survey["id"],
-        "title": survey["title"],
-        "year": survey["year"],
-        "population": survey["population"],
-        "figure": ds.figures[fig_id],
-    }
-
-
 def _pay(ds: Dataset, cert: Record) -> Record:
     """Members' survey figures for the credential's holders; for the careers it leads to,
     their survey figures tied to no one credential and their official medians."""
@@ -230,8 +220,8 @@ def _pay(ds: Dataset, cert: Record) -> Record:
     ]
     tied = {f for c in ds.certifications for f in c["survey_pay"]}
     return {
-        "holders": [_survey(ds, f) for f in cert["survey_pay"]],
-        "field": [_survey(ds, f) for c in careers for f in c["survey_pay"] if f not in tied],
+        "holders": [survey_pay(ds, f) for f in cert["survey_pay"]],
+        "field": [survey_pay(ds, f) for c in careers for f in c["survey_pay"] if f not in tied],
         "careers": [
             {
                 "id": c["id"],

@@ -1081,12 +1081,12 @@ def _career_pay(ds: Dataset, goal: Record) -> Record | None:
     )
     if career is None:
         return None
-    from .careers import _survey_pay
+    from .careers import survey_pay
 
     return {
         "career": career["id"],
         "title": career["title"],
-        "survey_pay": [_survey_pay(ds, f) for f in career["survey_pay"]],
+        "survey_pay": [survey_pay(ds, f) for f in career["survey_pay"]],
         "link": link("careers", career["id"]),
     }
 
