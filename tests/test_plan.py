@@ -645,20 +645,53 @@ def test_a_later_credential_joins_the_next_cycle_and_the_plan_says_what_it_owes(
 
 
 def test_the_plans_first_cycle_agrees_with_ce_status_from_a_real_log(cli: Any, cli_json: Any) -> None:
-    """Credentials passed together a year ago: the log's cycle owes what the plan says."""
+    """A credential passed a year ago: the log's cycle owes what the plan says; the CHPS,
+    which the associate degree (or the RHIT) and four years qualify for, joins later, with
+    no CCA taken on the way."""
     now = dt.date.today()
     start = f"{now.year - 1:04d}-{now.month:02d}"
     data = plan(cli_json, "--education", "associate", "--him", "--goal", "privacy", "--start", start)
     steps = by_id(data)
-    assert steps["exam-rhit"]["start"] == steps["exam-cca"]["start"] == start
-    assert "ce-ahima-cca" not in steps  # it joins the first cycle, which owes for both
+    assert steps["exam-rhit"]["start"] == start
+    assert "exam-cca" not in steps and "ce-ahima-chps" in steps
     first = steps["ce-ahima"]
-    for cred in ("RHIT", "CCA"):
+    for cred in ("RHIT",):
         added = cli("ce", "credential", "add", cred, "--earned", first["joins"]["earned"])
         assert added.exit_code == 0, added.stderr
     on = dt.date.fromisoformat(first["joins"]["start"]) + dt.timedelta(days=30)
     status = cli_json("ce", "status", "--on", on.isoformat())
     cycle = next(c for c in status["cycles"] if c["issuer"] == "AHIMA")
     assert (cycle["start"], cycle["end"]) == (first["joins"]["start"], first["joins"]["end"])
-    assert cycle["required"] == first["requirement"]["total"] == 30
-    assert sorted(cycle["credentials"]) == sorted(first["requirement"]["credentials"]) == ["CCA", "RHIT"]
+    assert cycle["required"] == first["requirement"]["total"] == 20
+    assert sorted(cycle["credentials"]) == sorted(first["requirement"]["credentials"]) == ["RHIT"]
+
+
+def test_the_chps_takes_no_exam_it_does_not_need(cli_json: Any) -> None:
+    """The CHPS asks for an associate degree or the CCA, CCS, CCS-P or RHIT (plus four years),
+    a bachelor's degree or the RHIA (plus two): an RHIT holder takes no CCA on the way, and a
+    bachelor's holder in another field needs no credential at all."""
+    after_aas = by_id(
+        plan(
+            cli_json,
+            "--education",
+            "high-school",
+            "--goal",
+            "privacy",
+            "--no-bachelor-later",
+            "--start",
+            "2027-01",
+        )
+    )
+    assert "exam-cca" not in after_aas and "exam-chps" in after_aas
+    assert after_aas["ce-ahima-chps"]["requirement"]["total"] == 40  # RHIT + CHPS, not RHIT + CCA + CHPS
+    bachelor = by_id(
+        plan(cli_json, "--education", "bachelor", "--not-him", "--goal", "privacy", "--start", "2027-01")
+    )
+    assert [m["cert"] for m in bachelor.values() if m["kind"] == "exam"] == ["CHPS"]
+    assert bachelor["exam-chps"]["start"] == "2029-01"  # two years of experience, by the bachelor's route
+
+
+def test_a_masters_holder_is_told_the_masters_route_to_the_rhia(cli_json: Any) -> None:
+    data = plan(cli_json, "--education", "master", "--him", "--goal", "management", "--start", "2027-01")
+    exam = by_id(data)["exam-rhia"]
+    assert exam["why"]["id"] == "rhia-master", exam["why"]

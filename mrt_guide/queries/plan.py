@@ -381,7 +381,9 @@ class Planner:
     def pathway(self, state: State, cert: Record, pathway: Record, depth: int) -> Option | None:
         options: list[Option] = []
         by_education = self.education(state, pathway["education"], pathway["accredited_by"])
-        if by_education is not None and not pathway["credentials"]:
+        # the education level, or any one of the credentials (a way that names credentials
+        # and no level asks for one of them)
+        if by_education is not None and (pathway["education"] is not None or not pathway["credentials"]):
             options.append(by_education)
         for other in pathway["credentials"]:
             if other in state.credentials:
@@ -390,7 +392,9 @@ class Planner:
                 options.append(self.credential(state, other, depth + 1))
         if not options:
             return None
-        steps, st = min(options, key=lambda option: cost(option[0]))
+        # of ways that cost the same, the one with fewer steps (a credential held rather than
+        # another exam)
+        steps, st = min(options, key=lambda option: (cost(option[0]), len(option[0])))
         steps = list(steps)
         here = link("certs", cert["id"])
         if pathway["coursework"] and pathway["coursework"].casefold() not in st.subjects:
@@ -482,7 +486,10 @@ class Planner:
             if option is not None:
                 # of ways that cost the same, the one with fewer steps (a credential held, say,
                 # rather than experience the log shows done already)
-                options.append((cost(option[0]), len(option[0]), len(options), pathway, option))
+                # then the way made for the highest level the person reached (a master's
+                # holder's RHIA by the master's route)
+                level = -LEVELS.index(pathway["education"]) if pathway["education"] else 1
+                options.append((cost(option[0]), len(option[0]), level, pathway, option))
         here = link("certs", cert["id"])
         if options:
             _, _, _, chosen, (steps, st) = min(options, key=lambda o: (o[0], o[1], o[2]))
