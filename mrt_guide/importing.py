@@ -214,8 +214,9 @@ def import_projections(ds: Dataset, path: Path, edition: str | None) -> str:
     row, everyone = doc["row"], doc["all"]
     verb = "Replaced the earlier import with" if before is not None else "Imported"
     line = (
-        f"{verb} {what}, from {shown}: {row['percent']:g}% growth against {everyone['percent']:g}% for all "
-        f"occupations, {row['base']:,.1f} to {row['target']:,.1f} thousand jobs; "
+        f"{verb} {what}, from {shown}: {row['percent']:.1f}% growth against "
+        f"{everyone['percent']:.1f}% for all occupations, "
+        f"{row['base']:,.1f} to {row['target']:,.1f} thousand jobs; "
         f"{len(doc['related'])} related occupations; flagged official (source {doc['source']['key']}). "
         f"Saved in {neutral_line(str(folder / name), 120)}."
     )

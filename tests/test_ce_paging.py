@@ -49,8 +49,8 @@ def test_the_terminal_table_is_a_page_of_the_latest_and_the_totals_cover_all(cli
         in " ".join(second.stdout.split())
     )
     beyond = cli("ce", "list", "--on", "2025-03-01", "--page", "3", "--no-color", env=env)
-    assert beyond.exit_code == 0 and titles(beyond.stdout) == []
-    assert "Showing 0 of 25 activities (no page 3; there are 2)" in " ".join(beyond.stdout.split())
+    assert beyond.exit_code == 2 and beyond.stdout == ""  # past the last page: a usage error
+    assert "No page 3: 25 activities make 2 pages of 20" in beyond.stderr
     every = cli("ce", "list", "--on", "2025-03-01", "--rows", "0", "--no-color", env=env)
     assert titles(every.stdout) == list(range(1, 26)) and "Showing" not in every.stdout
     ten = cli("ce", "list", "--on", "2025-03-01", "--rows", "10", "--page", "2", "--no-color", env=env)
@@ -101,3 +101,11 @@ def test_tidy_strips_what_the_single_pattern_stripped(drawn: str) -> None:
 
 def test_tidy_drops_the_spaces_between_closing_codes_and_keeps_the_codes() -> None:
     assert to_rich.tidy("a  \x1b[1m  \x1b[0m\nb \x1b[2m") == "a\x1b[1m\x1b[0m\nb\x1b[2m"
+
+
+def test_a_page_past_the_last_is_a_usage_error(cli: Any, log25: None) -> None:
+    result = cli("ce", "list", "--rows", "10", "--page", "4")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == "Error: No page 4: 25 activities make 3 pages of 10 (--page 1 is the latest).\n"
+    last = cli("ce", "list", "--rows", "10", "--page", "3")
+    assert last.exit_code == 0 and "page 3 of 3" in last.stdout

@@ -89,6 +89,7 @@ def test_eighty_columns_answer_cpc_or_ccs_on_one_screen(cli: Any) -> None:
         and "until 1-2 years of work" in text
     )
     assert "$58,055/yr (2022)" in text and "salary, CPC (AAPC salary survey)" in text
+    assert re.search(r"certified, not CCS\s+holders alone", text), "a field figure is not the CCS holders'"
     assert "Median annual wage, the whole occupation: $51,140/yr (2025)" in text
     assert "AAPC 36 CEUs (CPC), AHIMA 20 CEUs (CCS)" in " ".join(screen)
     # the sources follow, each named once by its key, with the flag where it is not official

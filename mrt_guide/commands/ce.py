@@ -422,6 +422,13 @@ def list_(
     if out.format is Format.JSON and out.export is None:
         sys.stdout.write(_json_by_line(data, "activities"))
     elif out.format is Format.RICH and out.export is None:
+        count = len(data["activities"])
+        pages = max(-(-count // rows), 1) if rows else 1
+        if page > pages:
+            raise GuideError(
+                f"No page {page}: {count} {'activity makes' if count == 1 else 'activities make'} "
+                f"{pages} {'page' if pages == 1 else 'pages'} of {rows or count} (--page 1 is the latest)."
+            )
         show(out, data, _ce_activities_page(rows, page))
     else:
         show(out, data, _ce_activities_view)

@@ -89,8 +89,8 @@ def import_(
         present = log.present(activities)
     if dry_run:
         say(
-            f"{file}: {len(rows)} rows are good; would add {len(rows) - present}, "
-            f"{present} in the log already."
+            f"{file}: {len(rows)} {'row is' if len(rows) == 1 else 'rows are'} good; "
+            f"would add {len(rows) - present}, {present} in the log already."
         )
         return
     with store.opened(write=True) as log:

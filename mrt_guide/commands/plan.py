@@ -157,7 +157,8 @@ def plan(
     if needed:
         if not _interactive():
             raise GuideError(
-                f"Missing {', '.join(needed)}; give them as options (see 'mrt-guide plan --help')."
+                f"Missing {', '.join(needed)}; give {'it' if len(needed) == 1 else 'them'} as options "
+                "(see 'mrt-guide plan --help')."
             )
         answers = _ask(ds, answers)
     request = query.request(ds, answers)

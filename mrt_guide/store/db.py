@@ -159,7 +159,9 @@ def check_header(conn: sqlite3.Connection, path: Path, schema: Schema) -> int:
     ours = app == schema.application_id or (app == 0 and version == 0 and objects == 0)
     if not ours:
         raise GuideError(
-            f"{shown(path)} is not {schema.label}: it is another program's SQLite database.", ExitStatus.DATA
+            f"{shown(path)} is not {schema.label[:1].lower() + schema.label[1:]}: it is another program's "
+            "SQLite database.",
+            ExitStatus.DATA,
         )
     if version < 0:
         raise GuideError(

@@ -227,10 +227,12 @@ def _pay(col: CompareColumn, cite: Cite) -> list[Span]:
     if survey:
         s = survey[0]
         fig = s["figure"]
+        # a figure of the field, not of this credential's holders, says so
+        whose = f" ({s['title']})" if pay["holders"] else f", not {col['id']} holders alone"
         return [
             *_cited([fig], cite),
             *cite.note(f"survey {s['survey']}", f"{s['title']} ({s['year']}): {s['population']}."),
-            Span(f" {fig['label']} ({s['title']})", "muted"),
+            Span(f" {fig['label']}{whose}", "muted"),
         ]
     if pay["careers"]:
         career = pay["careers"][0]

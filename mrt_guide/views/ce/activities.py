@@ -84,11 +84,8 @@ def build(data: CeListOut, rows: int = 0, page: int = 1) -> Document:
         )
     if shown is not acts:
         pages = -(-len(acts) // rows)
-        where = (
-            f"{shown[0]['date']} to {shown[-1]['date']}, page {page} of {pages}"
-            if shown
-            else f"no page {page}; there are {pages}"
-        )
+        dates = f"{shown[0]['date']} to {shown[-1]['date']}, " if shown else ""
+        where = f"{dates}page {page} of {pages}"
         more = f"--page {page + 1} shows earlier ones, " if page < pages else ""
         doc.add(
             Para(
