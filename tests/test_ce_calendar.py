@@ -125,3 +125,18 @@ def test_the_query_gives_codes_and_the_view_the_words(guide: Any) -> None:
     phrased = view.phrase(end)
     assert phrased["summary"] == "AHIMA CE cycle ends: 20 CEUs due (RHIT)"
     assert "Also due by this day: the AHIMA recertification fee." in phrased["description"]
+
+
+def test_a_credential_with_unknown_cycle_dates_is_named_with_the_command_that_records_them(
+    cli: Any, tmp_path: Path
+) -> None:
+    assert cli("ce", "credential", "add", "CPC", "--earned", "2025-03-01").exit_code == 0
+    none = cli("ce", "calendar", str(tmp_path / "a.ics"))
+    assert none.exit_code == 1 and not (tmp_path / "a.ics").exists()
+    assert "CPC (AAPC): no cycle dates known" in none.stderr
+    assert "mrt-guide ce cycle set AAPC --start YYYY-MM-DD --end YYYY-MM-DD" in none.stderr
+    assert "add a credential first" not in none.stderr
+    assert cli("ce", "credential", "add", "RHIT", "--earned", "2025-03-01").exit_code == 0
+    some = cli("ce", "calendar", str(tmp_path / "b.ics"))
+    assert some.exit_code == 0 and (tmp_path / "b.ics").is_file()
+    assert "Left out: CPC (AAPC): no cycle dates known" in some.stderr

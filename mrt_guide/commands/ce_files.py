@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -12,6 +13,9 @@ from ..status import ExitStatus, GuideError, NotFound
 from ..textsafe import neutral_line
 from ._shared import dataset, flag
 from .ce import ON_HELP, confirm, forget_unused, on_day, say, write_file
+
+if TYPE_CHECKING:
+    from ..dataset.index import Dataset
 
 
 def export(
@@ -188,7 +192,10 @@ def calendar(
     with store.opened(write=False) as log:
         held, recorded, log_id = log.credentials(), log.recorded_cycles(), log.log_id()
     found = [] if log_id is None else q.calendar_events(ds, held, recorded, day, log_id)
+    undated = _undated(ds, held, {e["issuer"] for e in found})
     if not found:
+        if undated:
+            raise NotFound(f"No deadline ahead to put in a calendar: {undated}")
         raise NotFound(
             "No deadline ahead to put in a calendar: add a credential first ('mrt-guide ce credential add')."
         )
@@ -202,6 +209,24 @@ def calendar(
         f"Wrote {len(events)} events to {file}: "
         + ", ".join(f"{e['date']} {e['summary']}" for e in events[:3])
         + ("…" if len(events) > 3 else ".")
+    )
+    if undated:
+        say(f"Left out: {undated}")
+
+
+def _undated(ds: Dataset, held: Mapping[str, str], dated: set[str]) -> str:
+    """The issuers of credentials held that gave no event (their cycle dates are unknown, as
+    AAPC's are until recorded), said with the command that records them; "" for none."""
+    by_issuer: dict[str, list[str]] = {}
+    for cred in held:
+        if cred in ds.ids("certification"):
+            issuer = ds.get("certification", cred)["issuer"]
+            if issuer not in dated:
+                by_issuer.setdefault(issuer, []).append(cred)
+    return "; ".join(
+        f"{', '.join(creds)} ({issuer}): no cycle dates known; record them with "
+        f"'mrt-guide ce cycle set {issuer} --start YYYY-MM-DD --end YYYY-MM-DD'."
+        for issuer, creds in sorted(by_issuer.items())
     )
 
 
