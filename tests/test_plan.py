@@ -695,3 +695,13 @@ def test_a_masters_holder_is_told_the_masters_route_to_the_rhia(cli_json: Any) -
     data = plan(cli_json, "--education", "master", "--him", "--goal", "management", "--start", "2027-01")
     exam = by_id(data)["exam-rhia"]
     assert exam["why"]["id"] == "rhia-master", exam["why"]
+
+
+@pytest.mark.parametrize("done", ["2020-01", "2045-01"])
+def test_high_school_done_before_the_start_or_far_ahead_is_a_usage_error(cli: Any, done: str) -> None:
+    args = ["--education", "none", "--high-school-done", done, "--goal", "rhit", "--no-bachelor-later"]
+    result = cli("plan", *args, "--start", "2027-01")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith(f"Error: --high-school-done {done} is out of range")
+    fine = cli("plan", *args[:3], "2027-06", *args[4:], "--start", "2027-01", "--json")
+    assert fine.exit_code == 0, fine.stderr

@@ -160,10 +160,14 @@ def normalise(ds: Dataset, answers: Answers, today: dt.date | None = None) -> An
         None if answers.education is None else choose("education level", answers.education, list(EDUCATION))
     )
     goal = None if answers.goal is None else choose("goal", answers.goal, ds.ids("goal"))
-    if answers.start is not None:
-        check_start(answers.start, today)
+    start = parse_month(this_month(today)) if answers.start is None else check_start(answers.start, today)
     if answers.high_school_done is not None:
-        parse_month(answers.high_school_done, "--high-school-done")
+        done = parse_month(answers.high_school_done, "--high-school-done")
+        if education in (None, "none") and not start <= done <= start + 120:
+            raise GuideError(
+                f"--high-school-done {month(done)} is out of range: with no diploma yet, high school "
+                f"ends between the plan's start ({month(start)}) and {month(start + 120)}."
+            )
     return replace(answers, education=education, goal=goal)
 
 
