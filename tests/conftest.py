@@ -80,6 +80,32 @@ def cli_json(cli: Invoke) -> Callable[..., Any]:
     return run
 
 
+@pytest.fixture
+def ce(cli: Invoke) -> Callable[..., Result]:
+    """Run ``mrt-guide ce ARGS`` (``input`` on stdin, ``home`` as MRT_GUIDE_HOME); fail on a
+    non-zero status; the result."""
+
+    def run(*args: str, input: str | None = None, home: Path | None = None) -> Result:
+        env = None if home is None else {"MRT_GUIDE_HOME": str(home)}
+        result = cli("ce", *args, env=env, input=input)
+        assert result.exit_code == 0, (args, result.stderr)
+        return result
+
+    return run
+
+
+def error(result: Any, status: int, *needles: str) -> str:
+    """One line on stderr, nothing on stdout, the status; the line."""
+    assert result.exit_code == status, (result.exit_code, result.stderr)
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: "), result.stderr
+    assert "Traceback" not in result.stderr
+    for needle in needles:
+        assert needle in lines[0], (needle, lines[0])
+    return str(lines[0])
+
+
 @pytest.fixture(scope="session")
 def guide() -> Dataset:
     """The bundled dataset, as the queries see it (validated afresh with the models)."""

@@ -19,31 +19,12 @@ import pytest
 from mrt_guide.contract import CONTRACTS
 from tests.ce_words import phrased
 
+from .conftest import error
+
 
 @pytest.fixture
 def home() -> Path:
     return Path(os.environ["MRT_GUIDE_HOME"])
-
-
-@pytest.fixture
-def ce(cli: Any) -> Any:
-    def run(*args: str, input: str | None = None) -> Any:
-        result = cli("ce", *args, input=input)
-        assert result.exit_code == 0, (args, result.stderr)
-        return result
-
-    return run
-
-
-def error(result: Any, status: int, *needles: str) -> str:
-    """One line on stderr, nothing on stdout, the status; the line."""
-    assert result.exit_code == status, (result.exit_code, result.stderr)
-    assert result.stdout == ""
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("Error: "), result.stderr
-    for needle in needles:
-        assert needle in lines[0], (needle, lines[0])
-    return str(lines[0])
 
 
 def rows(home: Path) -> list[tuple[Any, ...]]:

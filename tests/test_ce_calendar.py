@@ -10,19 +10,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-import pytest
 from icalendar import Calendar
-
-
-@pytest.fixture
-def ce(cli: Any) -> Any:
-    def run(*args: str, home: Path | None = None) -> Any:
-        env = None if home is None else {"MRT_GUIDE_HOME": str(home)}
-        result = cli("ce", *args, env=env)
-        assert result.exit_code == 0, (args, result.stderr)
-        return result
-
-    return run
 
 
 def events(file: Path) -> dict[str, tuple[str, str]]:

@@ -9,18 +9,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-import pytest
 from icalendar import Calendar
-
-
-@pytest.fixture
-def ce(cli: Any) -> Any:
-    def run(*args: str) -> Any:
-        result = cli("ce", *args)
-        assert result.exit_code == 0, (args, result.stderr)
-        return result
-
-    return run
 
 
 def fees(ce: Any, on: str) -> dict[str, dict[str, Any]]:

@@ -16,34 +16,14 @@ from typing import Any
 
 import pytest
 
+from .conftest import error
+
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "ce-v1.db"
 
 
 @pytest.fixture
 def home() -> Path:
     return Path(os.environ["MRT_GUIDE_HOME"])
-
-
-@pytest.fixture
-def ce(cli: Any) -> Any:
-    def run(*args: str) -> Any:
-        result = cli("ce", *args)
-        assert result.exit_code == 0, (args, result.stderr)
-        return result
-
-    return run
-
-
-def error(result: Any, status: int, *needles: str) -> str:
-    """One line on stderr, nothing on stdout, the status; the line."""
-    assert result.exit_code == status, (result.exit_code, result.stderr)
-    assert result.stdout == ""
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("Error: "), result.stderr
-    assert "Traceback" not in result.stderr
-    for needle in needles:
-        assert needle in lines[0], (needle, lines[0])
-    return str(lines[0])
 
 
 def faults(result: Any, *expected: str) -> list[str]:

@@ -14,18 +14,6 @@ from mrt_guide.queries import ce as q
 from tests.ce_words import phrased
 
 
-@pytest.fixture
-def ce(cli: Any) -> Any:
-    """Run ``mrt-guide ce ARGS``; fail on a non-zero status; the result."""
-
-    def run(*args: str) -> Any:
-        result = cli("ce", *args)
-        assert result.exit_code == 0, (args, result.stderr)
-        return result
-
-    return run
-
-
 def status(ce: Any, on: str) -> dict[str, Any]:
     return phrased(json.loads(ce("status", "--on", on, "--json").stdout))
 

@@ -16,16 +16,6 @@ import pytest
 from tests.test_completion import complete
 
 
-@pytest.fixture
-def ce(cli: Any) -> Any:
-    def run(*args: str) -> Any:
-        result = cli("ce", *args)
-        assert result.exit_code == 0, (args, result.stderr)
-        return result
-
-    return run
-
-
 def marks(ce: Any) -> dict[str, list[str]]:
     listed = json.loads(ce("list", "--cycle", "all", "--json").stdout)
     return {a["title"]: a["tags"] for a in listed["activities"]}
