@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 
@@ -13,9 +12,6 @@ from ..status import ExitStatus, GuideError, NotFound
 from ..textsafe import neutral_line
 from ._shared import dataset, flag
 from .ce import ON_HELP, confirm, forget_unused, on_day, say, write_file
-
-if TYPE_CHECKING:
-    from ..dataset.index import Dataset
 
 
 def export(
@@ -192,7 +188,9 @@ def calendar(
     with store.opened(write=False) as log:
         held, recorded, log_id = log.credentials(), log.recorded_cycles(), log.log_id()
     found = [] if log_id is None else q.calendar_events(ds, held, recorded, day, log_id)
-    undated = _undated(ds, held, {e["issuer"] for e in found})
+    from ..views.ce import calendar as view
+
+    undated = view.undated(q.undated_issuers(ds, held, {e["issuer"] for e in found}))
     if not found:
         if undated:
             raise NotFound(f"No deadline ahead to put in a calendar: {undated}")
@@ -200,7 +198,6 @@ def calendar(
             "No deadline ahead to put in a calendar: add a credential first ('mrt-guide ce credential add')."
         )
     from ..render import to_ics
-    from ..views.ce import calendar as view
 
     events = view.events(found)
 
@@ -212,22 +209,6 @@ def calendar(
     )
     if undated:
         say(f"Left out: {undated}")
-
-
-def _undated(ds: Dataset, held: Mapping[str, str], dated: set[str]) -> str:
-    """The issuers of credentials held that gave no event (their cycle dates are unknown, as
-    AAPC's are until recorded), said with the command that records them; "" for none."""
-    by_issuer: dict[str, list[str]] = {}
-    for cred in held:
-        if cred in ds.ids("certification"):
-            issuer = ds.get("certification", cred)["issuer"]
-            if issuer not in dated:
-                by_issuer.setdefault(issuer, []).append(cred)
-    return "; ".join(
-        f"{', '.join(creds)} ({issuer}): no cycle dates known; record them with "
-        f"'mrt-guide ce cycle set {issuer} --start YYYY-MM-DD --end YYYY-MM-DD'."
-        for issuer, creds in sorted(by_issuer.items())
-    )
 
 
 def backup(

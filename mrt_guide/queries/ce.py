@@ -1249,6 +1249,19 @@ def event_uid(log_id: str, iss: Issuer, index: int, kind: str) -> str:
     return f"{log_id}-{iss.id.lower()}-{day}-{index - origin}-{kind}@mrt-guide"
 
 
+def undated_issuers(ds: Dataset, held: Mapping[str, str], dated: set[str]) -> dict[str, list[str]]:
+    """The issuers of credentials held that gave ``ce calendar`` no event (their cycle dates
+    unknown, as AAPC's are until recorded), each with those credentials, by issuer id."""
+    known = set(ds.ids("certification"))
+    by_issuer: dict[str, list[str]] = {}
+    for cred in held:
+        if cred in known:
+            issuer = ds.get("certification", cred)["issuer"]
+            if issuer not in dated:
+                by_issuer.setdefault(issuer, []).append(cred)
+    return dict(sorted(by_issuer.items()))
+
+
 def calendar_events(
     ds: Dataset, held: dict[str, str], recorded: dict[str, dict[str, Any]], on: dt.date, log_id: str
 ) -> list[dict[str, Any]]:

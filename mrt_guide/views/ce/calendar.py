@@ -50,3 +50,13 @@ def phrase(event: Mapping[str, Any]) -> dict[str, str]:
 
 def events(found: list[dict[str, Any]]) -> list[dict[str, str]]:
     return [phrase(e) for e in found]
+
+
+def undated(issuers: Mapping[str, list[str]]) -> str:
+    """The credentials ``ce calendar`` left out, with the command that records their cycle
+    dates; "" for none."""
+    return "; ".join(
+        f"{', '.join(creds)} ({issuer}): no cycle dates known; record them with "
+        f"'mrt-guide ce cycle set {issuer} --start YYYY-MM-DD --end YYYY-MM-DD'."
+        for issuer, creds in issuers.items()
+    )
