@@ -422,8 +422,10 @@ def list_(
     if out.format is Format.JSON and out.export is None:
         sys.stdout.write(_json_by_line(data, "activities"))
     elif out.format is Format.RICH and out.export is None:
+        from ..views.ce.activities import page_count
+
         count = len(data["activities"])
-        pages = max(-(-count // rows), 1) if rows else 1
+        pages = page_count(count, rows)
         if page > pages:
             raise GuideError(
                 f"No page {page}: {count} {'activity makes' if count == 1 else 'activities make'} "

@@ -41,6 +41,11 @@ def _title(a: Mapping[str, Any]) -> Inline:
     return parts
 
 
+def page_count(count: int, rows: int) -> int:
+    """How many pages of ``rows`` (0: all on one) ``count`` activities make; at least one."""
+    return max(-(-count // rows), 1) if rows else 1
+
+
 def build(data: CeListOut, rows: int = 0, page: int = 1) -> Document:
     """The activities as a table (with ``rows``, page ``page`` of that many, the latest
     first) and their totals, always of every activity."""
@@ -83,7 +88,7 @@ def build(data: CeListOut, rows: int = 0, page: int = 1) -> Document:
             )
         )
     if shown is not acts:
-        pages = -(-len(acts) // rows)
+        pages = page_count(len(acts), rows)
         dates = f"{shown[0]['date']} to {shown[-1]['date']}, " if shown else ""
         where = f"{dates}page {page} of {pages}"
         more = f"--page {page + 1} shows earlier ones, " if page < pages else ""
