@@ -30,6 +30,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from installed import timed_copy
+
 HERE = Path(__file__).resolve().parent
 CREDENTIALS = [("RHIT", "2016-01-04"), ("CCS", "2016-01-04"), ("ODS", "2017-06-20")]
 CASES: list[tuple[list[str], float | None]] = [
@@ -94,10 +96,22 @@ def main() -> int:
         default=str(beside) if beside.exists() else shutil.which("mrt-guide"),
         help="the installed mrt-guide to time (default: the one beside this Python, else on PATH)",
     )
+    parser.add_argument(
+        "--editable",
+        action="store_true",
+        help="time an editable install as it is (default: time a 'pip install .' of this checkout)",
+    )
     args = parser.parse_args()
     if not args.exe:
         print("mrt-guide is not on PATH; install it or pass --exe.", file=sys.stderr)
         return 2
+    with timed_copy(args.exe, editable=args.editable) as exe:
+        args.exe = exe
+        return measure(args)
+
+
+def measure(args: argparse.Namespace) -> int:
+    """Build the log, time every case and print the table; 0 when every target holds."""
     python = str(Path(args.exe).with_name("python"))
     if not Path(python).exists():
         python = sys.executable

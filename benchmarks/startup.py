@@ -26,6 +26,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from installed import timed_copy
+
 HERE = Path(__file__).resolve().parent
 TABLE_COMMANDS = [
     ["facts"],
@@ -154,15 +156,15 @@ def cases(exe: str, python: str, files: dict[str, str] | None = None) -> list[Ca
     return out
 
 
-def oews_files(folder: Path, exe: str, python: str, cache: str) -> dict[str, str]:
+def oews_files(folder: Path, exe: str, cache: str) -> dict[str, str]:
     """The fixture OEWS files (tests/oews_layout.py, made-up numbers), and a folder where a
     national and a state file are imported already. Made in a process of their own: a child
     reports at least its parent's peak RSS, and openpyxl here would inflate every case's."""
     made = folder / "fixtures"
     made.mkdir()
     script = str(HERE.parent / "tests" / "oews_layout.py")
-    state_zip, national = subprocess.run(
-        [python, script, str(made)], check=True, capture_output=True, text=True
+    state_zip, national = subprocess.run(  # this script's Python: the timed copy has no openpyxl
+        [sys.executable, script, str(made)], check=True, capture_output=True, text=True
     ).stdout.split()
     files = {
         "state_zip": state_zip,
@@ -211,9 +213,21 @@ def main() -> int:
         default=str(beside) if beside.exists() else shutil.which("mrt-guide"),
         help="the installed mrt-guide to time (default: the one beside this Python, else on PATH)",
     )
+    parser.add_argument(
+        "--editable",
+        action="store_true",
+        help="time an editable install as it is (default: time a 'pip install .' of this checkout)",
+    )
     args = parser.parse_args()
     if not args.exe:
         return print("mrt-guide is not on PATH; install it or pass --exe.", file=sys.stderr) or 2
+    with timed_copy(args.exe, editable=args.editable) as exe:
+        args.exe = exe
+        return measure(args)
+
+
+def measure(args: argparse.Namespace) -> int:
+    """Time every case against the reference and print the table; 0 when every target holds."""
     python = str(Path(args.exe).with_name("python"))
     if not Path(python).exists():
         python = sys.executable
@@ -224,7 +238,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as cache, tempfile.TemporaryDirectory() as scratch:
         # the user's own folder is never touched: a fresh, empty one for every case but the imports
         os.environ["MRT_GUIDE_HOME"] = str(Path(scratch) / "home")
-        all_cases = cases(args.exe, python, oews_files(Path(scratch), args.exe, python, cache))
+        all_cases = cases(args.exe, python, oews_files(Path(scratch), args.exe, cache))
         env = {**os.environ, "COLUMNS": "80", "MRT_GUIDE_CACHE_DIR": cache}
         env.pop("MRT_GUIDE_DATA", None)
         env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed package has its bytecode, as pip compiles it

@@ -4,10 +4,20 @@ A Ctrl-C while Typer and the rest are still being imported (the first tens of
 milliseconds) must end like any other: "Interrupted." and status 130, no traceback.
 So the first thing the process runs installs that handler; ``cli.main`` replaces it
 with Python's own once the runner that reports interruptions is in place.
+
+It also spaces out the cyclic garbage collector's youngest generation (``GC_YOUNG``
+allocations between collections, not Python's 700): start-up creates tens of thousands
+of objects that live for the whole run (modules, classes, functions, the dataset's
+records), and with the default a short command runs some fifty collections over them,
+about a twentieth of its time (measured with farm-bench on ``ce status``). Collection
+itself is unchanged: long commands still collect, reference counting frees the rest.
 """
 
+import gc
 import os
 import signal
+
+GC_YOUNG = 20_000
 
 
 def _early_interrupt(signum: int, frame: object) -> None:
@@ -28,8 +38,15 @@ def install() -> None:
             signal.signal(sig, _early_stop)
 
 
+def tune_gc() -> None:
+    """Collect the youngest generation every ``GC_YOUNG`` allocations; the older ones as before."""
+    _young, middle, old = gc.get_threshold()
+    gc.set_threshold(GC_YOUNG, middle, old)
+
+
 def main() -> None:
     install()
+    tune_gc()
     from .cli import main as run
 
     run()

@@ -26,7 +26,8 @@ from typing import Any
 from .read import ReadError, parse_json, read_bytes
 
 FOLDER = "imports"
-NAME = re.compile(r"^oews-(\d{4})-(national|state|metro|all)\.json$|^(ep-\d{4}-\d{2})\.json$")
+NAME = r"^oews-(\d{4})-(national|state|metro|all)\.json$|^(ep-\d{4}-\d{2})\.json$"
+"""An import file's name (compiled on first use, by ``re``'s cache: most runs have no imports)."""
 """An OEWS import (``oews-2023-state.json``) or a projections import (``ep-2024-34.json``)."""
 MAX_BYTES = 32 * 1024 * 1024
 TABLES_URL = "https://www.bls.gov/oes/tables.htm"
@@ -71,7 +72,7 @@ def _linux_data_home() -> Path | None:
 def import_id(name: str) -> str | None:
     """``2023-state`` for ``oews-2023-state.json``, ``ep-2024-34`` for ``ep-2024-34.json``;
     None for any other name."""
-    found = NAME.match(name)
+    found = re.match(NAME, name)
     if found is None:
         return None
     return found.group(3) or f"{found.group(1)}-{found.group(2)}"
@@ -91,7 +92,7 @@ def names(directory: Path | None) -> list[str]:
         return []
     try:
         with os.scandir(directory) as found:
-            return sorted(entry.name for entry in found if NAME.match(entry.name))
+            return sorted(entry.name for entry in found if re.match(NAME, entry.name))
     except OSError:
         return []
 

@@ -101,7 +101,7 @@ LIMITS = {
     "member-id": 100,
     "employer": 200,
 }
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+_DATE = r"\d{4}-\d{2}-\d{2}"  # patterns compiled on first use (re caches them): status never parses
 
 
 def today() -> dt.date:
@@ -126,7 +126,7 @@ def parse_date(text: str, what: str, *, future: bool = False, sheet: bool = Fals
     given = text.strip()
     if sheet:
         given = _sheet_date(given, what, shown)
-    if not _DATE.fullmatch(given):
+    if not re.fullmatch(_DATE, given, re.ASCII):
         forms = "YYYY-MM-DD, YYYY/MM/DD or M/D/YYYY" if sheet else "YYYY-MM-DD"
         raise GuideError(f"Invalid {what} '{shown}': give a date as {forms}, e.g. 2026-03-13.")
     try:
@@ -142,23 +142,23 @@ def parse_date(text: str, what: str, *, future: bool = False, sheet: bool = Fals
     return day
 
 
-_SLASHED = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})", re.ASCII)
-_MONTH_FIRST = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})", re.ASCII)
-_SHORT_YEAR = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2}", re.ASCII)
+_SLASHED = r"(\d{4})/(\d{1,2})/(\d{1,2})"
+_MONTH_FIRST = r"(\d{1,2})/(\d{1,2})/(\d{4})"
+_SHORT_YEAR = r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2}"
 
 
 def _sheet_date(given: str, what: str, shown: str) -> str:
     """A date as a spreadsheet writes it back, as ``YYYY-MM-DD`` (anything else unchanged)."""
-    if match := _SLASHED.fullmatch(given):
+    if match := re.fullmatch(_SLASHED, given, re.ASCII):
         year, month, day = match.groups()
-    elif match := _MONTH_FIRST.fullmatch(given):
+    elif match := re.fullmatch(_MONTH_FIRST, given, re.ASCII):
         month, day, year = match.groups()
         if int(month) > 12:
             raise GuideError(
                 f"Invalid {what} '{shown}': M/D/YYYY is read month first (as US spreadsheets write it) "
                 "and this one is day first; write it as YYYY-MM-DD."
             )
-    elif _SHORT_YEAR.fullmatch(given):
+    elif re.fullmatch(_SHORT_YEAR, given, re.ASCII):
         raise GuideError(
             f"Invalid {what} '{shown}': a two-digit year is ambiguous; write the date as YYYY-MM-DD."
         )

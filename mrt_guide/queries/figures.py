@@ -47,8 +47,9 @@ def codes(ds: Dataset, figures: list[Record]) -> list[Record]:
 ANNUAL, HOURLY = "usd_per_year", "usd_per_hour"
 
 
-IMPORTED = re.compile(r"^oews-\d{4}-(?:national|state|metro|all)$")
-"""The source key of an OEWS file the reader imported (``data import-oews``)."""
+IMPORTED = r"^oews-\d{4}-(?:national|state|metro|all)$"
+"""The source key of an OEWS file the reader imported (``data import-oews``); compiled on
+first use, by ``re``'s cache."""
 
 
 def rank(ds: Dataset, fig: Record) -> tuple[int, int, int, int, int]:
@@ -62,7 +63,7 @@ def rank(ds: Dataset, fig: Record) -> tuple[int, int, int, int, int]:
         fig["year_end"] or fig["year"],
         TRUST[fig["flag"]],
         0 if code is not None and code.get("broader") else 1,
-        1 if IMPORTED.match(fig["source"]) else 0,
+        1 if re.match(IMPORTED, fig["source"]) else 0,
         1 if source.get("file") else 0,
     )
 
