@@ -4,9 +4,11 @@ Builds a CE log in a temporary folder (an RHIT and a CCS since 2016, an ODS sinc
 imports 10,000 activities spread over those years from a CSV file (timed: the import is
 one transaction), then runs ``ce status``, ``ce list --json`` and a few more forms
 interleaved with ``reference_app.py``, after a warm-up, and prints the median wall time
-of each, its ratio to the reference and the targets of issues 16 and 21 (``ce status`` and
-``ce list --json`` at most 1.0 x the reference, a ``ce list`` table and ``ce report --export
-r.html`` within 1.5 x; the import within a few seconds).
+of each and its ratio to the reference (the median of each round's ratio to the reference
+run beside it, so a machine whose speed drifts between rounds does not move it) and the
+targets of issues 16 and 21 (``ce status`` and ``ce list --json`` at most 1.0 x the
+reference, a ``ce list`` table and ``ce report --export r.html`` within 1.5 x; the import
+within a few seconds).
 
     python benchmarks/ce.py              # 15 runs each
     python benchmarks/ce.py --runs 30 --activities 20000
@@ -147,7 +149,6 @@ def measure(args: argparse.Namespace) -> int:
         for _ in range(args.runs):
             for name, argv, _ in cases:
                 times[name].append(timed(argv, env))
-    ref = statistics.median(times[cases[0][0]])
     print(
         f"mrt-guide CE log, {args.activities:,} activities, {args.runs} interleaved runs each; "
         f"{platform.node() or 'this machine'}, {platform.machine()}, {os.cpu_count()} CPUs, "
@@ -160,7 +161,7 @@ def measure(args: argparse.Namespace) -> int:
     failures = 0
     for name, _, target in cases:
         median = statistics.median(times[name])
-        ratio = median / ref
+        ratio = statistics.median(a / b for a, b in zip(times[name], times[cases[0][0]], strict=True))
         ok = target is None or ratio <= target
         failures += not ok
         mark = "-" if target is None else ("yes" if ok else "NO")

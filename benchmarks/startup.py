@@ -4,7 +4,9 @@ Runs every command of the installed package, its ``--json`` form, ``--version``,
 a completion request, ``python -c pass`` and ``reference_app.py`` (a minimal
 Typer + Rich app printing a three-row table), interleaved A B A B ... in one
 process, after a warm-up. Prints the median wall time of each, its ratio to the
-reference, the peak RSS of each, and which targets of issue 7 hold.
+reference (the median of each round's ratio to the reference run beside it, steady when
+the machine's speed drifts between rounds), the peak RSS of each, and which targets of
+issue 7 hold.
 
     python benchmarks/startup.py            # 15 runs each
     python benchmarks/startup.py --runs 30
@@ -253,7 +255,7 @@ def measure(args: argparse.Namespace) -> int:
                 run_once(case, env)
 
     ref = all_cases[0]
-    ref_ms, ref_rss = ref.median_ms(), ref.peak_mib()
+    ref_rss = ref.peak_mib()
     print(
         f"mrt-guide start-up, {args.runs} interleaved runs each; {platform.node() or 'this machine'}, "
         f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
@@ -265,7 +267,7 @@ def measure(args: argparse.Namespace) -> int:
     print(f"|{'-' * (name_w + 2)}|----------:|------:|-------:|-------------:|:-----:|")
     failures = 0
     for case in all_cases:
-        ratio = case.median_ms() / ref_ms
+        ratio = statistics.median(a / b for a, b in zip(case.times, ref.times, strict=True))
         target = TARGETS.get(case.kind)
         ok = True
         if target is not None:
